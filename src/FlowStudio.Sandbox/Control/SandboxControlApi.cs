@@ -1,0 +1,51 @@
+using FlowStudio.Sandbox.Clari;
+using FlowStudio.Sandbox.ClientSuccess;
+
+namespace FlowStudio.Sandbox.Control;
+
+/// <summary>Control endpoints that are not part of the real APIs: state, faults and reset.</summary>
+internal static class SandboxControlApi
+{
+    public static RouteGroupBuilder MapSandboxControl(this RouteGroupBuilder group)
+    {
+        group.MapGet("/_state", GetState);
+        group.MapPost("/_faults", SetFaults);
+        group.MapPost("/_reset", ResetAsync);
+        return group;
+    }
+
+    private static IResult GetState(ClientSuccessStore clientSuccess, ClariStore clari) =>
+        Results.Json(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot() });
+
+    private static IResult SetFaults(FaultSettings settings, SandboxFaults faults)
+    {
+        if (settings.Validate() is { } problem)
+        {
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        faults.Set(settings);
+        return Results.Ok(settings);
+    }
+
+    private static async Task<IResult> ResetAsync(HttpRequest request, ClientSuccessStore clientSuccess, ClariStore clari, SandboxFaults faults)
+    {
+        var counts = SeedCounts.Default;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                counts = await request.ReadFromJsonAsync<SeedCounts>(request.HttpContext.RequestAborted) ?? SeedCounts.Default;
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return Results.Problem($"The reset body is not valid JSON: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        faults.Clear();
+        clientSuccess.Reset(counts);
+        clari.Reset();
+        return Results.Ok(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot() });
+    }
+}
