@@ -1,6 +1,11 @@
+using FlowStudio.Web.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFlowStudio();
+
 var app = builder.Build();
+await app.UseFlowStudioAsync();
+await app.RunAsync();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>Entry point; public so tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

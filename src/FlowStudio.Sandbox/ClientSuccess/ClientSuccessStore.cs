@@ -2,10 +2,57 @@ using FlowStudio.Sandbox.Control;
 
 namespace FlowStudio.Sandbox.ClientSuccess;
 
-/// <summary>The simulated ClientSuccess tenant: deterministic seed data, thread-safe.</summary>
+/// <summary>The simulated ClientSuccess tenant: deterministic seed data, issued access tokens, thread-safe.</summary>
 public sealed class ClientSuccessStore
 {
-    public void Reset(SeedCounts counts) { }
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly AccessTokens _tokens;
+    private ClientSuccessData _data;
 
-    public object Snapshot() => new { clients = 0, contacts = 0, contracts = 0, clientNotes = 0, pulses = 0 };
+    public ClientSuccessStore(TimeProvider time)
+    {
+        _time = time;
+        _tokens = new AccessTokens(time);
+        _data = ClientSuccessSeeder.Seed(SeedCounts.Default);
+    }
+
+    /// <summary>Replaces every collection with a fresh deterministic seed. Issued tokens stay valid.</summary>
+    public void Reset(SeedCounts counts)
+    {
+        var data = ClientSuccessSeeder.Seed(counts);
+        lock (_gate)
+        {
+            _data = data;
+        }
+    }
+
+    public object Snapshot()
+    {
+        lock (_gate)
+        {
+            return new
+            {
+                clients = _data.Clients.Count,
+                contacts = _data.Contacts.Count,
+                contracts = _data.Contracts.Count,
+                clientNotes = _data.ClientNotes.Count,
+                pulses = _data.Pulses.Count,
+            };
+        }
+    }
+
+    internal AccessTokens Tokens => _tokens;
+
+    /// <summary>The current time in the API's timestamp format, e.g. 2024-01-01T00:00:00.000Z.</summary>
+    internal string NowText() => Timestamps.Format(_time.GetUtcNow());
+
+    /// <summary>Runs <paramref name="action"/> under the store's lock; results must not hold live records (clone them).</summary>
+    internal T Use<T>(Func<ClientSuccessData, T> action)
+    {
+        lock (_gate)
+        {
+            return action(_data);
+        }
+    }
 }

@@ -1,0 +1,33 @@
+namespace FlowStudio.Engine.Connectors;
+
+/// <summary>
+/// Where and how to reach one connector account.
+/// </summary>
+/// <param name="Connector">One of <see cref="ConnectorIds"/>: "clientsuccess", "clari", "rest", "webhook".</param>
+/// <param name="BaseUrl">Absolute base URL; request paths are joined to it.</param>
+/// <param name="Fields">
+/// Credential fields. clientsuccess: <c>username</c> + <c>password</c>, or <c>apiKey</c>;
+/// clari: <c>apiKey</c> + <c>partnerKey</c>; rest: <c>authType</c> (none|apiKey|basic|bearer), <c>headerName</c>
+/// (apiKey, default X-API-Key), <c>apiKey</c>, <c>username</c>, <c>password</c>, <c>token</c>. Names are case-insensitive.
+/// </param>
+public sealed record Connection(string Connector, Uri BaseUrl, IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>The value of a credential field (case-insensitive name), or null when absent or blank.</summary>
+    public string? Field(string name)
+    {
+        if (Fields.TryGetValue(name, out var exact))
+        {
+            return string.IsNullOrWhiteSpace(exact) ? null : exact;
+        }
+
+        foreach (var (key, value) in Fields)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.IsNullOrWhiteSpace(value) ? null : value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+namespace FlowStudio.Engine.Http;
+
+/// <summary>Keeps credentials out of everything an <see cref="ApiClient"/> hands back.</summary>
+internal static class SecretMask
+{
+    public const string Mask = "****";
+
+    private static readonly HashSet<string> HiddenHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "Set-Cookie",
+    };
+
+    public static ApiResponse Apply(ApiResponse response, IReadOnlyList<string> secrets)
+    {
+        var usable = secrets.Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length).ToList();
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in response.Headers)
+        {
+            if (!HiddenHeaders.Contains(name))
+            {
+                headers[name] = Hide(value, usable);
+            }
+        }
+
+        return response with
+        {
+            Body = Hide(response.Body, usable),
+            Headers = headers,
+            TransportError = response.TransportError is null ? null : Hide(response.TransportError, usable),
+        };
+    }
+
+    /// <summary><paramref name="text"/> with every occurrence of a secret replaced by <see cref="Mask"/>.</summary>
+    public static string Hide(string text, IReadOnlyList<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            if (secret.Length >= 4 && text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,26 @@
+namespace FlowStudio.Engine.Scripting;
+
+/// <summary>
+/// Runs user JavaScript in a sandbox. Values cross the boundary only as JSON text: the argument is parsed inside
+/// the script engine with <c>JSON.parse</c> and the result comes back through <c>JSON.stringify</c>, so no host
+/// object is ever visible to the script.
+/// </summary>
+public interface IScriptEvaluator
+{
+    /// <summary>
+    /// Runs <paramref name="script"/> in a fresh engine, then calls <paramref name="functionName"/> with the
+    /// value of <paramref name="argumentJson"/> and returns the result as JSON text, or <c>null</c> when the
+    /// function returned <c>undefined</c>. Blocks the calling thread, which watches the script while it runs.
+    /// </summary>
+    /// <exception cref="ScriptException">The script has a syntax error, failed, or broke a limit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    string? CallFunction(string script, string functionName, string argumentJson,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The same as <see cref="CallFunction"/>, without blocking the calling thread.</summary>
+    Task<string?> CallFunctionAsync(string script, string functionName, string argumentJson,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Parses <paramref name="script"/> without running it; <c>null</c> when it is valid.</summary>
+    ScriptException? CheckSyntax(string script);
+}

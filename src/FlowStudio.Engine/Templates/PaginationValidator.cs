@@ -1,0 +1,45 @@
+namespace FlowStudio.Engine.Templates;
+
+/// <summary>Rules for a <see cref="PaginationSpec"/>: each type needs its own settings.</summary>
+internal static class PaginationValidator
+{
+    public static IEnumerable<string> Problems(PaginationSpec pagination)
+    {
+        var type = pagination.Type;
+        if (!PaginationTypes.All.Contains(type))
+        {
+            yield return $"pagination.type '{type}' is unknown (expected {string.Join(", ", PaginationTypes.All)})";
+            yield break;
+        }
+
+        var needs = type switch
+        {
+            PaginationTypes.PageSize => new[] { ("pageParam", pagination.PageParam), ("sizeParam", pagination.SizeParam) },
+            PaginationTypes.Offset => [("offsetParam", pagination.OffsetParam), ("sizeParam", pagination.SizeParam)],
+            PaginationTypes.Cursor => [("cursorPath", pagination.CursorPath), ("cursorParam", pagination.CursorParam)],
+            PaginationTypes.NextLink or PaginationTypes.NextUrl => [("nextPath", pagination.NextPath)],
+            _ => [],
+        };
+        foreach (var (field, _) in needs.Where(n => string.IsNullOrWhiteSpace(n.Item2)))
+        {
+            yield return $"pagination of type '{type}' needs pagination.{field}";
+        }
+
+        if (type is PaginationTypes.PageSize or PaginationTypes.Offset && pagination.Size is null or < 1)
+        {
+            yield return $"pagination of type '{type}' needs pagination.size of at least 1";
+        }
+
+        foreach (var (field, path) in new[]
+                 {
+                     ("pagination.lastPath", pagination.LastPath), ("pagination.nextPath", pagination.NextPath),
+                     ("pagination.cursorPath", pagination.CursorPath),
+                 })
+        {
+            foreach (var problem in TemplateValidator.OptionalPath(field, path))
+            {
+                yield return problem;
+            }
+        }
+    }
+}

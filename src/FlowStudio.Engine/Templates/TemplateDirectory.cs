@@ -1,0 +1,38 @@
+namespace FlowStudio.Engine.Templates;
+
+/// <summary>Finds the <c>templates/</c> directory the catalog loads from.</summary>
+public static class TemplateDirectory
+{
+    /// <summary>The directory's conventional name.</summary>
+    public const string Name = "templates";
+
+    /// <summary>
+    /// <paramref name="configuredPath"/> (made absolute) when one is given; otherwise the first <c>templates/</c>
+    /// found walking up from <paramref name="startDirectory"/> (default: <see cref="AppContext.BaseDirectory"/>,
+    /// then the current directory). Null when none is found.
+    /// </summary>
+    public static string? Locate(string? configuredPath = null, string? startDirectory = null)
+    {
+        if (!string.IsNullOrWhiteSpace(configuredPath))
+        {
+            return Path.GetFullPath(configuredPath);
+        }
+
+        var starts = startDirectory is null
+            ? new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }
+            : [startDirectory];
+        foreach (var start in starts)
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, Name);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace FlowStudio.Sandbox.ClientSuccess;
+
+/// <summary>The simulator's response shapes. Records are cloned so nothing live leaves the store's lock.</summary>
+internal static class ApiResults
+{
+    public static IResult Json(JsonNode node, int statusCode = StatusCodes.Status200OK) =>
+        Results.Json(node.DeepClone(), statusCode: statusCode);
+
+    public static IResult Created(JsonNode node) => Json(node, StatusCodes.Status201Created);
+
+    public static IResult BadRequest(string message) =>
+        Results.Json(new { message }, statusCode: StatusCodes.Status400BadRequest);
+
+    public static IResult NotFound(string resource, string? idOrUuid) =>
+        Results.Json(new { message = $"{resource} {idOrUuid} not found" }, statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult Invalid(IReadOnlyList<FieldError> errors, string? message = null) =>
+        Results.Json(
+            new
+            {
+                message = message ?? "Validation failed: " + string.Join("; ", errors.Select(error => error.Message)),
+                errors = errors.Select(error => new { field = error.Field, message = error.Message }),
+            },
+            statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    public static IResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+}

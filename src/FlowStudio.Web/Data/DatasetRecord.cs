@@ -1,0 +1,15 @@
+namespace FlowStudio.Web.Data;
+
+internal sealed class DatasetRecord
+{
+    public long Id { get; init; }
+
+    public required string DatasetId { get; init; }
+
+    public required string DataJson { get; init; }
+
+    /// <summary>The lookup row's key when the source ran once per lookup row.</summary>
+    public string? LookupKey { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowStudio.Web.Data;
+
+internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbContext(options)
+{
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetRecord> DatasetRecords => Set<DatasetRecord>();
+
+    public DbSet<Lookup> Lookups => Set<Lookup>();
+
+    public DbSet<Run> Runs => Set<Run>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Credential>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Name).IsUnique();
+        });
+        modelBuilder.Entity<Source>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.CredentialId);
+        });
+        modelBuilder.Entity<Dataset>(e => e.HasKey(d => d.Id));
+        modelBuilder.Entity<DatasetRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.DatasetId, r.Id });
+        });
+        modelBuilder.Entity<Lookup>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.Name).IsUnique();
+        });
+        modelBuilder.Entity<Run>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.ResourceId, r.StartedAt });
+        });
+    }
+}

@@ -1,0 +1,33 @@
+namespace FlowStudio.Web.Data;
+
+internal sealed class Source
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary>"api" (reads an endpoint) or "webhook" (records are pushed to it).</summary>
+    public required string Kind { get; init; }
+
+    public string? CredentialId { get; set; }
+
+    public string? TemplateId { get; set; }
+
+    /// <summary>Template parameter values as JSON.</summary>
+    public string ParametersJson { get; set; } = "{}";
+
+    /// <summary>The manual configuration as the user entered it (JSON), or null for a template source.</summary>
+    public string? ManualJson { get; set; }
+
+    public required string DatasetId { get; init; }
+
+    /// <summary>"active" or "paused".</summary>
+    public string Status { get; set; } = "paused";
+
+    /// <summary>For webhook sources: the token callers send in X-Webhook-Token.</summary>
+    public string? WebhookToken { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,73 @@
+using FlowStudio.Sandbox;
+using FlowStudio.Web.Components;
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Connectors;
+using FlowStudio.Web.Features.Credentials;
+using FlowStudio.Web.Features.Health;
+using FlowStudio.Web.Features.Sandbox;
+using FlowStudio.Web.Features.Templates;
+using FlowStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace FlowStudio.Web.Extensions;
+
+internal static class Extensions
+{
+    public static void AddFlowStudio(this WebApplicationBuilder builder)
+    {
+        builder.AddFlowStudioData();
+        builder.AddTemplates();
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<HostAddress>();
+        builder.Services.AddScoped<CredentialService>();
+        builder.Services.AddScoped<SandboxCredentialSeeder>();
+        builder.Services.AddSandbox();
+
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi();
+    }
+
+    public static async Task UseFlowStudioAsync(this WebApplication app)
+    {
+        await app.MigrateFlowStudioDataAsync();
+
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseWhen(c => IsMachinePath(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsMachinePath(c.Request.Path), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        var api = app.MapGroup("/api").DisableAntiforgery();
+        api.MapHealthApi();
+        api.MapConnectorsApi();
+        api.MapCredentialsApi();
+        api.MapTemplatesApi();
+
+        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        {
+            app.MapSandbox();
+        }
+
+        app.MapRazorComponents<App>();
+
+        await SeedAsync(app);
+    }
+
+    private static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/sandbox") || path.StartsWithSegments("/openapi");
+
+    private static async Task SeedAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SandboxCredentialSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+    }
+}

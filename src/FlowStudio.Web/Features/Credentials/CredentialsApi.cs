@@ -1,0 +1,33 @@
+using FlowStudio.Web.Infrastructure;
+
+namespace FlowStudio.Web.Features.Credentials;
+
+internal static class CredentialsApi
+{
+    public static RouteGroupBuilder MapCredentialsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/credentials").WithTags("Credentials");
+        group.MapGet("/", ListAsync).WithName("ListCredentials");
+        group.MapGet("/{id}", GetAsync).WithName("GetCredential");
+        group.MapPost("/", CreateAsync).WithName("CreateCredential");
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCredential");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CredentialService credentials, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await credentials.ListAsync(cancellationToken));
+
+    private static async Task<IResult> GetAsync(string id, CredentialService credentials, CancellationToken cancellationToken) =>
+        await credentials.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("Credential", id);
+
+    private static async Task<IResult> CreateAsync(CreateCredentialRequest request, CredentialService credentials, CancellationToken cancellationToken)
+    {
+        var (created, errors, nameTaken) = await credentials.CreateAsync(request, cancellationToken);
+        return created is not null ? TypedResults.Created($"/api/credentials/{created.Id}", created)
+            : nameTaken ? ApiProblems.Invalid(errors, StatusCodes.Status409Conflict)
+            : ApiProblems.Invalid(errors);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, CredentialService credentials, CancellationToken cancellationToken) =>
+        await credentials.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Credential", id);
+}

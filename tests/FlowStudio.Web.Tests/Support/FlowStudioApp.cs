@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace FlowStudio.Web.Tests.Support;
+
+/// <summary>The real host on a free loopback port (Kestrel) with its own temporary SQLite database and key ring.</summary>
+public sealed class FlowStudioApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public FlowStudioApp() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    public FlowStudioApp(Dictionary<string, string?> settings, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("flowstudio-test-").FullName;
+        _settings = new Dictionary<string, string?>(settings)
+        {
+            ["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}",
+        };
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
