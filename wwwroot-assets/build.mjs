@@ -1,6 +1,6 @@
 // Bundles src/app.js and src/app.css into the web project's wwwroot/dist/.
 // Run by the FlowStudio.Web build (see the BuildFrontEndAssets target); `node build.mjs` by hand works too.
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -23,16 +23,20 @@ const woff2Only = {
 };
 
 const started = performance.now();
+// Chunk names carry a content hash: start clean so old chunks do not pile up.
+await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: here,
   entryPoints: ["src/app.js", "src/app.css"],
   entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
   assetNames: "fonts/[name]",
   outdir,
   bundle: true,
   minify: true,
   sourcemap: "linked",
-  format: "iife",
+  format: "esm",
+  splitting: true,
   target: ["es2022", "chrome110", "firefox115", "safari16"],
   loader: { ".woff2": "file" },
   plugins: [woff2Only],

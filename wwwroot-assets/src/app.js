@@ -3,21 +3,22 @@
 import htmx from "htmx.org";
 import { bootstrap } from "@tabler/core";
 import { configureHtmx } from "./behaviours/htmx-setup.js";
-import { attachCodeEditors, detachCodeEditors } from "./behaviours/code-editor.js";
-import { attachCharts, detachCharts } from "./behaviours/charts.js";
+import { lazyBehaviour } from "./behaviours/lazy-behaviour.js";
 
 window.htmx = htmx;
 window.bootstrap = bootstrap;
 
 configureHtmx(htmx);
 
+// The editor and chart code is large, so it is loaded only by pages that show an editor or a chart.
+const behaviours = [
+  lazyBehaviour("textarea[data-code-editor]", () => import("./behaviours/code-editor.js")),
+  lazyBehaviour("canvas[data-chart]", () => import("./behaviours/charts.js")),
+];
+
 // htmx.onLoad runs for the whole body on page load and for every fragment htmx swaps in.
-htmx.onLoad((element) => {
-  attachCodeEditors(element);
-  attachCharts(element);
-});
+htmx.onLoad((element) => behaviours.forEach((behaviour) => behaviour.attach(element)));
 
 document.addEventListener("htmx:beforeCleanupElement", (event) => {
-  detachCodeEditors(event.target);
-  detachCharts(event.target);
+  behaviours.forEach((behaviour) => behaviour.detach(event.target));
 });

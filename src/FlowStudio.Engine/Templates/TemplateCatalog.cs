@@ -14,6 +14,8 @@ public sealed class TemplateCatalog
         ContractResolver = new CamelCasePropertyNamesContractResolver(),
         MissingMemberHandling = MissingMemberHandling.Error,
         NullValueHandling = NullValueHandling.Ignore,
+        // Defaults such as PaginationSpec.None are shared instances: never populate them in place.
+        ObjectCreationHandling = ObjectCreationHandling.Replace,
     };
 
     private readonly Dictionary<string, EndpointTemplate> _byId;

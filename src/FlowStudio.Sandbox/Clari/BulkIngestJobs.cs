@@ -4,12 +4,11 @@ namespace FlowStudio.Sandbox.Clari;
 /// The partner's bulk ingestion jobs. No timers: whenever jobs or received records are read, jobs that have
 /// reached SUCCESS since are settled, so their records count as received exactly once.
 /// </summary>
-internal sealed class BulkIngestJobs(ReceivedRecords received, TimeProvider time)
+internal sealed class BulkIngestJobs(ReceivedRecords received, ClariJobIds ids, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BulkIngestJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<BulkIngestJob> _unsettled = [];
-    private readonly ClariJobIds _ids = new();
 
     /// <summary>Queues a job, or returns null when the partner already has <paramref name="maxConcurrent"/> jobs queued or running.</summary>
     public BulkIngestJob? Submit(string fileName, IngestParameters parameters, IngestPayload payload, int maxConcurrent)
@@ -24,7 +23,7 @@ internal sealed class BulkIngestJobs(ReceivedRecords received, TimeProvider time
                 return null;
             }
 
-            var job = new BulkIngestJob(_ids.Next(now), fileName, nowMs, parameters, payload);
+            var job = new BulkIngestJob(ids.Next(now), fileName, nowMs, parameters, payload);
             _jobs.Add(job.JobId, job);
             _unsettled.Add(job);
             return job;

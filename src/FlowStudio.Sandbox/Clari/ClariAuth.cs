@@ -18,7 +18,7 @@ internal sealed class ClariAuth(bool requirePartnerKey, bool errorWording) : IEn
         if (!string.Equals(headers["apikey"].ToString(), ClariAccount.ApiKey, StringComparison.Ordinal))
         {
             object body = errorWording ? new { error = InvalidCredentials } : new { message = InvalidCredentials };
-            return ValueTask.FromResult<object?>(Results.Json(body, statusCode: StatusCodes.Status401Unauthorized));
+            return ValueTask.FromResult<object?>(ClariJson.Result(body, statusCode: StatusCodes.Status401Unauthorized));
         }
 
         if (requirePartnerKey && !string.Equals(headers["partnerkey"].ToString(), ClariAccount.PartnerKey, StringComparison.Ordinal))

@@ -5,27 +5,27 @@ internal static class ClariErrors
 {
     /// <summary>Ingestion: a JSON array of <c>{errorCode, errorSummary}</c>.</summary>
     public static IResult Ingest(int statusCode, params IEnumerable<IngestError> errors) =>
-        Results.Json(errors.ToArray(), statusCode: statusCode);
+        ClariJson.Result(errors.ToArray(), statusCode: statusCode);
 
     /// <summary>Export, forecast and admin: <c>{code, namespace, errorId, message, orgId}</c>.</summary>
     public static IResult Export(int statusCode, string code, string space, string message, string? source = null) =>
-        Results.Json(new ExportErrorBody(code, space, NewErrorId(), message, ClariAccount.OrgId, source), statusCode: statusCode);
+        ClariJson.Result(new ExportErrorBody(code, space, NewErrorId(), message, ClariAccount.OrgId, source), statusCode: statusCode);
 
     /// <summary>Activity export's generic client error (userId and orgId as strings, per its schema).</summary>
     public static IResult Activity(string message) =>
-        Results.Json(
+        ClariJson.Result(
             new { code = "Bad request", @namespace = "activity", errorId = NewErrorId(), message, userId = $"{ClariAccount.UserId}", orgId = $"{ClariAccount.OrgId}" },
             statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Audit: <c>{errors:[{code, message, target, status, details}]}</c>.</summary>
     public static IResult Audit(string code, string message, string target, string details) =>
-        Results.Json(
+        ClariJson.Result(
             new { errors = new[] { new { code, message, target, status = "400", details } } },
             statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Opportunity: an array of <c>{statusCode, reaspnPhrase, description, details}</c> (the misspelling is Clari's).</summary>
     public static IResult Opportunity(string description, string details) =>
-        Results.Json(
+        ClariJson.Result(
             new[] { new { statusCode = 400, reaspnPhrase = "Bad Request", description, details } },
             statusCode: StatusCodes.Status400BadRequest);
 

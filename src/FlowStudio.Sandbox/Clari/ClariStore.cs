@@ -7,8 +7,9 @@ public sealed class ClariStore
     {
         Time = time;
         Received = new ReceivedRecords();
-        BulkJobs = new BulkIngestJobs(Received, time);
-        ExportJobs = new ExportJobs(this);
+        var ids = new ClariJobIds();
+        BulkJobs = new BulkIngestJobs(Received, ids, time);
+        ExportJobs = new ExportJobs(() => Options, ids, time);
     }
 
     /// <summary>Limits and wire choices; tests may replace them. A reset keeps them.</summary>

@@ -46,7 +46,7 @@ internal static class IngestApi
         }
 
         // The spec documents a 200 without a body; this small summary is the sandbox's own.
-        return Results.Json(new { status = "SUCCESS", recordsReceived = payload.Ids.Count });
+        return ClariJson.Result(new { status = "SUCCESS", recordsReceived = payload.Ids.Count });
     }
 
     public static async Task<IResult> SubmitBulkAsync(string entity, HttpRequest request, ClariStore store, CancellationToken cancellationToken)
@@ -110,7 +110,7 @@ internal static class IngestApi
                 new IngestError("TOO_MANY_REQUESTS", $"Max concurrent async ingestion jobs limit reached for partner {ClariAccount.PartnerName}"));
         }
 
-        return Results.Json(new { jobId = job.JobId }, statusCode: StatusCodes.Status202Accepted);
+        return ClariJson.Result(new { jobId = job.JobId }, statusCode: StatusCodes.Status202Accepted);
     }
 
     public static IResult GetJob(string jobId, ClariStore store)
@@ -118,9 +118,9 @@ internal static class IngestApi
         var (job, now) = store.BulkJobs.Find(jobId);
         if (job is null)
         {
-            return Results.Json(new { error = "Bulk ingestion job not found. Please provide correct jobId." }, statusCode: StatusCodes.Status404NotFound);
+            return ClariJson.Result(new { error = "Bulk ingestion job not found. Please provide correct jobId." }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        return Results.Json(job.ViewAt(now), statusCode: job.StatusAt(now).HttpStatus());
+        return ClariJson.Result(job.ViewAt(now), statusCode: job.StatusAt(now).HttpStatus());
     }
 }

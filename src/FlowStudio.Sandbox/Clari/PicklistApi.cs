@@ -26,7 +26,7 @@ internal static class PicklistApi
         var filter = fieldNames.Length == 0
             ? null
             : fieldNames.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        return Results.Json(store.Picklists.Get(normalized, filter));
+        return ClariJson.Result(store.Picklists.Get(normalized, filter));
     }
 
     public static async Task<IResult> AddValuesAsync(string entity, HttpRequest request, ClariStore store, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal static class PicklistApi
         }
 
         store.Picklists.Add(field!, body!.Values!.OfType<string>().Where(value => value.Trim().Length > 0));
-        return Results.Json(new { message = "picklist options have been updated successfully." });
+        return ClariJson.Result(new { message = "picklist options have been updated successfully." });
     }
 
     private static string? Check(string entity, PicklistRequest? body, out PicklistField? field)

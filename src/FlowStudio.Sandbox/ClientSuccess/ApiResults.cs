@@ -8,6 +8,9 @@ internal static class ApiResults
     public static IResult Json(JsonNode node, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(node.DeepClone(), statusCode: statusCode);
 
+    /// <summary>A bare JSON array, as the v1 list routes answer; the items must already be copies.</summary>
+    public static IResult Array(IEnumerable<JsonObject> items) => Results.Json(new JsonArray(items.Select(item => (JsonNode?)item).ToArray()));
+
     public static IResult Created(JsonNode node) => Json(node, StatusCodes.Status201Created);
 
     public static IResult BadRequest(string message) =>

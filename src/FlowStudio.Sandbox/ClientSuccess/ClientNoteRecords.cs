@@ -85,6 +85,7 @@ internal static partial class ClientNoteRecords
         }
 
         record["sanitizedNote"] = Sanitize(Ids.String(record, "note"));
+        Timestamps.Normalize(record, "createdTime");
         record["modifiedTime"] = now;
     }
 

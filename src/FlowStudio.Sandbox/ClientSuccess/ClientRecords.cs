@@ -107,7 +107,7 @@ internal static class ClientRecords
             record["status"] = "ACTIVE";
         }
 
-        if ((body.ContainsKey("status") && !body.ContainsKey("active")) || (creating && record["active"] is null))
+        if ((body["status"] is not null && body["active"] is null) || (creating && record["active"] is null))
         {
             record["active"] = Ids.String(record, "status") is "ACTIVE" or "TRIAL";
         }

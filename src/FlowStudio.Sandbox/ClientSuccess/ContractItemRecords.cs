@@ -98,18 +98,18 @@ internal static class ContractItemRecords
     // Amounts the caller leaves out follow from the ones it sends: total = quantity × pricePer, ARR of a recurring item = its total.
     private static void Complete(JsonObject item, JsonObject body, string now)
     {
-        if (!body.ContainsKey("total") && Money.Read(item, "quantity") is { } quantity && Money.Read(item, "pricePer") is { } price)
+        if (body["total"] is null && Money.Read(item, "quantity") is { } quantity && Money.Read(item, "pricePer") is { } price)
         {
             item["total"] = Money.Round(quantity * price);
         }
 
         var recurring = item["recurring"] is JsonValue flag && flag.GetValue<bool>();
-        if (!body.ContainsKey("arr"))
+        if (body["arr"] is null)
         {
             item["arr"] = recurring ? Money.Read(item, "total") ?? 0 : 0;
         }
 
-        if (!body.ContainsKey("mrr"))
+        if (body["mrr"] is null)
         {
             item["mrr"] = Money.Round((Money.Read(item, "arr") ?? 0) / 12);
         }

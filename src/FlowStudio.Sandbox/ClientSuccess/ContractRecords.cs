@@ -111,22 +111,22 @@ internal static class ContractRecords
     // Destinations send startDate/endDate/amount (the Zeotap mapping); the contract keeps them as its term dates and total.
     private static void Complete(ClientSuccessData data, JsonObject record, JsonObject body, string now)
     {
-        if (body.ContainsKey("startDate"))
+        if (body["startDate"] is not null)
         {
             record["termStartDate"] = body["startDate"]?.DeepClone();
         }
 
-        if (body.ContainsKey("endDate"))
+        if (body["endDate"] is not null)
         {
             record["termEndDate"] = body["endDate"]?.DeepClone();
         }
 
-        if (body.ContainsKey("amount") && !body.ContainsKey("total"))
+        if (body["amount"] is not null && body["total"] is null)
         {
             record["total"] = body["amount"]?.DeepClone();
         }
 
-        if (!body.ContainsKey("termLengthDays") && Term.Between(Ids.String(record, "termStartDate"), Ids.String(record, "termEndDate")) is { } term)
+        if (body["termLengthDays"] is null && Term.Between(Ids.String(record, "termStartDate"), Ids.String(record, "termEndDate")) is { } term)
         {
             record["termLengthDays"] = term.Days;
             record["termLengthMonths"] = term.Months;

@@ -16,7 +16,7 @@ internal static class SearchEnvelope
         var sorted = Sort(records, query.SortBy, query.Descending).ToList();
         var totalPages = (sorted.Count + query.Size - 1) / query.Size;
         var data = new JsonArray();
-        foreach (var record in sorted.Skip(query.Page * query.Size).Take(query.Size))
+        foreach (var record in sorted.Skip((int)Math.Min((long)query.Page * query.Size, int.MaxValue)).Take(query.Size))
         {
             data.Add(record.DeepClone());
         }

@@ -16,6 +16,15 @@ internal static class Timestamps
     public static bool TryParse(string? text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
+    /// <summary>Rewrites a sent date-time field in the API's own format, so sorting by it stays chronological.</summary>
+    public static void Normalize(System.Text.Json.Nodes.JsonObject record, string field)
+    {
+        if (TryParse(Ids.String(record, field), out var value))
+        {
+            record[field] = Format(value);
+        }
+    }
+
     public static bool IsDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 }

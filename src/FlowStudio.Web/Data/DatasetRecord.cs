@@ -8,6 +8,9 @@ internal sealed class DatasetRecord
 
     public required string DataJson { get; init; }
 
+    /// <summary>The record's key when the source names one (the template's key field); a dataset holds one record per key.</summary>
+    public string? Key { get; init; }
+
     /// <summary>The lookup row's key when the source ran once per lookup row.</summary>
     public string? LookupKey { get; init; }
 

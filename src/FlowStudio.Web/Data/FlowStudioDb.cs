@@ -33,6 +33,7 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbC
         {
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.DatasetId, r.Id });
+            e.HasIndex(r => new { r.DatasetId, r.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
         });
         modelBuilder.Entity<Lookup>(e =>
         {

@@ -1,9 +1,16 @@
+using FlowStudio.Engine.Connectors;
+using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Sources;
 using FlowStudio.Sandbox;
 using FlowStudio.Web.Components;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
+using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Health;
+using FlowStudio.Web.Features.Lookups;
+using FlowStudio.Web.Features.Runs;
+using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
 using FlowStudio.Web.Infrastructure;
@@ -23,6 +30,16 @@ internal static class Extensions
         builder.Services.AddSingleton<HostAddress>();
         builder.Services.AddScoped<CredentialService>();
         builder.Services.AddScoped<SandboxCredentialSeeder>();
+        builder.Services.AddScoped<ConnectionFactory>();
+        builder.AddEngine();
+        builder.Services.AddScoped<LookupService>();
+        builder.Services.AddScoped<DatasetWriter>();
+        builder.Services.AddScoped<SourcePlanner>();
+        builder.Services.AddScoped<SourceService>();
+        builder.Services.AddScoped<SourceTester>();
+        builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
+        builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddSandbox();
 
         builder.Services.AddRazorComponents();
@@ -51,6 +68,10 @@ internal static class Extensions
         api.MapConnectorsApi();
         api.MapCredentialsApi();
         api.MapTemplatesApi();
+        api.MapSourcesApi();
+        api.MapDatasetsApi();
+        api.MapLookupsApi();
+        api.MapRunsApi();
 
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
@@ -60,6 +81,14 @@ internal static class Extensions
         app.MapRazorComponents<App>();
 
         await SeedAsync(app);
+    }
+
+    /// <summary>The engine's outbound HTTP: one client (its Polly pipeline retries and times out each attempt) and a shared token cache.</summary>
+    private static void AddEngine(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ConnectorAuthenticator>();
+        builder.Services.AddHttpClient<ApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddTransient<SourceReader>();
     }
 
     private static bool IsMachinePath(PathString path) =>

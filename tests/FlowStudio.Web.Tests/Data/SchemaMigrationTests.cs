@@ -26,14 +26,14 @@ public sealed class SchemaMigrationTests
 
     private static string Normalize(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() + "\n";
 
-    private static string RepositoryRoot()
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlowStudio.sln")))
         {
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("FlowStudio.sln not found above the test binaries.");
+        return directory?.FullName ?? throw new InvalidOperationException("FlowStudio.sln not found above the test sources.");
     }
 }

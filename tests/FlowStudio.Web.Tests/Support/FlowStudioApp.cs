@@ -13,7 +13,8 @@ public sealed class FlowStudioApp : WebApplicationFactory<Program>
     {
     }
 
-    public FlowStudioApp(Dictionary<string, string?> settings, string? dataDirectory = null)
+    /// <summary>A second host with its own settings (and optionally an existing data directory, to restart on it).</summary>
+    internal FlowStudioApp(Dictionary<string, string?> settings, string? dataDirectory = null)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("flowstudio-test-").FullName;
         _settings = new Dictionary<string, string?>(settings)

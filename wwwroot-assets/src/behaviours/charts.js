@@ -4,7 +4,7 @@ import { selfAndDescendants } from "./dom.js";
 
 Chart.register(...registerables);
 
-export function attachCharts(root) {
+export function attach(root) {
   for (const canvas of selfAndDescendants(root, "canvas[data-chart]")) {
     if (Chart.getChart(canvas)) {
       continue;
@@ -19,7 +19,7 @@ export function attachCharts(root) {
   }
 }
 
-export function detachCharts(root) {
+export function detach(root) {
   for (const canvas of selfAndDescendants(root, "canvas[data-chart]")) {
     Chart.getChart(canvas)?.destroy();
   }

@@ -9,7 +9,7 @@ import { selfAndDescendants } from "./dom.js";
 const languages = { javascript: () => javascript(), json: () => json() };
 const editors = new WeakMap();
 
-export function attachCodeEditors(root) {
+export function attach(root) {
   for (const textarea of selfAndDescendants(root, "textarea[data-code-editor]")) {
     if (!editors.has(textarea)) {
       editors.set(textarea, createEditor(textarea));
@@ -17,7 +17,7 @@ export function attachCodeEditors(root) {
   }
 }
 
-export function detachCodeEditors(root) {
+export function detach(root) {
   for (const textarea of selfAndDescendants(root, "textarea[data-code-editor]")) {
     editors.get(textarea)?.destroy();
     editors.delete(textarea);

@@ -7,13 +7,18 @@ internal static class CredentialValidator
 {
     public static List<FieldError> Validate(CreateCredentialRequest request, out ConnectorDefinition? connector)
     {
-        var errors = new List<FieldError>();
         connector = ConnectorCatalog.Find(request.Connector);
         if (connector is null)
         {
-            errors.Add(new("connector", $"'{request.Connector}' is not a connector; use one of {string.Join(", ", ConnectorCatalog.All.Select(c => c.Id))}."));
-            return errors;
+            return [new("connector", $"'{request.Connector}' is not a connector; use one of {string.Join(", ", ConnectorCatalog.All.Select(c => c.Id))}.")];
         }
+
+        return Validate(request, connector);
+    }
+
+    private static List<FieldError> Validate(CreateCredentialRequest request, ConnectorDefinition connector)
+    {
+        var errors = new List<FieldError>();
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {

@@ -1,0 +1,141 @@
+using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Scripting;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Engine.Destinations;
+
+/// <summary>
+/// Builds the requests a destination sends, lazily and in record order. The same code produces the sample
+/// payloads the UI and API show (take the first few) and the real requests <see cref="DeliveryRunner"/> sends.
+/// Per record: the <see cref="DestinationConfig.Shape"/> (mapping, required fields) is applied, then the URL's
+/// field macros are filled (from the record before attributes are excluded), then excluded attributes are
+/// removed from what goes in the body. A URL that uses a record field sends one request per record; otherwise
+/// records go in batches of <see cref="BatchingOptions.BatchSize"/> when batching is on, or one per request.
+/// A record that cannot be built comes out as a payload with <see cref="OutboundPayload.Error"/>.
+/// </summary>
+public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
+{
+    private readonly BatchGrouper _grouper = new(scripts);
+
+    /// <summary>Whether <paramref name="config"/> puts several records in one request.</summary>
+    public static bool SendsBatches(DestinationConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Batching.Enabled
+            && !DestinationUrl.Parse(config.Url).IsPerRecord
+            && !BodyTemplates.UsesSingleRecord(config.BodyTemplate);
+    }
+
+    /// <summary>The payloads for <paramref name="records"/>, built as they are enumerated.</summary>
+    public IEnumerable<OutboundPayload> Build(DestinationConfig config, IEnumerable<DeliveryRecord> records,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(records);
+        var plan = new Plan(config, DestinationUrl.Parse(config.Url), time.GetUtcNow());
+        return SendsBatches(config)
+            ? BuildBatches(plan, records, cancellationToken)
+            : BuildSingles(plan, records, cancellationToken);
+    }
+
+    private IEnumerable<OutboundPayload> BuildSingles(Plan plan, IEnumerable<DeliveryRecord> records,
+        CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Single(plan, record);
+        }
+    }
+
+    private IEnumerable<OutboundPayload> BuildBatches(Plan plan, IEnumerable<DeliveryRecord> records,
+        CancellationToken cancellationToken)
+    {
+        var size = Math.Max(1, plan.Config.Batching.BatchSize);
+        var batch = new JArray();
+        var ids = new List<long>(size);
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (body, failure) = Prepare(plan, record);
+            if (failure is not null)
+            {
+                yield return failure;
+                continue;
+            }
+
+            batch.Add(body!);
+            ids.Add(record.Id);
+            if (ids.Count == size)
+            {
+                yield return Batch(plan, batch, ids, cancellationToken);
+                batch = [];
+                ids = new List<long>(size);
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            yield return Batch(plan, batch, ids, cancellationToken);
+        }
+    }
+
+    private static OutboundPayload Single(Plan plan, DeliveryRecord record)
+    {
+        var url = plan.Config.Url;
+        try
+        {
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            url = plan.Url.Expand(shaped, record.Data, plan.Now, plan.Config.DateMacros);
+            var body = plan.Kind == RequestBodyKind.None
+                ? ""
+                : BatchGrouper.RecordBody(plan.Config, RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes));
+            return plan.Payload(url, body, [record.Id]);
+        }
+        catch (RecordRejectedException error)
+        {
+            return plan.Failure(url, [record.Id], error.Message);
+        }
+    }
+
+    private static (JObject? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
+    {
+        try
+        {
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            return (RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes), null);
+        }
+        catch (RecordRejectedException error)
+        {
+            return (null, plan.Failure(plan.Config.Url, [record.Id], error.Message));
+        }
+    }
+
+    private OutboundPayload Batch(Plan plan, JArray batch, List<long> ids, CancellationToken cancellationToken)
+    {
+        var url = plan.Config.Url;
+        try
+        {
+            url = plan.Url.Expand(null, null, plan.Now, plan.Config.DateMacros);
+            var body = plan.Kind == RequestBodyKind.None ? "" : _grouper.GroupBatch(plan.Config, batch, cancellationToken);
+            return plan.Payload(url, body, ids);
+        }
+        catch (Exception error) when (error is RecordRejectedException or ScriptException or ArgumentException)
+        {
+            return plan.Failure(url, ids, error.Message);
+        }
+    }
+
+    private sealed record Plan(DestinationConfig Config, DestinationUrl Url, DateTimeOffset Now)
+    {
+        public RequestBodyKind Kind { get; } = Config.BodyKind;
+
+        private string Method { get; } = Config.Method.ToUpperInvariant();
+
+        public OutboundPayload Payload(string url, string body, IReadOnlyList<long> ids) =>
+            new(Method, url, Config.Headers, body, Kind, ids, Config.FilePart);
+
+        public OutboundPayload Failure(string url, IReadOnlyList<long> ids, string error) =>
+            new(Method, url, Config.Headers, "", Kind, ids, Config.FilePart, error);
+    }
+}

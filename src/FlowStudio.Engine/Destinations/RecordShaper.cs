@@ -1,0 +1,85 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Engine.Destinations;
+
+/// <summary>Applies a <see cref="RecordShape"/> and the excluded attributes to one record.</summary>
+internal static class RecordShaper
+{
+    /// <summary>The mapped copy of <paramref name="data"/>.</summary>
+    /// <exception cref="RecordRejectedException">A required field is empty or a date is not YYYY-MM-DD.</exception>
+    public static JObject Shape(RecordShape shape, JObject data)
+    {
+        JObject mapped;
+        if (shape.Mapping is null)
+        {
+            mapped = (JObject)data.DeepClone();
+        }
+        else
+        {
+            mapped = [];
+            foreach (var (from, to) in shape.Mapping)
+            {
+                if (RecordFields.Find(data, from) is { } value)
+                {
+                    mapped[to] = value.DeepClone();
+                }
+            }
+        }
+
+        foreach (var required in shape.Required)
+        {
+            if (RecordFields.IsBlank(mapped[required.Field]))
+            {
+                throw new RecordRejectedException(required.Message);
+            }
+        }
+
+        foreach (var field in shape.DateFields)
+        {
+            if (mapped[field] is { } value && !RecordFields.IsBlank(value))
+            {
+                mapped[field] = AsDate(field, value);
+            }
+        }
+
+        return mapped;
+    }
+
+    /// <summary>A copy of <paramref name="record"/> without the excluded attributes (top-level names or dotted paths).</summary>
+    public static JObject Exclude(JObject record, IReadOnlyList<string> excluded)
+    {
+        if (excluded.Count == 0)
+        {
+            return record;
+        }
+
+        var copy = (JObject)record.DeepClone();
+        foreach (var name in excluded)
+        {
+            if (!copy.Remove(name) && name.Contains('.', StringComparison.Ordinal))
+            {
+                (RecordFields.Find(copy, name)?.Parent as JProperty)?.Remove();
+            }
+        }
+
+        return copy;
+    }
+
+    private static JValue AsDate(string field, JToken value)
+    {
+        // JSON readers may already have turned "2024-03-01" into a date; a date without a time is fine.
+        if (value is JValue { Value: DateTime date } && date.TimeOfDay == TimeSpan.Zero)
+        {
+            return new JValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        var text = value.Type == JTokenType.String ? (string?)value : null;
+        if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return new JValue(text);
+        }
+
+        throw new RecordRejectedException($"{field} must be a date written as YYYY-MM-DD, not \"{RecordFields.AsText(value) ?? value.ToString()}\"");
+    }
+}

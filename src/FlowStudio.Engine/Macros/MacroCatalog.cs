@@ -1,0 +1,45 @@
+namespace FlowStudio.Engine.Macros;
+
+/// <summary>One entry of the macro autocomplete list.</summary>
+/// <param name="Macro">What to insert, e.g. "{now-1}".</param>
+/// <param name="Description">What it means, in words.</param>
+/// <param name="Value">What it expands to right now (unencoded); for lookups, the first row's value or "".</param>
+public sealed record MacroSuggestion(string Macro, string Description, string Value);
+
+/// <summary>A lookup whose columns can be used as macros.</summary>
+/// <param name="Name">The macro prefix, e.g. "clients" for <c>{clients.id}</c>.</param>
+/// <param name="Columns">Its columns.</param>
+/// <param name="SampleRow">A row to show example values from, if any.</param>
+public sealed record LookupMacroSource(string Name, IReadOnlyList<string> Columns, IReadOnlyDictionary<string, string>? SampleRow = null);
+
+/// <summary>Lists the macros a source URL can use, with the value each has right now, for the UI's autocomplete.</summary>
+public sealed class MacroCatalog(TimeProvider time)
+{
+    /// <summary>Date/time macros first, then one per column of each lookup.</summary>
+    public IReadOnlyList<MacroSuggestion> List(DateMacroSettings settings, IReadOnlyList<LookupMacroSource>? lookups = null)
+    {
+        var now = time.GetUtcNow();
+        var unit = MacroTimeUnits.All.First(u => u.Unit == settings.TimeUnit).Id;
+        string At(int offset) => MacroDateFormats.Format(MacroTimeUnits.Shift(now, settings.TimeUnit, offset), settings.DateFormat);
+
+        var list = new List<MacroSuggestion>
+        {
+            new("{now}", "The current date and time", At(0)),
+            new("{now-1}", $"One {unit} before now", At(-1)),
+            new("{now+1}", $"One {unit} after now", At(1)),
+            new("{now-N}", $"N {unit}s before now (write the number, e.g. {{now-7}})", At(-7)),
+            new("{now+N}", $"N {unit}s after now (write the number, e.g. {{now+7}})", At(7)),
+        };
+
+        foreach (var lookup in lookups ?? [])
+        {
+            foreach (var column in lookup.Columns)
+            {
+                var sample = lookup.SampleRow is not null && lookup.SampleRow.TryGetValue(column, out var value) ? value ?? string.Empty : string.Empty;
+                list.Add(new MacroSuggestion($"{{{lookup.Name}.{column}}}", $"Column \"{column}\" of lookup \"{lookup.Name}\", one call per row", sample));
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using FlowStudio.Sandbox.Control;
+
+namespace FlowStudio.Sandbox.ClientSuccess;
+
+/// <summary>Builds the deterministic sandbox tenant: same counts, same records, byte for byte.</summary>
+internal static class ClientSuccessSeeder
+{
+    private const int RandomSeed = 20260101;
+
+    public static ClientSuccessData Seed(SeedCounts counts)
+    {
+        var data = new ClientSuccessData();
+        var random = new SeedRandom(RandomSeed);
+        SeedClients.Add(data, random, Math.Max(0, counts.Clients));
+        if (data.Clients.Count == 0)
+        {
+            return data;
+        }
+
+        SeedClients.AddContacts(data, random, Math.Max(0, counts.Contacts));
+        SeedContracts.Add(data, random, Math.Max(0, counts.Contracts));
+        SeedActivity.AddClientNotes(data, random, Math.Max(0, counts.ClientNotes));
+        SeedActivity.AddPulses(data, random, Math.Max(0, counts.Pulses));
+        return data;
+    }
+
+    /// <summary>A random seeded client (clients have ids from their collection's first id upward, without gaps).</summary>
+    public static JsonObject PickClient(ClientSuccessData data, SeedRandom random) =>
+        data.Clients.Get(data.Clients.NextId - data.Clients.Count + random.Next(data.Clients.Count))!;
+}

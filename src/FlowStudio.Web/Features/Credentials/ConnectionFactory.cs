@@ -1,0 +1,21 @@
+using FlowStudio.Engine.Connectors;
+using FlowStudio.Web.Features.Connectors;
+using FlowStudio.Web.Infrastructure;
+
+namespace FlowStudio.Web.Features.Credentials;
+
+/// <summary>Builds the engine's connection for a credential: decrypted fields and an absolute base URL.</summary>
+internal sealed class ConnectionFactory(CredentialService credentials, HostAddress host)
+{
+    public async Task<Connection?> CreateAsync(string credentialId, CancellationToken cancellationToken)
+    {
+        var secrets = await credentials.GetSecretsAsync(credentialId, cancellationToken);
+        if (secrets is null)
+        {
+            return null;
+        }
+
+        var fallback = ConnectorCatalog.Find(secrets.Connector)?.DefaultBaseUrl ?? "http://localhost/";
+        return new Connection(secrets.Connector, host.Resolve(secrets.BaseUrl, fallback), secrets.Fields);
+    }
+}

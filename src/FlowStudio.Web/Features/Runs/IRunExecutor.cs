@@ -1,0 +1,9 @@
+namespace FlowStudio.Web.Features.Runs;
+
+/// <summary>Executes one kind of run ("source" or "destination") inside its own DI scope.</summary>
+internal interface IRunExecutor
+{
+    string Kind { get; }
+
+    Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken);
+}

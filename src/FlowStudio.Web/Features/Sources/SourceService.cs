@@ -1,0 +1,135 @@
+using System.Text.Json;
+using FlowStudio.Engine;
+using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Runs;
+using FlowStudio.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowStudio.Web.Features.Sources;
+
+internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<SourceView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var connectors = await db.Credentials.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Connector, cancellationToken);
+        return sources.Select(s => ToView(s, connectors)).ToList();
+    }
+
+    public async Task<SourceView?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var connectors = await db.Credentials.AsNoTracking().Where(c => c.Id == source.CredentialId).ToDictionaryAsync(c => c.Id, c => c.Connector, cancellationToken);
+        return ToView(source, connectors);
+    }
+
+    /// <summary>Validates the request completely before anything is stored; on success stores the source and its empty dataset.</summary>
+    public async Task<(SourceView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateSourceRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add(new("name", "Give the source a name."));
+        }
+
+        var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
+        errors.AddRange(planErrors);
+        if (errors.Count > 0 || plan is null)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = new Source
+        {
+            Id = ResourceIds.New("src"),
+            Kind = "api",
+            Name = request.Name!.Trim(),
+            CredentialId = request.CredentialId,
+            TemplateId = request.TemplateId,
+            ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json),
+            ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json),
+            DatasetId = ResourceIds.New("ds"),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Datasets.Add(new Dataset { Id = source.DatasetId, Name = source.Name, SourceId = source.Id, CreatedAt = now });
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await GetAsync(source.Id, cancellationToken), []);
+    }
+
+    public static CreateSourceRequest ToRequest(Source source) => new(
+        source.Name,
+        source.CredentialId,
+        source.TemplateId,
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(source.ParametersJson, Json),
+        source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json));
+
+    public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        source.Status = status;
+        source.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        if (status == "paused")
+        {
+            runs.Cancel(id);
+        }
+
+        return status;
+    }
+
+    /// <summary>Records a run and queues it for the engine.</summary>
+    public async Task<string?> StartRunAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == "api", cancellationToken))
+        {
+            return null;
+        }
+
+        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "source", StartedAt = time.GetUtcNow().UtcDateTime };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        runs.Enqueue(new RunRequest(run.Id, id, "source"));
+        return run.Id;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return false;
+        }
+
+        runs.Cancel(id);
+        await db.DatasetRecords.Where(r => r.DatasetId == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.Datasets.Where(d => d.Id == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
+        db.Sources.Remove(source);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private SourceView ToView(Source s, Dictionary<string, string> connectors)
+    {
+        var request = ToRequest(s);
+        var template = s.TemplateId is null ? null : templates.Find(s.TemplateId);
+        return new SourceView(s.Id, s.Name, s.Kind, s.CredentialId,
+            template?.Connector ?? (s.CredentialId is null ? "webhook" : connectors.GetValueOrDefault(s.CredentialId)),
+            s.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, s.DatasetId, s.Status, s.CreatedAt);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlowStudio.E2E;
+
+/// <summary>The real FlowStudio host on Kestrel at 127.0.0.1 (free port) with a temporary SQLite database and key ring.</summary>
+public sealed class FlowStudioServer : WebApplicationFactory<Program>
+{
+    public FlowStudioServer()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("flowstudio-e2e-").FullName;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.Single());
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // The key ring goes in a "keys" folder beside the database file.
+        builder.UseSetting("ConnectionStrings:FlowStudio", $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS temp cleaner; it must not fail the run.
+        }
+    }
+}

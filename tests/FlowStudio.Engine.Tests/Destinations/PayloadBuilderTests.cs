@@ -1,0 +1,223 @@
+using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Scripting;
+using FlowStudio.Engine.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Engine.Tests.Destinations;
+
+public sealed class PayloadBuilderTests
+{
+    private static PayloadBuilder CreateSut(TimeProvider? time = null) =>
+        new(new JintScriptEvaluator(), time ?? new ManualTimeProvider());
+
+    private static DestinationConfig Batched(string algorithm = GroupingAlgorithms.Property) => new()
+    {
+        Url = "https://api.example.test/v2/client/bulk",
+        Batching = new BatchingOptions
+        {
+            Enabled = true,
+            Algorithm = algorithm,
+            PropertyName = "records",
+            OtherProps = JObject.Parse("""{"sourceEntity":"account"}"""),
+        },
+    };
+
+    [Fact]
+    public void Build_250RecordsWithPropertyGrouping_Sends100_100_50()
+    {
+        var payloads = CreateSut().Build(Batched(), TestRecords.Clients(250)).ToList();
+
+        Assert.Equal([100, 100, 50], payloads.Select(p => p.RecordIds.Count));
+        Assert.All(payloads, p => Assert.True(p.CanSend));
+        var body = JObject.Parse(payloads[2].Body);
+        Assert.Equal(["records", "sourceEntity"], body.Properties().Select(p => p.Name));
+        Assert.Equal("account", (string?)body["sourceEntity"]);
+        Assert.Equal(50, ((JArray)body["records"]!).Count);
+        Assert.Equal("Client 201", (string?)body["records"]![0]!["name"]);
+        Assert.Equal(Enumerable.Range(201, 50).Select(i => (long)i), payloads[2].RecordIds);
+    }
+
+    [Fact]
+    public void Build_OtherPropsTypedAsText_IsParsed()
+    {
+        var config = Batched() with { Batching = Batched().Batching with { OtherProps = "{\"mode\":\"incremental\"}" } };
+
+        var payload = CreateSut().Build(config, TestRecords.Clients(2)).Single();
+
+        Assert.Equal("incremental", (string?)JObject.Parse(payload.Body)["mode"]);
+    }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, GroupingAlgorithms.Property)]
+    [InlineData(true, GroupingAlgorithms.Code)]
+    public void Build_ExcludedAttributes_AreInNoBody(bool batching, string? algorithm)
+    {
+        var config = Batched(algorithm ?? GroupingAlgorithms.Property) with
+        {
+            ExcludeAttributes = ["internalNote", "modifiedTime"],
+            Batching = Batched(algorithm ?? GroupingAlgorithms.Property).Batching with
+            {
+                Enabled = batching,
+                Code = "function group(records) { return { all: records }; }",
+            },
+        };
+
+        var payloads = CreateSut().Build(config, TestRecords.Clients(120)).ToList();
+
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads, p =>
+        {
+            Assert.True(p.CanSend, p.Error);
+            Assert.DoesNotContain("internalNote", p.Body);
+            Assert.DoesNotContain("modifiedTime", p.Body);
+            Assert.Contains("createdTime", p.Body);
+        });
+    }
+
+    [Fact]
+    public void Build_NoBatching_OneRequestPerRecordWithTheRecordAsBody()
+    {
+        var config = new DestinationConfig { Url = "/v2/client", Headers = new Dictionary<string, string> { ["X-Source"] = "flowstudio" } };
+
+        var payloads = CreateSut().Build(config, TestRecords.Clients(3)).ToList();
+
+        Assert.Equal(3, payloads.Count);
+        Assert.Equal("POST", payloads[0].Method);
+        Assert.Equal("/v2/client", payloads[0].Url);
+        Assert.Equal(RequestBodyKind.Json, payloads[0].Kind);
+        Assert.Equal("flowstudio", payloads[0].Headers["X-Source"]);
+        Assert.Equal(TestRecords.Client(2).ToString(Newtonsoft.Json.Formatting.None), payloads[1].Body);
+        Assert.Equal([2L], payloads[1].RecordIds);
+    }
+
+    [Fact]
+    public void Build_UrlWithRecordField_OneRequestPerRecordWithItsValue()
+    {
+        var config = new DestinationConfig
+        {
+            Method = "put",
+            Url = "https://api.clientsuccess.com/v2/contact/{contact_id}?notify=false",
+            ExcludeAttributes = ["contact_id"],
+        };
+        var records = new[]
+        {
+            TestRecords.Record(7, new { contact_id = "cnt_a b", email = "a@example.com" }),
+            TestRecords.Record(8, new { contact_id = 42, email = "b@example.com" }),
+        };
+
+        var payloads = CreateSut().Build(config, records).ToList();
+
+        Assert.Equal("https://api.clientsuccess.com/v2/contact/cnt_a%20b?notify=false", payloads[0].Url);
+        Assert.Equal("https://api.clientsuccess.com/v2/contact/42?notify=false", payloads[1].Url);
+        Assert.Equal("PUT", payloads[0].Method);
+        Assert.Equal("""{"email":"a@example.com"}""", payloads[0].Body);
+    }
+
+    [Fact]
+    public void Build_UrlFieldMissing_ThatRecordFailsAndTheRestAreBuilt()
+    {
+        var config = new DestinationConfig { Method = "PATCH", Url = "/v2/contact/{contact_id}" };
+        var records = new[]
+        {
+            TestRecords.Record(1, new { contact_id = "cnt_1" }),
+            TestRecords.Record(2, new { email = "no-id@example.com" }),
+            TestRecords.Record(3, new { contact_id = "cnt_3" }),
+        };
+
+        var payloads = CreateSut().Build(config, records).ToList();
+
+        Assert.Equal([true, false, true], payloads.Select(p => p.CanSend));
+        Assert.Equal("URL macro {contact_id}: the record has no field contact_id", payloads[1].Error);
+        Assert.Equal([2L], payloads[1].RecordIds);
+    }
+
+    [Fact]
+    public void Build_DateMacroInUrl_UsesTheClock()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 15, 10, 30, 0, TimeSpan.Zero));
+        var config = Batched() with { Url = "/v2/ingest/entity/account?since={now-1}" };
+
+        var payload = CreateSut(time).Build(config, TestRecords.Clients(1)).Single();
+
+        Assert.StartsWith("/v2/ingest/entity/account?since=2026-03-14", payload.Url);
+    }
+
+    [Fact]
+    public void Build_CodeGrouping_BodyIsWhatGroupReturns()
+    {
+        var config = Batched(GroupingAlgorithms.Code) with
+        {
+            ExcludeAttributes = ["internalNote"],
+            Batching = Batched().Batching with
+            {
+                Algorithm = GroupingAlgorithms.Code,
+                BatchSize = 2,
+                Code = """
+                    function group(records) {
+                      return [{ sourceEntity: 'account',
+                                records: records.map(function (r) { return { id: r.uuid, size: records.length, note: r.internalNote }; }) }];
+                    }
+                    """,
+            },
+        };
+
+        var payloads = CreateSut().Build(config, TestRecords.Clients(3)).ToList();
+
+        Assert.Equal(2, payloads.Count);
+        Assert.Equal("""[{"sourceEntity":"account","records":[{"id":"cli_000001","size":2},{"id":"cli_000002","size":2}]}]""", payloads[0].Body);
+        Assert.Equal([3L], payloads[1].RecordIds);
+    }
+
+    [Fact]
+    public void Build_GroupingCodeFails_BatchFailsWithTheScriptError()
+    {
+        var config = Batched() with
+        {
+            Batching = Batched().Batching with
+            {
+                Algorithm = GroupingAlgorithms.Code,
+                Code = "function group(records) {\n  return records[0].missing.deeper;\n}",
+            },
+        };
+
+        var payload = CreateSut().Build(config, TestRecords.Clients(5)).Single();
+
+        Assert.False(payload.CanSend);
+        Assert.StartsWith("Code: TypeError at line 2", payload.Error);
+        Assert.Equal(5, payload.RecordIds.Count);
+    }
+
+    [Fact]
+    public void Build_IsLazy_TakingOneSampleReadsOnlyTheFirstBatch()
+    {
+        var read = 0;
+        IEnumerable<DeliveryRecord> Records()
+        {
+            foreach (var record in TestRecords.Clients(1000))
+            {
+                read++;
+                yield return record;
+            }
+        }
+
+        var sample = CreateSut().Build(Batched(), Records()).Take(1).ToList();
+
+        Assert.Single(sample);
+        Assert.Equal(100, read);
+    }
+
+    [Fact]
+    public void Build_Delete_SendsNoBody()
+    {
+        var config = new DestinationConfig { Method = "DELETE", Url = "/v2/contact/{uuid}" };
+
+        var payload = CreateSut().Build(config, [TestRecords.Record(1, new { uuid = "cnt_1", name = "x" })]).Single();
+
+        Assert.Equal(RequestBodyKind.None, payload.Kind);
+        Assert.Equal("", payload.Body);
+        Assert.Equal("/v2/contact/cnt_1", payload.Url);
+        Assert.Null(payload.ToRequest().Body);
+    }
+}

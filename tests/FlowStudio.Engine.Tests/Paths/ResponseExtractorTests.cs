@@ -1,0 +1,153 @@
+using FlowStudio.Engine.Paths;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Engine.Tests.Paths;
+
+public sealed class ResponseExtractorTests
+{
+    private const string Envelope = """
+        {"data":[{"id":1,"active":true,"modifiedTime":"2024-01-01T00:00:00.000Z"},{"id":2,"active":false},{"id":3,"active":true}],
+         "first":true,"last":false,"page":0,"size":3,"totalPages":4,"totalElements":10}
+        """;
+
+    [Fact]
+    public void Extract_WildcardOverArray_GivesOneRecordPerElement()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[*]", null);
+
+        Assert.Equal([1, 2, 3], page.Records.Select(r => (int)r["id"]!));
+    }
+
+    [Fact]
+    public void Extract_PathSelectingTheArray_GivesItsElements()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data", null);
+
+        Assert.Equal(3, page.Records.Count);
+    }
+
+    [Fact]
+    public void Extract_PathSelectingAnObject_GivesOneRecord()
+    {
+        var page = ResponseExtractor.Extract("""{"client":{"id":9,"name":"Acme"}}""", "$.client", null);
+
+        Assert.Equal("Acme", (string)Assert.Single(page.Records)["name"]!);
+    }
+
+    [Fact]
+    public void Extract_Filter_KeepsMatchingRecords()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[?(@.active == true)]", null);
+
+        Assert.Equal([1, 3], page.Records.Select(r => (int)r["id"]!));
+    }
+
+    [Fact]
+    public void Extract_NoPathOnTopLevelArray_GivesItsElements()
+    {
+        var page = ResponseExtractor.Extract("""[{"id":"a"},{"id":"b"}]""", null, null);
+
+        Assert.Equal(["a", "b"], page.Records.Select(r => (string)r["id"]!));
+    }
+
+    [Fact]
+    public void Extract_ArrayOfPlainValues_WrapsEachAsValue()
+    {
+        var page = ResponseExtractor.Extract("""{"ids":[5,6]}""", "$.ids[*]", null);
+
+        Assert.Equal([5, 6], page.Records.Select(r => (int)r["value"]!));
+    }
+
+    [Fact]
+    public void Extract_DateStrings_StayAsWritten()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[*]", null);
+
+        Assert.Equal(JTokenType.String, page.Records[0]["modifiedTime"]!.Type);
+        Assert.Equal("2024-01-01T00:00:00.000Z", (string)page.Records[0]["modifiedTime"]!);
+    }
+
+    [Fact]
+    public void Extract_MetadataPath_IsMergedIntoEveryRecord()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[*]", "$.totalElements");
+
+        Assert.Equal(10, (int)page.Metadata!);
+        Assert.All(page.Records, r => Assert.Equal(10, (int)r["_metadata"]!));
+    }
+
+    [Fact]
+    public void Extract_MetadataPathSelectingSeveralValues_MergesThemAsAnArray()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[*]", "$['page','totalPages']");
+
+        Assert.Equal([0, 4], page.Records[0]["_metadata"]!.Select(t => (int)t));
+    }
+
+    [Fact]
+    public void Extract_NothingMatches_GivesNoRecords() =>
+        Assert.Empty(ResponseExtractor.Extract(Envelope, "$.items[*]", null).Records);
+
+    [Fact]
+    public void Extract_XmlWithXPath_ConvertsElementsToObjects()
+    {
+        const string xml = """
+            <response><total>2</total><data>
+              <item id="1"><name>Acme</name><tags><tag>a</tag><tag>b</tag></tags></item>
+              <item id="2"><name>Globex</name><tags><tag>c</tag></tags></item>
+            </data></response>
+            """;
+
+        var page = ResponseExtractor.Extract(xml, "/response/data/item", "/response/total");
+
+        Assert.Equal(2, page.Records.Count);
+        Assert.Equal("1", (string)page.Records[0]["id"]!);
+        Assert.Equal("Acme", (string)page.Records[0]["name"]!);
+        Assert.Equal(["a", "b"], page.Records[0]["tags"]!["tag"]!.Select(t => (string)t!));
+        Assert.Equal("c", (string)page.Records[1]["tags"]!["tag"]!);
+        Assert.Equal("2", (string)page.Records[0]["_metadata"]!["total"]!);
+    }
+
+    [Fact]
+    public void Extract_JsonPathOnXml_ExplainsTheMismatch()
+    {
+        var error = Assert.Throws<DataPathException>(() => ResponseExtractor.Extract("<a><b/></a>", "$.a", null));
+
+        Assert.Equal("dataPath", error.Field);
+        Assert.Contains("XPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_XPathOnJson_ExplainsTheMismatch()
+    {
+        var error = Assert.Throws<DataPathException>(() => ResponseExtractor.Extract(Envelope, "$.data[*]", "/response/total"));
+
+        Assert.Equal("metadataPath", error.Field);
+    }
+
+    [Fact]
+    public void Extract_HtmlMaintenancePage_IsAFormatError() =>
+        Assert.Throws<ResponseFormatException>(() => ResponseExtractor.Extract("<html><body><h1>System Maintenance</h1><br></body></html>", "$.data[*]", null));
+
+    [Fact]
+    public void Extract_PlainText_IsAFormatError() =>
+        Assert.Throws<ResponseFormatException>(() => ResponseExtractor.Extract("Update successful", null, null));
+
+    [Theory]
+    [InlineData("$.data[*]")]
+    [InlineData("$.data[?(@.active == true)]")]
+    [InlineData("$..id")]
+    [InlineData("/response/data/item")]
+    [InlineData("//item[@id='1']")]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Problem_ValidPaths_HaveNone(string? path) => Assert.Null(DataPaths.Problem(path));
+
+    [Theory]
+    [InlineData("$.data[*", "JSONPath")]
+    [InlineData("$.data[?(@.a ==)]", "JSONPath")]
+    [InlineData("/response/data/item[", "XPath")]
+    [InlineData("data.items", "neither")]
+    public void Problem_InvalidPaths_SayWhatIsWrong(string path, string expected) =>
+        Assert.Contains(expected, DataPaths.Problem(path), StringComparison.Ordinal);
+}
