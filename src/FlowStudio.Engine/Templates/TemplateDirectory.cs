@@ -7,8 +7,8 @@ public static class TemplateDirectory
     public const string Name = "templates";
 
     /// <summary>
-    /// <paramref name="configuredPath"/> (made absolute) when one is given; otherwise the first <c>templates/</c>
-    /// found walking up from <paramref name="startDirectory"/> (default: <see cref="AppContext.BaseDirectory"/>,
+    /// <paramref name="configuredPath"/> (made absolute) when one is given; otherwise the first <c>templates/</c> holding
+    /// <c>*.json</c> files found walking up from <paramref name="startDirectory"/> (default: <see cref="AppContext.BaseDirectory"/>,
     /// then the current directory). Null when none is found.
     /// </summary>
     public static string? Locate(string? configuredPath = null, string? startDirectory = null)
@@ -26,7 +26,8 @@ public static class TemplateDirectory
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
                 var candidate = Path.Combine(directory.FullName, Name);
-                if (Directory.Exists(candidate))
+                // Needs JSON files: on case-insensitive file systems a code folder named "Templates" also matches.
+                if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.json").Any())
                 {
                     return candidate;
                 }

@@ -54,13 +54,13 @@ public sealed class ScriptMemoryLimitTests
     [Fact]
     public void CallFunction_GarbageOnly_IsNotStopped()
     {
-        // About 500 MB of short-lived strings: the heap fills with garbage, which a full collection clears.
+        // About 200 MB of short-lived strings: the heap fills with garbage, which a full collection clears.
         const string code = """
             function group(b) {
               var s = 'xxxxxxxxxx';
               while (s.length < 100000) { s = s + s; }
               var n = 0;
-              for (var i = 0; i < 2000; i++) { n += (s + i).length; }
+              for (var i = 0; i < 1000; i++) { n += (s + i).length; }
               return n;
             }
             """;

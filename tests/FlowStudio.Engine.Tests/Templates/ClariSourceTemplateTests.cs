@@ -13,7 +13,7 @@ public sealed class ClariSourceTemplateTests(SandboxServer sandbox) : IAsyncLife
 
     public Task InitializeAsync() => sandbox.ResetAsync();
 
-    public Task DisposeAsync() => sandbox.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task GetIngestJobStatus_SubmittedBulkJob_ReadsTheJob()

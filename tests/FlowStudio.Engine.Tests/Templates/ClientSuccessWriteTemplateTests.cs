@@ -14,7 +14,7 @@ public sealed class ClientSuccessWriteTemplateTests(SandboxServer sandbox) : IAs
 
     public Task InitializeAsync() => sandbox.ResetAsync();
 
-    public Task DisposeAsync() => sandbox.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task CreatePulse_DispositionLabel_CreatesThePulseAndEchoesIt()

@@ -112,4 +112,19 @@ public sealed class TemplateCatalogTests
             t => Assert.True(t.Delivery!.Idempotent, t.Name));
         Assert.All(destinations.Where(t => t.Name.StartsWith("Create ", StringComparison.Ordinal)), t => Assert.False(t.Delivery!.Idempotent, t.Name));
     }
+
+    [Fact]
+    public void Find_WriteEndpointOfferedBothWays_DestinationKeepsThePlainIdAndTheSameCall()
+    {
+        var sources = Catalog.For("clientsuccess", "source").ToDictionary(t => t.Name);
+        var twins = Catalog.For("clientsuccess", "destination").Where(d => sources.ContainsKey(d.Name)).ToList();
+
+        Assert.Equal(17, twins.Count);
+        Assert.All(twins, destination =>
+        {
+            var source = sources[destination.Name];
+            Assert.Equal(destination.Id + "-source", source.Id);
+            Assert.Equal((destination.Method, destination.Path), (source.Method, source.Path));
+        });
+    }
 }

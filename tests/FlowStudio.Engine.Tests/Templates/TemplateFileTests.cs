@@ -78,11 +78,13 @@ public sealed class TemplateFileTests
     }
 
     [Fact]
-    public void Locate_FromANestedFolder_FindsTheTemplatesFolderAbove()
+    public void Locate_FromANestedFolder_FindsTheNearestTemplatesFolderHoldingJson()
     {
         using var folder = new TemplateFolder();
         var templates = Directory.CreateDirectory(Path.Combine(folder.Directory, "templates")).FullName;
+        File.WriteAllText(Path.Combine(templates, "acme.source.json"), Good);
         var nested = Directory.CreateDirectory(Path.Combine(folder.Directory, "bin", "Debug", "net10.0")).FullName;
+        Directory.CreateDirectory(Path.Combine(folder.Directory, "bin", "templates"));
 
         Assert.Equal(templates, TemplateDirectory.Locate(startDirectory: nested));
     }
