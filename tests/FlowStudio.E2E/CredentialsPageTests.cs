@@ -15,14 +15,70 @@ public sealed class CredentialsPageTests(BrowserApp app)
 
         await page.GotoAsync("/credentials");
 
-        var table = page.GetByRole(AriaRole.Table);
-        var clientSuccess = table.GetByRole(AriaRole.Row).Filter(new() { HasText = "ClientSuccess Sandbox" });
-        var clari = table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Clari Sandbox" });
+        var rows = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row);
+        var clientSuccess = rows.Filter(new() { HasText = "ClientSuccess Sandbox" });
+        var clari = rows.Filter(new() { HasText = "Clari Sandbox" });
         await Expect(clientSuccess).ToContainTextAsync("API Key");
         await Expect(clientSuccess).ToContainTextAsync("••••••••");
         await Expect(clari).ToContainTextAsync("Partner Key");
         var html = await page.ContentAsync();
         Assert.All(SeededSecrets, secret => Assert.DoesNotContain(secret, html, StringComparison.Ordinal));
         await Screenshots.SaveAsync(page, "credentials");
+    }
+
+    [Fact]
+    public async Task NewCredential_MissingRequiredKey_ShowsMessageBesideTheFieldWithoutReload()
+    {
+        var page = await OpenNewCredentialFormAsync();
+        await page.GetByLabel("Connector").SelectOptionAsync(new SelectOptionValue { Label = "Clari" });
+        await Expect(page.GetByLabel("Partner Key")).ToBeVisibleAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Clari without key");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save credential" }).ClickAsync();
+
+        var apiKey = page.GetByLabel("API Key");
+        await Expect(apiKey).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#credential-field-apiKey-error")).ToHaveTextAsync("API Key is required.");
+        await Expect(apiKey).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("API Key is required"));
+        await Expect(apiKey).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Clari without key");
+        Assert.True(await page.EvaluateAsync<bool>("window.__notReloaded === true"), "the page reloaded instead of swapping the form");
+    }
+
+    [Fact]
+    public async Task NewCredential_SaveThenDelete_UpdatesTheListInPlaceAndNeverShowsTheSecret()
+    {
+        const string token = "rest-bearer-token-0123456789-xyz";
+        var name = $"Billing API {Guid.NewGuid():N}"[..20];
+        var page = await OpenNewCredentialFormAsync();
+        await page.GetByLabel("Connector").SelectOptionAsync(new SelectOptionValue { Label = "REST API" });
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Base URL").FillAsync("https://billing.example.com/api");
+        await page.GetByLabel("Authentication").SelectOptionAsync("bearer");
+        await page.GetByLabel("Bearer Token").FillAsync(token);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save credential" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved the credential “{name}”");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+        await Expect(row).ToContainTextAsync("••••••••yz");
+        Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Deleted the credential “{name}”");
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("window.__notReloaded === true"), "the page reloaded instead of swapping the list");
+    }
+
+    private async Task<IPage> OpenNewCredentialFormAsync()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/credentials", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.EvaluateAsync("window.__notReloaded = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New Credential" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New credential" })).ToBeVisibleAsync();
+        return page;
     }
 }

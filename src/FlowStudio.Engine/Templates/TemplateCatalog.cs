@@ -55,6 +55,13 @@ public sealed class TemplateCatalog
 
             foreach (var template in file.Templates)
             {
+                // JSON can hold null entries whatever the declared element type says.
+                if (template is null)
+                {
+                    problems.Add(new(fileName, "has an empty (null) entry in 'templates'"));
+                    continue;
+                }
+
                 var reasons = Validate(template, file.Direction, ids);
                 var loaded = template with { Connector = file.Connector, Direction = file.Direction };
                 if (reasons.Count == 0)

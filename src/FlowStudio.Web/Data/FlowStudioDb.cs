@@ -16,6 +16,10 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbC
 
     public DbSet<Run> Runs => Set<Run>();
 
+    public DbSet<Destination> Destinations => Set<Destination>();
+
+    public DbSet<DeliveryState> DeliveryStates => Set<DeliveryState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Credential>(e =>
@@ -39,6 +43,17 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbC
         {
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.Name).IsUnique();
+        });
+        modelBuilder.Entity<Destination>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => d.DatasetId);
+        });
+        modelBuilder.Entity<DeliveryState>(e =>
+        {
+            e.HasKey(s => new { s.DestinationId, s.RecordId });
+            e.HasIndex(s => new { s.DestinationId, s.Outcome });
+            e.HasIndex(s => s.RunId);
         });
         modelBuilder.Entity<Run>(e =>
         {

@@ -27,6 +27,15 @@ internal sealed class Source
     /// <summary>For webhook sources: the token callers send in X-Webhook-Token.</summary>
     public string? WebhookToken { get; init; }
 
+    /// <summary>The run schedule (once, every N minutes/hours/days, or cron) as JSON; null runs only when asked.</summary>
+    public string? ScheduleJson { get; set; }
+
+    /// <summary>When the scheduler starts the next run of an active source.</summary>
+    public DateTime? NextRunAt { get; set; }
+
+    /// <summary>The incremental cursor (e.g. the latest modifiedTime read) carried from run to run.</summary>
+    public string? Cursor { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }

@@ -78,6 +78,7 @@ internal static class Extensions
             app.MapSandbox();
         }
 
+        app.MapSourcePages();
         app.MapRazorComponents<App>();
 
         await SeedAsync(app);

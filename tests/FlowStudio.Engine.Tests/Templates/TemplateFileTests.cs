@@ -88,4 +88,15 @@ public sealed class TemplateFileTests
 
         Assert.Equal(templates, TemplateDirectory.Locate(startDirectory: nested));
     }
+
+    [Fact]
+    public void Load_NullTemplateEntry_IsReportedAndTheOthersLoad()
+    {
+        using var folder = new TemplateFolder().With("acme.source.json", Good.Replace("\"templates\": [ ", "\"templates\": [ null, "));
+
+        var catalog = TemplateCatalog.Load(folder.Directory);
+
+        Assert.Equal(["acme.list"], catalog.All.Select(t => t.Id));
+        Assert.Equal("has an empty (null) entry in 'templates'", Assert.Single(catalog.Problems).Message);
+    }
 }

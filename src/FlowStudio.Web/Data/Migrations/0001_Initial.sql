@@ -28,6 +28,35 @@ CREATE TABLE "Datasets" (
 );
 
 
+CREATE TABLE "DeliveryStates" (
+    "DestinationId" TEXT NOT NULL,
+    "RecordId" INTEGER NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "Status" INTEGER NULL,
+    "Error" TEXT NULL,
+    "RunId" TEXT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "PK_DeliveryStates" PRIMARY KEY ("DestinationId", "RecordId")
+);
+
+
+CREATE TABLE "Destinations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Destinations" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "DatasetId" TEXT NOT NULL,
+    "CredentialId" TEXT NOT NULL,
+    "TemplateId" TEXT NULL,
+    "ParametersJson" TEXT NOT NULL,
+    "ManualJson" TEXT NULL,
+    "SyncJson" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "ResponseSourceId" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "Lookups" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Lookups" PRIMARY KEY,
     "Name" TEXT NOT NULL,
@@ -63,6 +92,9 @@ CREATE TABLE "Sources" (
     "DatasetId" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
     "WebhookToken" TEXT NULL,
+    "ScheduleJson" TEXT NULL,
+    "NextRunAt" TEXT NULL,
+    "Cursor" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL
 );
@@ -75,6 +107,15 @@ CREATE INDEX "IX_DatasetRecords_DatasetId_Id" ON "DatasetRecords" ("DatasetId", 
 
 
 CREATE UNIQUE INDEX "IX_DatasetRecords_DatasetId_Key" ON "DatasetRecords" ("DatasetId", "Key") WHERE "Key" IS NOT NULL;
+
+
+CREATE INDEX "IX_DeliveryStates_DestinationId_Outcome" ON "DeliveryStates" ("DestinationId", "Outcome");
+
+
+CREATE INDEX "IX_DeliveryStates_RunId" ON "DeliveryStates" ("RunId");
+
+
+CREATE INDEX "IX_Destinations_DatasetId" ON "Destinations" ("DatasetId");
 
 
 CREATE UNIQUE INDEX "IX_Lookups_Name" ON "Lookups" ("Name");

@@ -1,0 +1,137 @@
+using FlowStudio.Engine;
+using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Macros;
+using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Features.Connectors;
+
+namespace FlowStudio.Web.Features.Sources;
+
+/// <summary>
+/// The source configuration form as the browser posts it. Only the active tab's fieldset is posted (the other is
+/// disabled), so <see cref="Mode"/> says which of Template and Advanced the user is using.
+/// </summary>
+internal sealed record SourceForm
+{
+    public const string TemplateMode = "template";
+    public const string ManualMode = "manual";
+    private const string ParameterPrefix = "Parameters[";
+
+    public string? Connector { get; init; }
+
+    public string? CredentialId { get; init; }
+
+    public string Mode { get; init; } = TemplateMode;
+
+    public string? Name { get; init; }
+
+    public string? TemplateId { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Parameters { get; init; } = new Dictionary<string, string?>();
+
+    public string Method { get; init; } = "GET";
+
+    public string? Url { get; init; }
+
+    public string DateFormat { get; init; } = MacroDateFormats.Default;
+
+    public string TimeUnit { get; init; } = "day";
+
+    public string? LookupId { get; init; }
+
+    public string? DataPath { get; init; }
+
+    public string? MetadataPath { get; init; }
+
+    public string? Headers { get; init; }
+
+    public string? Body { get; init; }
+
+    public PaginationForm Pagination { get; init; } = new();
+
+    public bool IsManual => Mode == ManualMode;
+
+    public static SourceForm Read(IFormCollection form)
+    {
+        string? Get(string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
+        var parameters = form.Keys
+            .Where(k => k.StartsWith(ParameterPrefix, StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k[ParameterPrefix.Length..^1], k => (string?)form[k].ToString(), StringComparer.Ordinal);
+        return new SourceForm
+        {
+            Connector = Get("Connector"),
+            CredentialId = Get("CredentialId"),
+            Mode = Get("Mode") == ManualMode ? ManualMode : TemplateMode,
+            Name = Get("Name"),
+            TemplateId = Blank(Get("TemplateId")),
+            Parameters = parameters,
+            Method = (Blank(Get("Method")) ?? "GET").ToUpperInvariant(),
+            Url = Get("Url"),
+            DateFormat = Blank(Get("DateFormat")) ?? MacroDateFormats.Default,
+            TimeUnit = Blank(Get("TimeUnit")) ?? "day",
+            LookupId = Blank(Get("LookupId")),
+            DataPath = Get("DataPath"),
+            MetadataPath = Get("MetadataPath"),
+            Headers = Get("Headers"),
+            Body = Get("Body"),
+            Pagination = PaginationForm.Read(Get),
+        };
+    }
+
+    /// <summary>The date/time macro settings the macro list shows values for; unknown values fall back to the defaults.</summary>
+    public DateMacroSettings MacroSettings() =>
+        new(MacroDateFormats.IsKnown(DateFormat) ? DateFormat : MacroDateFormats.Default,
+            MacroTimeUnits.TryParse(TimeUnit, out var unit) ? unit : MacroTimeUnits.Default);
+
+    /// <summary>
+    /// The request for <see cref="SourceService"/> and <see cref="SourceTester"/>, plus the problems only the form can
+    /// have (headers text, pagination numbers). A blank name becomes <paramref name="defaultName"/>.
+    /// </summary>
+    public (CreateSourceRequest Request, IReadOnlyList<FieldError> Errors) ToRequest(string? defaultName)
+    {
+        var errors = new List<FieldError>();
+        var name = string.IsNullOrWhiteSpace(Name) ? defaultName : Name.Trim();
+        if (!IsManual)
+        {
+            var parameters = Parameters.ToDictionary(p => p.Key, p => string.IsNullOrWhiteSpace(p.Value) ? null : p.Value);
+            return (new CreateSourceRequest(name, CredentialId, TemplateId, parameters, null), errors);
+        }
+
+        var headers = RequestHeaderParser.Parse(Headers);
+        errors.AddRange(headers.Problems.Select(p => new FieldError("headers", p)));
+        var pagination = Pagination.ToSpec(errors);
+        var manual = new ManualSourceRequest(
+            Method,
+            Url?.Trim(),
+            headers.Headers.ToDictionary(h => h.Key, h => h.Value),
+            Method is "POST" or "PUT" or "PATCH" ? Blank(Body) : null,
+            Blank(DataPath),
+            Blank(MetadataPath),
+            DateFormat,
+            TimeUnit,
+            LookupId is null ? null : [LookupId],
+            pagination,
+            null);
+        return (new CreateSourceRequest(name, CredentialId, null, null, manual), errors);
+    }
+
+    /// <summary>The name used when the user leaves Name empty: the connector and the endpoint, e.g. "ClientSuccess Search Pulses".</summary>
+    public string? DefaultName(TemplateCatalog templates)
+    {
+        var connector = ConnectorCatalog.Find(Connector)?.Name ?? "API";
+        if (!IsManual)
+        {
+            return TemplateId is not null && templates.Find(TemplateId) is { } template ? $"{connector} {template.Name}" : null;
+        }
+
+        if (Blank(Url) is not { } url)
+        {
+            return null;
+        }
+
+        var path = url.Split('?')[0];
+        var name = $"{connector} {Method} {path}";
+        return name.Length <= 100 ? name : name[..100];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
