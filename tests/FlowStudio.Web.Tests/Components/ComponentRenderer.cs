@@ -5,9 +5,11 @@ using FlowStudio.Web.Features.Credentials;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,13 +25,14 @@ internal sealed class ComponentRenderer : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private ComponentRenderer(string currentUrl)
+    private ComponentRenderer(string currentUrl, string environment)
     {
         var connection = $"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false";
         _services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<NavigationManager>(new FixedNavigationManager(currentUrl))
+            .AddSingleton<IWebHostEnvironment>(new FixedEnvironment { EnvironmentName = environment })
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
             .AddSingleton(TimeProvider.System)
             .AddDbContext<FlowStudioDb>(options => options.UseSqlite(connection))
@@ -40,9 +43,9 @@ internal sealed class ComponentRenderer : IAsyncDisposable
 
     public IServiceProvider Services => _scope.ServiceProvider;
 
-    public static async Task<ComponentRenderer> CreateAsync(string currentUrl = "http://localhost/")
+    public static async Task<ComponentRenderer> CreateAsync(string currentUrl = "http://localhost/", string environment = "Production")
     {
-        var renderer = new ComponentRenderer(currentUrl);
+        var renderer = new ComponentRenderer(currentUrl, environment);
         await renderer.Services.GetRequiredService<FlowStudioDb>().Database.EnsureCreatedAsync();
         return renderer;
     }
@@ -65,6 +68,21 @@ internal sealed class ComponentRenderer : IAsyncDisposable
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class FixedEnvironment : IWebHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+
+        public string ApplicationName { get; set; } = "FlowStudio.Web";
+
+        public string WebRootPath { get; set; } = "";
+
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
+
+        public string ContentRootPath { get; set; } = "";
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     private sealed class FixedNavigationManager : NavigationManager
