@@ -52,6 +52,7 @@ public sealed class CredentialsPageTests(BrowserApp app)
         var name = $"Billing API {Guid.NewGuid():N}"[..20];
         var page = await OpenNewCredentialFormAsync();
         await page.GetByLabel("Connector").SelectOptionAsync(new SelectOptionValue { Label = "REST API" });
+        await Expect(page.GetByLabel("Bearer Token")).ToBeVisibleAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Base URL").FillAsync("https://billing.example.com/api");
         await page.GetByLabel("Authentication").SelectOptionAsync("bearer");

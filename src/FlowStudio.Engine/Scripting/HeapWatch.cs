@@ -44,10 +44,8 @@ internal sealed class HeapWatch
             return false;
         }
 
-        var before = GC.GetTotalMemory(false);
         Measure(_time);
         _lastConfirm = _time.GetTimestamp();
-        System.IO.File.AppendAllText("/tmp/heapdbg.txt", $"baseline {_baseline} before {before} after {GC.GetTotalMemory(false)} growth {Growth} live {_liveBytes}\n");
         return Growth > _limitBytes;
     }
 

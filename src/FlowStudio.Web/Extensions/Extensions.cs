@@ -13,6 +13,7 @@ using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
+using FlowStudio.Web.Features.Webhooks;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal static class Extensions
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddHostedService<RunWorker>();
+        builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddSandbox();
 
         builder.Services.AddRazorComponents();
@@ -72,6 +74,7 @@ internal static class Extensions
         api.MapDatasetsApi();
         api.MapLookupsApi();
         api.MapRunsApi();
+        api.MapWebhooksApi();
 
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {

@@ -16,6 +16,8 @@ public sealed class ScriptMemoryLimitTests
     public void CallFunction_MemoryGrowth_StoppedWithMemoryMessage()
     {
         // Each push keeps a new ~2 MB string alive, so the heap passes 64 MB within a few dozen statements.
+        // (The classic a.push(new Array(100000).join('x')) grows the same way but needs ~20 s in Jint 2.10.4,
+        // whose join walks the sparse array one index at a time.)
         const string code = """
             function group(b) {
               var s = 'xxxxxxxxxx';
@@ -37,36 +39,20 @@ public sealed class ScriptMemoryLimitTests
     }
 
     [Fact]
-    public async Task CallFunctionAsync_ArrayJoinGrowth_StoppedWithMemoryMessage()
-    {
-        // The classic form: every string is built by a slow join, so a smaller limit keeps the test short.
-        const string code = "function group(b) {\n  var a = [];\n  while (true) a.push(new Array(100000).join('x'));\n}";
-        var sut = new JintScriptEvaluator(
-            new ScriptLimits { Timeout = TimeSpan.FromSeconds(30), MaxStatements = int.MaxValue, MemoryBytes = 4L * 1024 * 1024 },
-            TimeProvider.System);
-
-        var error = await Assert.ThrowsAsync<ScriptException>(() => sut.CallFunctionAsync(code, "group", "[]"));
-
-        Assert.Equal(ScriptErrorKind.MemoryLimit, error.Kind);
-        Assert.Contains("more than 4 MB of memory", error.Message);
-    }
-
-    [Fact]
     public void CallFunction_GarbageOnly_IsNotStopped()
     {
-        // About 200 MB of short-lived strings: the heap fills with garbage, which a full collection clears.
+        // About 600 MB of short-lived 2 MB strings: the heap fills with garbage, which a full collection clears.
         const string code = """
             function group(b) {
               var s = 'xxxxxxxxxx';
-              while (s.length < 100000) { s = s + s; }
+              while (s.length < 1000000) { s = s + s; }
               var n = 0;
-              for (var i = 0; i < 1000; i++) { n += (s + i).length; }
+              for (var i = 0; i < 300; i++) { n += (s + i).length; }
               return n;
             }
             """;
         var sut = new JintScriptEvaluator(
-            new ScriptLimits { Timeout = TimeSpan.FromSeconds(30), MaxStatements = int.MaxValue, MemoryBytes = 8L * 1024 * 1024 },
-            TimeProvider.System);
+            new ScriptLimits { Timeout = TimeSpan.FromSeconds(30), MaxStatements = int.MaxValue }, TimeProvider.System);
 
         Assert.NotNull(sut.CallFunction(code, "group", "[]"));
     }

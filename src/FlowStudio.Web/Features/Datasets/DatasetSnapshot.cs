@@ -7,11 +7,11 @@ using Newtonsoft.Json.Linq;
 namespace FlowStudio.Web.Features.Datasets;
 
 /// <summary>A dataset as its node shows it: record count, detected schema and the first records.</summary>
-internal sealed record DatasetSnapshot(string Id, string Name, long RecordCount, IReadOnlyList<SchemaColumn> Schema, IReadOnlyList<JObject> Sample)
+public sealed record DatasetSnapshot(string Id, string Name, long RecordCount, IReadOnlyList<SchemaColumn> Schema, IReadOnlyList<JObject> Sample)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<DatasetSnapshot?> LoadAsync(FlowStudioDb db, string id, int sampleSize, CancellationToken cancellationToken)
+    internal static async Task<DatasetSnapshot?> LoadAsync(FlowStudioDb db, string id, int sampleSize, CancellationToken cancellationToken)
     {
         var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dataset is null)
@@ -27,4 +27,4 @@ internal sealed record DatasetSnapshot(string Id, string Name, long RecordCount,
 }
 
 /// <summary>One detected field of a dataset.</summary>
-internal sealed record SchemaColumn(string Name, string Type);
+public sealed record SchemaColumn(string Name, string Type);

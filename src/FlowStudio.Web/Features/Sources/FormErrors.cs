@@ -6,7 +6,7 @@ namespace FlowStudio.Web.Features.Sources;
 /// The field errors of one form submission, looked up by the field names the API uses ("url", "parameters.clientId"),
 /// so each message is shown beside its field and the field points at it with aria-describedby.
 /// </summary>
-internal sealed class FormErrors(IReadOnlyList<FieldError> errors)
+public sealed class FormErrors(IReadOnlyList<FieldError> errors)
 {
     public static readonly FormErrors None = new([]);
 

@@ -5,7 +5,7 @@ using FlowStudio.Engine.Templates;
 namespace FlowStudio.Web.Features.Sources;
 
 /// <summary>The pagination settings of the Advanced tab as posted (<c>Pagination.Type</c>, <c>Pagination.PageParam</c>, ...).</summary>
-internal sealed record PaginationForm
+public sealed record PaginationForm
 {
     /// <summary>Each pagination type with what the user sees in the menu.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> Choices =
@@ -39,7 +39,7 @@ internal sealed record PaginationForm
 
     public string? CursorParam { get; init; }
 
-    public static PaginationForm Read(Func<string, string?> get)
+    internal static PaginationForm Read(Func<string, string?> get)
     {
         var type = get("Pagination.Type");
         return new PaginationForm
@@ -58,7 +58,7 @@ internal sealed record PaginationForm
     }
 
     /// <summary>The engine's pagination; numbers that are not whole numbers become "pagination" errors.</summary>
-    public PaginationSpec ToSpec(List<FieldError> errors)
+    internal PaginationSpec ToSpec(List<FieldError> errors)
     {
         if (Type == PaginationTypes.None)
         {

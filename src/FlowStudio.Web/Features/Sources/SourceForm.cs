@@ -10,7 +10,7 @@ namespace FlowStudio.Web.Features.Sources;
 /// The source configuration form as the browser posts it. Only the active tab's fieldset is posted (the other is
 /// disabled), so <see cref="Mode"/> says which of Template and Advanced the user is using.
 /// </summary>
-internal sealed record SourceForm
+public sealed record SourceForm
 {
     public const string TemplateMode = "template";
     public const string ManualMode = "manual";
@@ -50,7 +50,7 @@ internal sealed record SourceForm
 
     public bool IsManual => Mode == ManualMode;
 
-    public static SourceForm Read(IFormCollection form)
+    internal static SourceForm Read(IFormCollection form)
     {
         string? Get(string key) => form.TryGetValue(key, out var value) ? value.ToString() : null;
         var parameters = form.Keys
@@ -86,7 +86,7 @@ internal sealed record SourceForm
     /// The request for <see cref="SourceService"/> and <see cref="SourceTester"/>, plus the problems only the form can
     /// have (headers text, pagination numbers). A blank name becomes <paramref name="defaultName"/>.
     /// </summary>
-    public (CreateSourceRequest Request, IReadOnlyList<FieldError> Errors) ToRequest(string? defaultName)
+    internal (CreateSourceRequest Request, IReadOnlyList<FieldError> Errors) ToRequest(string? defaultName)
     {
         var errors = new List<FieldError>();
         var name = string.IsNullOrWhiteSpace(Name) ? defaultName : Name.Trim();
@@ -115,7 +115,7 @@ internal sealed record SourceForm
     }
 
     /// <summary>The name used when the user leaves Name empty: the connector and the endpoint, e.g. "ClientSuccess Search Pulses".</summary>
-    public string? DefaultName(TemplateCatalog templates)
+    internal string? DefaultName(TemplateCatalog templates)
     {
         var connector = ConnectorCatalog.Find(Connector)?.Name ?? "API";
         if (!IsManual)

@@ -1,9 +1,11 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Htmx;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
@@ -23,10 +25,10 @@ internal static class SourcePages
         source.MapGet("/activity", ActivityAsync);
         source.MapGet("/delete-dialog", DeleteDialogAsync);
         var actions = source.MapGroup("").WithMetadata(new RequireAntiforgeryTokenAttribute());
-        actions.MapPost("/activate", (string id, HttpContext context, [AsParameters] SourceDetailServices services) =>
-            SetStatusAsync(id, "active", "The source is active.", context, services));
-        actions.MapPost("/pause", (string id, HttpContext context, [AsParameters] SourceDetailServices services) =>
-            SetStatusAsync(id, "paused", "The source is paused; a run in progress was stopped.", context, services));
+        actions.MapPost("/activate", (string id, HttpContext context, SourceService sources) =>
+            SetStatusAsync(id, "active", "The source is active.", context, sources));
+        actions.MapPost("/pause", (string id, HttpContext context, SourceService sources) =>
+            SetStatusAsync(id, "paused", "The source is paused; a run in progress was stopped.", context, sources));
         actions.MapPost("/run", RunAsync);
         actions.MapPost("/test", TestSavedAsync);
         actions.MapPost("/delete", DeleteAsync);
@@ -50,19 +52,19 @@ internal static class SourcePages
     {
         var form = SourceForm.Read(posted);
         var (request, formErrors) = form.ToRequest(form.DefaultName(templates));
-        SourceTestOutcome outcome;
+        EndpointTestResult result;
         if (formErrors.Count > 0)
         {
             // The form's own problems first; the planner adds what else is wrong, so everything shows at once.
             var (_, planErrors) = await planner.PlanAsync(request, cancellationToken);
-            outcome = SourceTestOutcome.Invalid([.. formErrors, .. planErrors]);
+            result = new EndpointTestResult(null, [.. formErrors, .. planErrors], null);
         }
         else
         {
-            outcome = await tester.TestAsync(request, cancellationToken);
+            result = EndpointTestResult.From(await tester.TestAsync(request, cancellationToken));
         }
 
-        return Editor(form, outcome.Errors, outcome);
+        return Editor(form, result.Errors, result);
     }
 
     private static async Task<IResult> CreateAsync(
@@ -90,28 +92,29 @@ internal static class SourcePages
         return Editor(form, errors, null);
     }
 
-    private static async Task<IResult> ActivityAsync(string id, [AsParameters] SourceDetailServices services, CancellationToken cancellationToken) =>
-        await SourceDetailModel.LoadAsync(services, id, cancellationToken) is { } model
-            ? new RazorComponentResult<SourceActivity>(new { Model = model })
-            : Results.NotFound();
-
-    private static async Task<IResult> DeleteDialogAsync(string id, [AsParameters] SourceDetailServices services, CancellationToken cancellationToken) =>
-        await SourceDetailModel.LoadAsync(services, id, cancellationToken) is { } model
-            ? new RazorComponentResult<DeleteSourceDialog>(new { model.Source, RecordCount = model.Dataset?.RecordCount ?? 0 })
-            : Results.NotFound();
-
-    private static async Task<IResult> SetStatusAsync(string id, string status, string message, HttpContext context, SourceDetailServices services)
-    {
-        var cancellationToken = context.RequestAborted;
-        return await services.Sources.SetStatusAsync(id, status, cancellationToken) is null
+    private static async Task<IResult> ActivityAsync(string id, SourceService sources, CancellationToken cancellationToken) =>
+        await sources.GetAsync(id, cancellationToken) is null
             ? Results.NotFound()
-            : await DetailAsync(id, message, context, services);
+            : new RazorComponentResult<SourceActivity>(new { SourceId = id });
+
+    private static async Task<IResult> DeleteDialogAsync(string id, SourceService sources, FlowStudioDb db, CancellationToken cancellationToken)
+    {
+        if (await sources.GetAsync(id, cancellationToken) is not { } source)
+        {
+            return Results.NotFound();
+        }
+
+        var records = await db.Datasets.Where(d => d.Id == source.DatasetId).Select(d => d.RecordCount).FirstOrDefaultAsync(cancellationToken);
+        return new RazorComponentResult<DeleteSourceDialog>(new { SourceId = id, SourceName = source.Name, RecordCount = records });
     }
 
-    private static async Task<IResult> RunAsync(string id, HttpContext context, [AsParameters] SourceDetailServices services) =>
-        await services.Sources.StartRunAsync(id, context.RequestAborted) is null
+    private static async Task<IResult> SetStatusAsync(string id, string status, string message, HttpContext context, SourceService sources) =>
+        await sources.SetStatusAsync(id, status, context.RequestAborted) is null ? Results.NotFound() : Detail(id, message, context);
+
+    private static async Task<IResult> RunAsync(string id, HttpContext context, SourceService sources) =>
+        await sources.StartRunAsync(id, context.RequestAborted) is null
             ? Results.NotFound()
-            : await DetailAsync(id, "Run started: the dataset fills as records arrive.", context, services);
+            : Detail(id, "Run started: the dataset fills as records arrive.", context);
 
     private static async Task<IResult> TestSavedAsync(string id, SourceService sources, SourceTester tester, CancellationToken cancellationToken)
     {
@@ -122,25 +125,19 @@ internal static class SourcePages
 
         var request = new CreateSourceRequest(source.Name, source.CredentialId, source.TemplateId, source.Parameters.ToDictionary(), source.Manual);
         var outcome = await tester.TestAsync(request, cancellationToken);
-        return new RazorComponentResult<TestResultPanel>(new { Outcome = outcome, ListErrors = true });
+        return new RazorComponentResult<TestResultPanel>(new { Result = EndpointTestResult.From(outcome), ListErrors = true });
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, SourceService sources) =>
         await sources.DeleteAsync(id, context.RequestAborted) ? Redirect(context, "/sources") : Results.NotFound();
 
-    private static async Task<IResult> DetailAsync(string id, string message, HttpContext context, SourceDetailServices services)
-    {
-        if (!context.Request.IsHtmx())
-        {
-            return Redirect(context, $"/sources/{Uri.EscapeDataString(id)}");
-        }
+    private static IResult Detail(string id, string message, HttpContext context) =>
+        context.Request.IsHtmx()
+            ? new RazorComponentResult<SourceDetail>(new { SourceId = id, Message = message })
+            : Redirect(context, $"/sources/{Uri.EscapeDataString(id)}");
 
-        var model = await SourceDetailModel.LoadAsync(services, id, context.RequestAborted);
-        return model is null ? Results.NotFound() : new RazorComponentResult<SourceDetail>(new { Model = model, Message = message });
-    }
-
-    private static RazorComponentResult<SourceEditor> Editor(SourceForm form, IReadOnlyList<FieldError> errors, SourceTestOutcome? outcome) =>
-        new(new { Form = form, Errors = errors, Outcome = outcome })
+    private static RazorComponentResult<SourceEditor> Editor(SourceForm form, IReadOnlyList<FieldError> errors, EndpointTestResult? result) =>
+        new(new { Form = form, Errors = errors, Result = result })
         {
             StatusCode = errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK,
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowStudio.Engine;
+using FlowStudio.Engine.Scheduling;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
@@ -40,18 +41,40 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             errors.Add(new("name", "Give the source a name."));
         }
 
-        var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
-        errors.AddRange(planErrors);
-        if (errors.Count > 0 || plan is null)
+        var webhook = string.Equals(request.Connector, "webhook", StringComparison.OrdinalIgnoreCase);
+        if (request.Schedule is { } schedule)
+        {
+            errors.AddRange(schedule.Validate());
+        }
+
+        if (!webhook)
+        {
+            var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
+            errors.AddRange(planErrors);
+            if (plan is null && errors.Count == 0)
+            {
+                errors.Add(new("manual", "The source configuration is incomplete."));
+            }
+        }
+
+        if (errors.Count > 0)
         {
             return (null, errors);
         }
 
+        return (await StoreAsync(request, webhook ? "webhook" : "api", cancellationToken), []);
+    }
+
+    /// <summary>Stores a source that is already valid, with its empty dataset.</summary>
+    public async Task<SourceView> StoreAsync(CreateSourceRequest request, string kind, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var source = new Source
         {
             Id = ResourceIds.New("src"),
-            Kind = "api",
+            Kind = kind,
+            WebhookToken = kind == "webhook" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) : null,
+            ScheduleJson = request.Schedule is null ? null : JsonSerializer.Serialize(request.Schedule, Json),
             Name = request.Name!.Trim(),
             CredentialId = request.CredentialId,
             TemplateId = request.TemplateId,
@@ -64,7 +87,8 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         db.Datasets.Add(new Dataset { Id = source.DatasetId, Name = source.Name, SourceId = source.Id, CreatedAt = now });
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
-        return (await GetAsync(source.Id, cancellationToken), []);
+        // The webhook token is shown in full only in this answer; afterwards it is masked like every secret.
+        return (await GetAsync(source.Id, cancellationToken))! with { WebhookToken = source.WebhookToken };
     }
 
     public static CreateSourceRequest ToRequest(Source source) => new(
@@ -72,7 +96,9 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         source.CredentialId,
         source.TemplateId,
         JsonSerializer.Deserialize<Dictionary<string, string?>>(source.ParametersJson, Json),
-        source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json));
+        source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json),
+        source.Kind == "webhook" ? "webhook" : null,
+        source.ScheduleJson is null ? null : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json));
 
     public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
     {
@@ -84,6 +110,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
 
         source.Status = status;
         source.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        source.NextRunAt = status == "active" && source.Kind == "api" ? source.UpdatedAt : null;
         await db.SaveChangesAsync(cancellationToken);
         if (status == "paused")
         {
@@ -130,6 +157,11 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         var template = s.TemplateId is null ? null : templates.Find(s.TemplateId);
         return new SourceView(s.Id, s.Name, s.Kind, s.CredentialId,
             template?.Connector ?? (s.CredentialId is null ? "webhook" : connectors.GetValueOrDefault(s.CredentialId)),
-            s.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, s.DatasetId, s.Status, s.CreatedAt);
+            s.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, s.DatasetId, s.Status, s.CreatedAt)
+        {
+            Schedule = request.Schedule,
+            WebhookUrl = s.Kind == "webhook" ? $"/api/webhooks/{s.Id}" : null,
+            WebhookToken = s.WebhookToken is null ? null : SecretMask.Mask(s.WebhookToken),
+        };
     }
 }

@@ -1,3 +1,5 @@
+using FlowStudio.Engine.Scheduling;
+
 namespace FlowStudio.Web.Features.Sources;
 
 internal sealed record SourceView(
@@ -12,4 +14,12 @@ internal sealed record SourceView(
     ManualSourceRequest? Manual,
     string DatasetId,
     string Status,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    public RunSchedule? Schedule { get; init; }
+
+    /// <summary>For webhook sources: where to POST records, with the token in X-Webhook-Token.</summary>
+    public string? WebhookUrl { get; init; }
+
+    public string? WebhookToken { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlowStudio.Engine.Sources;
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Datasets;
+using FlowStudio.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Web.Features.Webhooks;
+
+/// <summary>POST /api/webhooks/{sourceId}: other systems push a JSON record or an array of records into a webhook source's dataset.</summary>
+internal static class WebhooksApi
+{
+    private const int MaxBodyBytes = 10 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/webhooks/{sourceId}", ReceiveAsync).WithName("ReceiveWebhook").WithTags("Webhooks");
+        return api;
+    }
+
+    private static async Task<IResult> ReceiveAsync(string sourceId, HttpRequest request, FlowStudioDb db, DatasetWriter writer, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId && s.Kind == "webhook", cancellationToken);
+        if (source is null)
+        {
+            return ApiProblems.NotFound("Webhook source", sourceId);
+        }
+
+        var token = request.Headers["X-Webhook-Token"].ToString();
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(source.WebhookToken ?? "")) || token.Length == 0)
+        {
+            return TypedResults.Problem(detail: "Send the source's token in the X-Webhook-Token header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return ApiProblems.Invalid("body", "The body is larger than 10 MB; send the records in smaller requests.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        JToken body;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            body = JToken.Parse(await reader.ReadToEndAsync(cancellationToken));
+        }
+        catch (JsonReaderException ex)
+        {
+            return ApiProblems.Invalid("body", $"The body is not valid JSON: {ex.Message}");
+        }
+
+        var records = body switch
+        {
+            JObject single => [single],
+            JArray array when array.All(t => t is JObject) => array.Cast<JObject>().ToList(),
+            _ => null,
+        };
+        if (records is null)
+        {
+            return ApiProblems.Invalid("body", "Send a JSON object (one record) or an array of objects.");
+        }
+
+        var written = await writer.WriteAsync(source.DatasetId, null, records.Select(r => new SourceRecord(r, null)).ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
+        return TypedResults.Accepted((string?)null, new { received = written });
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowStudio.E2E.Sources;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SourceManualFlowTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AdvancedTab_MacroUrlAndSuggestedPath_TestShowsRecordsAndCreates()
+    {
+        using var api = new SourceApi(app.Server.BaseAddress);
+        await api.AddClientNoteAsync("Renewal call went well");
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" })).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(page.GetByLabel("Method")).ToHaveValueAsync("GET");
+
+            await page.GetByLabel("Time Unit for Operations").SelectOptionAsync(new SelectOptionValue { Label = "Day" });
+            await page.GetByLabel("Date Format for Date/Time Macro").SelectOptionAsync("yyyy-MM-dd");
+            var url = page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" });
+            await url.PressSequentiallyAsync("/v2/clientNote/search?modifiedAfter={");
+
+            var macros = page.GetByRole(AriaRole.Listbox, new() { Name = "Macros" });
+            await Expect(url).ToHaveAttributeAsync("aria-expanded", "true");
+            var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var nowMinusOne = macros.GetByRole(AriaRole.Option, new() { Name = "{now-1}" });
+            await Expect(nowMinusOne).ToContainTextAsync("One day before now");
+            await Expect(nowMinusOne).ToContainTextAsync(yesterday);
+            await nowMinusOne.ClickAsync();
+            await Expect(url).ToHaveValueAsync("/v2/clientNote/search?modifiedAfter={now-1}");
+            await Expect(macros).ToBeHiddenAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+            var suggestions = page.GetByRole(AriaRole.Group, new() { Name = "Suggestions" });
+            await suggestions.GetByRole(AriaRole.Button, new() { Name = "$.data[*]", Exact = true }).ClickAsync();
+            var dataPath = page.GetByLabel("Set Path to Data in Response");
+            await Expect(dataPath).ToHaveValueAsync("$.data[*]");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" });
+            await Expect(panel.GetByTestId("test-result-records")).ToContainTextAsync("Renewal call went well");
+            var request = panel.GetByTestId("test-result-requests").Locator("tbody tr").First;
+            await Expect(request).ToContainTextAsync($"modifiedAfter={yesterday}");
+            await Expect(request).ToContainTextAsync("200");
+            await Expect(url).ToHaveValueAsync("/v2/clientNote/search?modifiedAfter={now-1}");
+            await Screenshots.SaveAsync(page, "source-manual");
+
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Client notes since yesterday");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/sources/src_[0-9a-z]+$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Client notes since yesterday");
+            var summary = page.GetByTestId("source-summary");
+            await Expect(summary).ToContainTextAsync("Manual");
+            await Expect(summary).ToContainTextAsync("/v2/clientNote/search?modifiedAfter={now-1}");
+            await Expect(summary).ToContainTextAsync("Date (yyyy-MM-dd)");
+        }
+        finally
+        {
+            await api.DeleteAllSourcesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AdvancedTab_InvalidPathAndHeaders_ShowsErrorsBesideFieldsAndKeepsValues()
+    {
+        using var api = new SourceApi(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" }).FillAsync("/v2/clientNote/search");
+        await page.GetByLabel("Set Path to Data in Response").FillAsync("$.data[");
+        await page.GetByLabel("Request Headers").FillAsync("X-Api-Version 2");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var dataPath = page.GetByLabel("Set Path to Data in Response");
+        await Expect(dataPath).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(dataPath).ToHaveValueAsync("$.data[");
+        await Expect(page.Locator("#manual-data-path-error")).ToBeVisibleAsync();
+        var headers = page.GetByLabel("Request Headers");
+        await Expect(headers).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#manual-headers-error")).ToContainTextAsync("has no colon");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" }).GetByTestId("test-result-invalid")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" })).ToHaveAttributeAsync("aria-selected", "true");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        await Expect(page.Locator("#manual-headers-error")).ToContainTextAsync("has no colon");
+        await Expect(page).ToHaveURLAsync(new Regex("/flows/new/source\\?"));
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" })).ToHaveValueAsync("/v2/clientNote/search");
+    }
+
+    [Fact]
+    public async Task TemplateTab_RequiredFieldEmpty_TestShowsItsErrorBesideTheField()
+    {
+        using var api = new SourceApi(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+
+        await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Get Client" });
+        var clientId = page.GetByLabel("Client ID");
+        await Expect(clientId).ToHaveAttributeAsync("required", "");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        await Expect(clientId).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#param-clientId-error")).ToContainTextAsync("Client ID");
+        await Expect(page.GetByLabel("Endpoint", new() { Exact = true })).ToHaveValueAsync("clientsuccess.get-client");
+    }
+}
