@@ -17,8 +17,8 @@ internal sealed class Destination
     /// <summary>The Advanced configuration as the user entered it (JSON), or null for a template destination.</summary>
     public string? ManualJson { get; set; }
 
-    /// <summary>The ClientSuccess sync settings (object type, sync mode, field mapping) as JSON, or null.</summary>
-    public string? SyncJson { get; set; }
+    /// <summary>Settings beside the template or manual configuration (ClientSuccess sync, excluded attributes, response webhook) as JSON.</summary>
+    public string? OptionsJson { get; set; }
 
     /// <summary>"active" or "paused".</summary>
     public string Status { get; set; } = "paused";

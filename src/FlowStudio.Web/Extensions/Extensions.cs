@@ -7,6 +7,9 @@ using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
+using FlowStudio.Web.Features.Destinations;
+using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Features.Runs;
@@ -39,6 +42,13 @@ internal static class Extensions
         builder.Services.AddScoped<SourceService>();
         builder.Services.AddScoped<SourceTester>();
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
+        builder.Services.AddScoped<DestinationPlanner>();
+        builder.Services.AddScoped<DestinationService>();
+        builder.Services.AddScoped<DeliveryRecords>();
+        builder.Services.AddScoped<DeliveryLog>();
+        builder.Services.AddScoped<SamplePayloads>();
+        builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
+        builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();
@@ -74,6 +84,7 @@ internal static class Extensions
         api.MapDatasetsApi();
         api.MapLookupsApi();
         api.MapRunsApi();
+        api.MapDestinationsApi();
         api.MapWebhooksApi();
 
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
@@ -93,6 +104,10 @@ internal static class Extensions
         builder.Services.AddSingleton<ConnectorAuthenticator>();
         builder.Services.AddHttpClient<ApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddTransient<SourceReader>();
+        builder.Services.AddSingleton<IScriptEvaluator>(services => new JintScriptEvaluator(new ScriptLimits(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<PayloadBuilder>();
+        builder.Services.AddSingleton<DestinationValidator>();
+        builder.Services.AddTransient<DeliveryRunner>();
     }
 
     private static bool IsMachinePath(PathString path) =>

@@ -49,7 +49,7 @@ CREATE TABLE "Destinations" (
     "TemplateId" TEXT NULL,
     "ParametersJson" TEXT NOT NULL,
     "ManualJson" TEXT NULL,
-    "SyncJson" TEXT NULL,
+    "OptionsJson" TEXT NULL,
     "Status" TEXT NOT NULL,
     "ResponseSourceId" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowStudio.E2E.Sources;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SourceResourceMenuTests(BrowserApp app)
+{
+    [Fact]
+    public async Task ResourceMenu_ActivatePauseTestThenDelete_UpdatesInPlaceAndConfirmsWhatIsLost()
+    {
+        using var api = new SourceApi(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var sourceId = await api.CreateTemplateSourceAsync("Contracts to delete", credentialId, "clientsuccess.search-contracts");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/sources/{sourceId}");
+            var menu = page.GetByRole(AriaRole.Button, new() { Name = "Actions" });
+            var status = page.GetByTestId("source-status");
+
+            await menu.ClickAsync();
+            await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+            await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Runs" })).ToHaveAttributeAsync("href", $"/runs?resourceId={sourceId}");
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
+            await Expect(status).ToHaveTextAsync("Active");
+            await Expect(page.GetByTestId("source-message")).ToHaveTextAsync("The source is active.");
+
+            await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Pause" }).ClickAsync();
+            await Expect(status).ToHaveTextAsync("Paused");
+
+            await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Test" }).ClickAsync();
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" });
+            await Expect(panel.GetByTestId("test-result-records").Locator("tbody tr")).ToHaveCountAsync(10);
+
+            await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Delete “Contracts to delete”?" });
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog).ToContainTextAsync("its dataset and the 0 records in it");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete source" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/sources$"));
+            await Expect(page.GetByText("No sources yet")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await api.DeleteAllSourcesAsync();
+        }
+    }
+}
