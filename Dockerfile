@@ -1,19 +1,25 @@
-# FlowStudio: build with the .NET 10 SDK (plus Node for the front-end bundle), run on the ASP.NET Core 10 runtime.
+# FlowStudio: front-end bundle built with Node, the app with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /src/wwwroot-assets
+COPY wwwroot-assets/package.json wwwroot-assets/package-lock.json ./
+RUN npm ci
+COPY wwwroot-assets/ ./
+RUN node build.mjs
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/FlowStudio.Web/FlowStudio.Web.csproj -c Release -o /app
+COPY --from=assets /src/src/FlowStudio.Web/wwwroot/dist src/FlowStudio.Web/wwwroot/dist
+RUN dotnet publish src/FlowStudio.Web/FlowStudio.Web.csproj -c Release -o /app -p:SkipFrontEndAssets=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-COPY --from=build /src/templates /app/templates
+COPY templates /app/templates
 ENV ASPNETCORE_URLS=http://+:8080 \
     ConnectionStrings__FlowStudio="Data Source=/data/flowstudio.db" \
-    Templates__Directory=/app/templates
+    Templates__Directory=/app/templates \
+    Sandbox__Enabled=false
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "FlowStudio.Web.dll"]

@@ -69,8 +69,8 @@ internal static class Extensions
         await app.MigrateFlowStudioDataAsync();
 
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseWhen(c => IsMachinePath(c.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(c => !IsMachinePath(c.Request.Path), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         app.UseAntiforgery();
 

@@ -18,6 +18,13 @@ internal sealed class SamplePayloads(DestinationPlanner planner, PayloadBuilder 
         }
 
         var (payloads, error) = await OutboundAsync(plan, cancellationToken);
+        if (error is null && plan.Config.Batching is { Enabled: true, Algorithm: GroupingAlgorithms.Code }
+            && payloads!.FirstOrDefault(p => p.Error is not null) is { } failed)
+        {
+            // A failing group() fails every batch the same way: say so once, on the Code field.
+            error = new FieldError("batching.code", failed.Error!);
+        }
+
         return error is not null ? (null, [error]) : (payloads!.Select(ToSample).ToList(), []);
     }
 
