@@ -11,13 +11,14 @@ namespace FlowStudio.Engine.Http;
 /// <summary>
 /// Sends every outbound call through one Polly pipeline: retries with exponential backoff and jitter on 408, 429, 5xx
 /// and transient network faults (honouring Retry-After), a per-attempt timeout, and the caller's cancellation.
-/// Adds the connector's auth headers and refreshes a ClientSuccess sign-in once on 401.
+/// Adds the connector's auth headers and refreshes a ClientSuccess sign-in once on 401. Every attempt first waits on
+/// the credential's <see cref="RetryOptions.RateBudget"/>, when there is one.
 /// Never throws for an HTTP status or a network fault (see <see cref="ApiResponse.TransportError"/>);
 /// throws <see cref="OperationCanceledException"/> when <c>cancellationToken</c> is cancelled.
 /// </summary>
 public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<RetryOptions, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
+    private readonly ConcurrentDictionary<RetryOptions, Pipelines> _pipelines = new();
 
     /// <summary>Sends <paramref name="request"/> on <paramref name="connection"/> and returns the final response.</summary>
     public async Task<ApiResponse> SendAsync(
@@ -56,7 +57,7 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
     }
 
     private async Task<ApiResponse> SendWithRetryAsync(
-        ResiliencePipeline<HttpResponseMessage> pipeline,
+        Pipelines pipeline,
         RetryOptions options,
         Connection connection,
         ApiRequest request,
@@ -68,12 +69,22 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
         var attempts = 0;
         try
         {
-            using var response = await pipeline.ExecuteAsync(
+            using var response = await pipeline.Retry.ExecuteAsync(
                 async token =>
                 {
                     Interlocked.Increment(ref attempts);
-                    using var message = BuildMessage(url, request, authHeaders);
-                    return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, token);
+                    if (options.RateBudget is { } budget)
+                    {
+                        await budget.WaitAsync(token);
+                    }
+
+                    return await pipeline.Attempt.ExecuteAsync(
+                        async attemptToken =>
+                        {
+                            using var message = BuildMessage(url, request, authHeaders);
+                            return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptToken);
+                        },
+                        token);
                 },
                 cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -85,7 +96,8 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RetryOptions options)
+    // Retries wrap each attempt; the rate budget is waited on between them, so only the request itself is timed out.
+    private Pipelines BuildPipeline(RetryOptions options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.MaxRetries > 0)
@@ -107,8 +119,8 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
-        return builder.Build();
+        var attempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(options.AttemptTimeout).Build();
+        return new Pipelines(builder.Build(), attempt);
     }
 
     private static bool IsTransientStatus(int status) => status is 408 or 429 || (status >= 500 && status is not 501 and not 505);
@@ -190,4 +202,6 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
 
         return headers;
     }
+
+    private sealed record Pipelines(ResiliencePipeline<HttpResponseMessage> Retry, ResiliencePipeline<HttpResponseMessage> Attempt);
 }

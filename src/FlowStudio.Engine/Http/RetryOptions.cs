@@ -18,6 +18,12 @@ public sealed record RetryOptions
     /// <summary>How long one attempt may take, reading the body included. Default 30 s.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The credential's request budget every attempt waits on before it is sent (outside its timeout). Default null:
+    /// unlimited. See <see cref="RateBudgets"/>.
+    /// </summary>
+    public RateBudget? RateBudget { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a value is out of range.</summary>
     public void Validate()
     {

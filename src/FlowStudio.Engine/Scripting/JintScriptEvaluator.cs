@@ -71,6 +71,11 @@ public sealed class JintScriptEvaluator : IScriptEvaluator
             {
                 problem = ScriptFailures.Syntax(error);
             }
+            catch (Exception error)
+            {
+                // An exception escaping this thread would end the process; the parser's own bugs become syntax errors.
+                problem = new ScriptException(ScriptErrorKind.Syntax, "SyntaxError", error.Message, null, null);
+            }
         }, ScriptRun.StackBytes);
         thread.Start();
         thread.Join();

@@ -93,6 +93,8 @@ internal static class Extensions
         }
 
         app.MapSourcePages();
+        app.MapDestinationPages();
+        app.MapRunPages();
         app.MapRazorComponents<App>();
 
         await SeedAsync(app);

@@ -53,6 +53,9 @@ public sealed class SourceManualFlowTests(BrowserApp app)
             await Screenshots.SaveAsync(page, "source-manual");
 
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Client notes since yesterday");
+            await page.GetByLabel("Schedule").SelectOptionAsync(new SelectOptionValue { Label = "Every few minutes, hours or days" });
+            await page.GetByLabel("Every", new() { Exact = true }).FillAsync("6");
+            await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("hours");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex("/sources/src_[0-9a-z]+$"));
@@ -61,6 +64,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
             await Expect(summary).ToContainTextAsync("Manual");
             await Expect(summary).ToContainTextAsync("/v2/clientNote/search?modifiedAfter={now-1}");
             await Expect(summary).ToContainTextAsync("Date (yyyy-MM-dd)");
+            await Expect(summary).ToContainTextAsync("Every 6 hours");
         }
         finally
         {

@@ -172,6 +172,7 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
         var again = new OutcomeLog();
         await CreateSut().RunAsync(sandbox.ClientSuccessConnection(), config, contacts.Take(1), again);
         Assert.Equal((DeliveryOutcome.Failed, 404), (again.Outcomes[0].Outcome, again.Outcomes[0].Status));
+        Assert.StartsWith("HTTP 404: ", again.Outcomes[0].Error);
     }
 
     private async Task<List<DeliveryRecord>> ReadAsync(string path, int count)

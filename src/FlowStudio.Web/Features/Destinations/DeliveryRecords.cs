@@ -1,4 +1,5 @@
 using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
@@ -18,7 +19,7 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
               AND (s.RecordId IS NULL OR s.Outcome = 'inflight' OR (s.Outcome = 'failed' AND s.Attempts < {maxAttempts}))
             ORDER BY r.Id LIMIT {limit}
             """).ToListAsync(cancellationToken);
-        return rows.Select(r => new DeliveryRecord(r.Id, JObject.Parse(r.DataJson))).ToList();
+        return rows.Select(r => new DeliveryRecord(r.Id, (JObject)JsonText.Parse(r.DataJson))).ToList();
     }
 
     public async Task<bool> AnyPendingAsync(string destinationId, string datasetId, int maxAttempts, CancellationToken cancellationToken) =>
@@ -29,7 +30,7 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
     {
         var rows = await db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Take(limit)
             .Select(r => new { r.Id, r.DataJson }).ToListAsync(cancellationToken);
-        return rows.Select(r => new DeliveryRecord(r.Id, JObject.Parse(r.DataJson))).ToList();
+        return rows.Select(r => new DeliveryRecord(r.Id, (JObject)JsonText.Parse(r.DataJson))).ToList();
     }
 
     internal sealed class PendingRow

@@ -3,18 +3,32 @@ using System.Threading.Channels;
 
 namespace FlowStudio.Web.Features.Runs;
 
-/// <summary>Runs waiting for the engine, and the cancellation handle of each run in flight (Pause cancels them).</summary>
+/// <summary>
+/// Runs waiting for the engine, and the cancellation handle of each run in flight. A resource counts as running from
+/// the moment its run is queued, so it never gets two runs at once; Pause cancels both queued and running runs.
+/// </summary>
 internal sealed class RunQueue
 {
     private readonly Channel<RunRequest> _channel = Channel.CreateUnbounded<RunRequest>();
+    private readonly ConcurrentDictionary<string, RunRequest> _queued = new();
     private readonly ConcurrentDictionary<string, (RunRequest Request, CancellationTokenSource Cancellation)> _inFlight = new();
 
     public ChannelReader<RunRequest> Reader => _channel.Reader;
 
-    public void Enqueue(RunRequest request) => _channel.Writer.TryWrite(request);
-
-    public CancellationToken Started(RunRequest request, CancellationToken stopping)
+    public void Enqueue(RunRequest request)
     {
+        _queued[request.RunId] = request;
+        _channel.Writer.TryWrite(request);
+    }
+
+    /// <summary>Takes a dequeued run in flight; null when it was cancelled while it waited.</summary>
+    public CancellationToken? Started(RunRequest request, CancellationToken stopping)
+    {
+        if (!_queued.TryRemove(request.RunId, out _))
+        {
+            return null;
+        }
+
         var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         _inFlight[request.RunId] = (request, cts);
         return cts.Token;
@@ -28,18 +42,34 @@ internal sealed class RunQueue
         }
     }
 
-    public bool IsRunning(string resourceId) => _inFlight.Values.Any(e => e.Request.ResourceId == resourceId);
+    public bool IsRunning(string resourceId) =>
+        _queued.Values.Any(r => r.ResourceId == resourceId) || _inFlight.Values.Any(e => e.Request.ResourceId == resourceId);
 
-    /// <summary>Cancels every run in flight for the resource; returns how many were cancelled.</summary>
+    /// <summary>Cancels every queued or running run of the resource; returns how many were cancelled.</summary>
     public int Cancel(string resourceId)
     {
         var cancelled = 0;
+        foreach (var (runId, request) in _queued)
+        {
+            if (request.ResourceId == resourceId && _queued.TryRemove(runId, out _))
+            {
+                cancelled++;
+            }
+        }
+
         foreach (var (request, cts) in _inFlight.Values)
         {
             if (request.ResourceId == resourceId)
             {
-                cts.Cancel();
-                cancelled++;
+                try
+                {
+                    cts.Cancel();
+                    cancelled++;
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The run finished between the lookup and the cancel.
+                }
             }
         }
 

@@ -1,20 +1,31 @@
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Engine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlowStudio.Web.Features.Runs;
 
 /// <summary>
-/// Takes runs off the queue and executes them, a few at a time, each in its own DI scope. A failing run is recorded as
-/// failed and logged; the worker keeps going.
+/// Takes runs off the queue and executes them, <see cref="EngineOptions.MaxConcurrentRuns"/> at a time, each in its own
+/// DI scope. A failing run is recorded as failed and logged; the worker keeps going.
 /// </summary>
-internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, TimeProvider time, ILogger<RunWorker> logger) : BackgroundService
+internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
+    : BackgroundService
 {
-    private const int MaxConcurrentRuns = 4;
+    public const string InterruptedError =
+        "FlowStudio stopped while this run was in progress (the process was stopped, killed or crashed). " +
+        "Records that were in flight are sent again by the destination's next run.";
+
+    /// <summary>Before any run can start (the scheduler starts after this), runs left "running" by a previous process are closed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await MarkInterruptedRunsAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkInterruptedRunsAsync(stoppingToken);
-        var workers = Enumerable.Range(0, MaxConcurrentRuns).Select(_ => ConsumeAsync(stoppingToken));
+        var workers = Enumerable.Range(0, options.Value.MaxConcurrentRuns).Select(_ => ConsumeAsync(stoppingToken));
         await Task.WhenAll(workers);
     }
 
@@ -34,7 +45,12 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, Tim
 
     internal async Task ProcessAsync(RunRequest request, CancellationToken stoppingToken)
     {
-        var token = queue.Started(request, stoppingToken);
+        if (queue.Started(request, stoppingToken) is not { } token)
+        {
+            await FinishAsync(request.RunId, "cancelled", "The run was cancelled (paused) before it started.");
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -43,7 +59,9 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, Tim
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            await FinishAsync(request.RunId, "cancelled", "The run was cancelled (paused or the app stopped).");
+            await FinishAsync(request.RunId, "cancelled", stoppingToken.IsCancellationRequested
+                ? "The run was cancelled because FlowStudio is stopping; the next run continues where it stopped."
+                : "The run was cancelled (paused); activating again continues where it stopped.");
         }
         catch (Exception ex)
         {
@@ -65,15 +83,18 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, Tim
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, now));
     }
 
-    /// <summary>Runs left "running" by a previous process (killed or crashed) are marked as such at start.</summary>
     private async Task MarkInterruptedRunsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Runs.Where(r => r.Status == "running").ExecuteUpdateAsync(s => s
+        var interrupted = await db.Runs.Where(r => r.Status == "running").ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, "failed")
-            .SetProperty(r => r.Error, "FlowStudio stopped while this run was in progress.")
+            .SetProperty(r => r.Error, InterruptedError)
             .SetProperty(r => r.FinishedAt, now), cancellationToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} runs were interrupted by the last stop; their destinations resume on their next run", interrupted);
+        }
     }
 }

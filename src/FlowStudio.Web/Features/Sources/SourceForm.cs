@@ -48,6 +48,8 @@ public sealed record SourceForm
 
     public PaginationForm Pagination { get; init; } = new();
 
+    public ScheduleForm Schedule { get; init; } = new();
+
     public bool IsManual => Mode == ManualMode;
 
     internal static SourceForm Read(IFormCollection form)
@@ -74,6 +76,7 @@ public sealed record SourceForm
             Headers = Get("Headers"),
             Body = Get("Body"),
             Pagination = PaginationForm.Read(Get),
+            Schedule = ScheduleForm.Read(Get),
         };
     }
 
@@ -90,10 +93,11 @@ public sealed record SourceForm
     {
         var errors = new List<FieldError>();
         var name = string.IsNullOrWhiteSpace(Name) ? defaultName : Name.Trim();
+        var schedule = Schedule.ToSchedule(errors);
         if (!IsManual)
         {
             var parameters = Parameters.ToDictionary(p => p.Key, p => string.IsNullOrWhiteSpace(p.Value) ? null : p.Value);
-            return (new CreateSourceRequest(name, CredentialId, TemplateId, parameters, null), errors);
+            return (new CreateSourceRequest(name, CredentialId, TemplateId, parameters, null, Schedule: schedule), errors);
         }
 
         var headers = RequestHeaderParser.Parse(Headers);
@@ -111,7 +115,7 @@ public sealed record SourceForm
             LookupId is null ? null : [LookupId],
             pagination,
             null);
-        return (new CreateSourceRequest(name, CredentialId, null, null, manual), errors);
+        return (new CreateSourceRequest(name, CredentialId, null, null, manual, Schedule: schedule), errors);
     }
 
     /// <summary>The name used when the user leaves Name empty: the connector and the endpoint, e.g. "ClientSuccess Search Pulses".</summary>

@@ -1,6 +1,7 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Flows;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Htmx;
 using Microsoft.AspNetCore.Antiforgery;
@@ -18,8 +19,10 @@ internal static class SourcePages
         editor.MapGet("/template-fields", TemplateFields);
         editor.MapGet("/macros", MacrosAsync);
         editor.MapGet("/pagination", Pagination);
+        editor.MapGet("/schedule", Schedule);
         editor.MapPost("/test", TestAsync);
         editor.MapPost("/create", CreateAsync);
+        app.MapPost("/flows/new/webhook", CreateWebhookAsync).ExcludeFromDescription();
 
         var source = app.MapGroup("/sources/{id}").ExcludeFromDescription();
         source.MapGet("/activity", ActivityAsync);
@@ -46,6 +49,9 @@ internal static class SourcePages
 
     private static IResult Pagination(HttpRequest request) =>
         new RazorComponentResult<PaginationFields>(new { Pagination = PaginationForm.Read(key => request.Query.TryGetValue(key, out var v) ? v.ToString() : null) });
+
+    private static IResult Schedule(HttpRequest request) =>
+        new RazorComponentResult<ScheduleFields>(new { Schedule = ScheduleForm.Read(key => request.Query.TryGetValue(key, out var v) ? v.ToString() : null) });
 
     private static async Task<IResult> TestAsync(
         IFormCollection posted, SourceTester tester, SourcePlanner planner, TemplateCatalog templates, CancellationToken cancellationToken)
@@ -90,6 +96,22 @@ internal static class SourcePages
         }
 
         return Editor(form, errors, null);
+    }
+
+    private static async Task<IResult> CreateWebhookAsync(HttpContext context, IFormCollection posted, SourceService sources, CancellationToken cancellationToken)
+    {
+        var name = posted["Name"].ToString();
+        var (created, errors) = await sources.CreateAsync(new CreateSourceRequest(name, null, null, null, null, "webhook"), cancellationToken);
+        if (created is null)
+        {
+            return new RazorComponentResult<WebhookStep>(new { Name = name, Error = string.Join(" ", errors.Select(e => e.Message)) })
+            {
+                StatusCode = StatusCodes.Status422UnprocessableEntity,
+            };
+        }
+
+        var url = $"{context.Request.Scheme}://{context.Request.Host}{created.WebhookUrl}";
+        return new RazorComponentResult<WebhookCreated>(new { SourceId = created.Id, created.Name, Url = url, Token = created.WebhookToken });
     }
 
     private static async Task<IResult> ActivityAsync(string id, SourceService sources, CancellationToken cancellationToken) =>

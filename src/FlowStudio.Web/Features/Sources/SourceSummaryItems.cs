@@ -14,8 +14,16 @@ internal static class SourceSummaryItems
         var items = new List<SummaryItem>
         {
             new("Connector", ConnectorCatalog.Find(source.Connector)?.Name ?? source.Connector ?? ""),
-            new("Credential", credential?.Name ?? "(deleted)"),
         };
+        if (source.Kind == "webhook")
+        {
+            items.Add(new("Webhook URL", source.WebhookUrl ?? "", true));
+            items.Add(new("Token", source.WebhookToken ?? "", true));
+            return items;
+        }
+
+        items.Add(new("Credential", credential?.Name ?? "(deleted)"));
+        items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
         if (source.TemplateName is not null)
         {
             items.Add(new("Endpoint", source.TemplateName));

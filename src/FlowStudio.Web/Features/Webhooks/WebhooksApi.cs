@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Datasets;
@@ -44,7 +45,7 @@ internal static class WebhooksApi
         try
         {
             using var reader = new StreamReader(request.Body);
-            body = JToken.Parse(await reader.ReadToEndAsync(cancellationToken));
+            body = JsonText.Parse(await reader.ReadToEndAsync(cancellationToken));
         }
         catch (JsonReaderException ex)
         {
