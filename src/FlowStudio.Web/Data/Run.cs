@@ -23,6 +23,12 @@ internal sealed class Run
 
     public string? Error { get; set; }
 
+    /// <summary>
+    /// Started by the engine itself (an active destination with records to deliver, a source's schedule) rather than by a
+    /// user. Such runs retry failed records only once <c>Engine:FailedRetryDelay</c> has passed since their last try.
+    /// </summary>
+    public bool Automatic { get; init; }
+
     public DateTime StartedAt { get; init; }
 
     public DateTime? FinishedAt { get; set; }

@@ -33,6 +33,9 @@ internal sealed class Source
     /// <summary>When the scheduler starts the next run of an active source.</summary>
     public DateTime? NextRunAt { get; set; }
 
+    /// <summary>The record field an incremental source remembers (e.g. <c>modifiedTime</c>); null reads everything every run.</summary>
+    public string? CursorField { get; set; }
+
     /// <summary>The incremental cursor (e.g. the latest modifiedTime read) carried from run to run.</summary>
     public string? Cursor { get; set; }
 

@@ -8,6 +8,7 @@ using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Destinations;
+using FlowStudio.Web.Features.Engine;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
@@ -36,6 +37,7 @@ internal static class Extensions
         builder.Services.AddScoped<SandboxCredentialSeeder>();
         builder.Services.AddScoped<ConnectionFactory>();
         builder.AddEngine();
+        builder.AddEngineRuntime();
         builder.Services.AddScoped<LookupService>();
         builder.Services.AddScoped<DatasetWriter>();
         builder.Services.AddScoped<SourcePlanner>();

@@ -76,6 +76,7 @@ CREATE TABLE "Runs" (
     "RecordsFailed" INTEGER NOT NULL,
     "Requests" INTEGER NOT NULL,
     "Error" TEXT NULL,
+    "Automatic" INTEGER NOT NULL,
     "StartedAt" TEXT NOT NULL,
     "FinishedAt" TEXT NULL
 );
@@ -94,6 +95,7 @@ CREATE TABLE "Sources" (
     "WebhookToken" TEXT NULL,
     "ScheduleJson" TEXT NULL,
     "NextRunAt" TEXT NULL,
+    "CursorField" TEXT NULL,
     "Cursor" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL

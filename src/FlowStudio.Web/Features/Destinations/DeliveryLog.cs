@@ -2,16 +2,21 @@ using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Datasets;
+using FlowStudio.Web.Features.Engine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>Per-record delivery state, and the response webhook: each API answer becomes a record of the destination's response source.</summary>
-internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, TimeProvider time)
+internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOptions<EngineOptions> options, TimeProvider time)
 {
     /// <summary>Runs that may try a failed record before it is dead-lettered ("Retry failed records" re-queues it).</summary>
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts => options.Value.DeliveryMaxAttempts;
+
+    /// <summary>Failed records become due for another try this long after their last one (runs started by Activate).</summary>
+    public TimeSpan FailedRetryDelay => options.Value.FailedRetryDelay;
 
     public async Task InFlightAsync(string destinationId, string runId, IReadOnlyList<long> recordIds, CancellationToken cancellationToken)
     {

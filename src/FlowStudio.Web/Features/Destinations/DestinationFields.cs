@@ -44,7 +44,7 @@ public static class DestinationFields
         IEnumerable<(string, string, string)> fields = form.Mode switch
         {
             DestinationForm.ManualMode => Manual,
-            DestinationForm.SyncMode => Sync,
+            DestinationForm.ClientSuccessSync => Sync,
             _ => [("templateId", "destination-template", "Endpoint"),
                 .. (template?.Parameters ?? []).Select(p => ($"parameters.{p.Name}", ParameterInputId(p.Name), p.Label))],
         };

@@ -16,7 +16,7 @@ public sealed record DestinationForm
 {
     public const string TemplateMode = "template";
     public const string ManualMode = "manual";
-    public const string SyncMode = "sync";
+    public const string ClientSuccessSync = "sync";
     public const string DefaultCode = "function group(records) {\n  return records;\n}";
     private const string ParameterPrefix = "Parameters[";
     private const string MappingPrefix = "Mapping[";
@@ -62,7 +62,7 @@ public sealed record DestinationForm
 
     public string SyncObjectType { get; init; } = nameof(ClientSuccessObject.Client);
 
-    public string SyncMode { get; init; } = nameof(Engine.Destinations.SyncMode.Upsert);
+    public string SyncMode { get; init; } = nameof(global::FlowStudio.Engine.Destinations.SyncMode.Upsert);
 
     /// <summary>Destination field → the dataset field mapped to it.</summary>
     public IReadOnlyDictionary<string, string> FieldMapping { get; init; } = new Dictionary<string, string>();
@@ -72,7 +72,7 @@ public sealed record DestinationForm
 
     public bool IsManual => Mode == ManualMode;
 
-    public bool IsSync => Mode == SyncMode;
+    public bool IsSync => Mode == ClientSuccessSync;
 
     public bool IsTemplate => Mode == TemplateMode;
 
@@ -88,7 +88,7 @@ public sealed record DestinationForm
             DatasetId = Blank(Get("DatasetId")),
             Connector = Blank(Get("Connector")),
             CredentialId = Blank(Get("CredentialId")),
-            Mode = mode is ManualMode or SyncMode ? mode : TemplateMode,
+            Mode = mode is ManualMode or ClientSuccessSync ? mode : TemplateMode,
             Name = Get("Name"),
             TemplateId = Blank(Get("TemplateId")),
             Parameters = Prefixed(form, ParameterPrefix).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal),
@@ -107,7 +107,7 @@ public sealed record DestinationForm
             Code = Get("Batching.Code") ?? DefaultCode,
             ResponseWebhook = IsOn(Get("ResponseWebhook")),
             SyncObjectType = Blank(Get("Sync.ObjectType")) ?? nameof(ClientSuccessObject.Client),
-            SyncMode = Blank(Get("Sync.Mode")) ?? nameof(Engine.Destinations.SyncMode.Upsert),
+            SyncMode = Blank(Get("Sync.Mode")) ?? nameof(global::FlowStudio.Engine.Destinations.SyncMode.Upsert),
             FieldMapping = Prefixed(form, MappingPrefix).Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             TestMode = Get("PanelMode") == "test",
         };

@@ -1,17 +1,20 @@
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Engine;
 using FlowStudio.Web.Features.Runs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>
-/// Delivers a dataset's undelivered records. Each request's records are committed as "inflight" before it is sent and as
-/// sent/failed after the answer, so a crash re-sends at most the request that was in flight.
+/// Delivers a dataset's undelivered records, <see cref="EngineOptions.DestinationConcurrency"/> requests at a time. Each
+/// request's records are committed as "inflight" before it is sent and as sent/failed after the answer, so a crash
+/// re-sends at most the requests that were in flight. Failed records are tried again by later runs until they are dead.
 /// </summary>
 internal sealed class DestinationRunExecutor(
     FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryRecords pending,
-    DeliveryLog log, TimeProvider time) : IRunExecutor
+    DeliveryLog log, RunRetries retries, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
 {
     public string Kind => "destination";
 
@@ -19,6 +22,12 @@ internal sealed class DestinationRunExecutor(
     {
         var run = await db.Runs.FirstAsync(r => r.Id == request.RunId, cancellationToken);
         var destination = await db.Destinations.AsNoTracking().FirstAsync(d => d.Id == request.ResourceId, cancellationToken);
+        if (run.Automatic && destination.Status != "active")
+        {
+            await FinishAsync(run, "cancelled", "The destination was paused before this run started.", cancellationToken);
+            return;
+        }
+
         var (plan, errors) = await planner.PlanAsync(DestinationService.ToRequest(destination), cancellationToken);
         if (plan is null)
         {
@@ -26,11 +35,25 @@ internal sealed class DestinationRunExecutor(
             return;
         }
 
+        var retry = retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector);
+        // A user's run retries every failed record; the engine's own runs wait FailedRetryDelay after the last try.
+        var failedBefore = run.Automatic ? time.GetUtcNow().UtcDateTime - log.FailedRetryDelay : run.StartedAt;
         var pageSize = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1) * 10;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DestinationConcurrency, CancellationToken = cancellationToken };
+        using var database = new SemaphoreSlim(1, 1);
+
+        async ValueTask DeliverAsync(OutboundPayload payload, CancellationToken token)
+        {
+            await OneAtATimeAsync(database, () => log.InFlightAsync(destination.Id, run.Id, payload.RecordIds, token), token);
+            var result = await runner.SendAsync(plan.Connection, payload, retry, token);
+            // The answer is in: record it even if the run is being cancelled, so it is not sent again.
+            await OneAtATimeAsync(database, () => log.RecordAsync(destination, run, result, CancellationToken.None), CancellationToken.None);
+        }
+
         long after = 0;
         while (true)
         {
-            var records = await pending.PendingAsync(destination.Id, plan.DatasetId, after, log.MaxAttempts, pageSize, cancellationToken);
+            var records = await pending.PendingAsync(destination.Id, plan.DatasetId, after, log.MaxAttempts, failedBefore, pageSize, cancellationToken);
             if (records.Count == 0)
             {
                 break;
@@ -38,15 +61,27 @@ internal sealed class DestinationRunExecutor(
 
             after = records[^1].Id;
             run.RecordsRead += records.Count;
-            foreach (var payload in builder.Build(plan.Config, records, cancellationToken))
-            {
-                await log.InFlightAsync(destination.Id, run.Id, payload.RecordIds, cancellationToken);
-                var result = await runner.SendAsync(plan.Connection, payload, plan.Config.Retry, cancellationToken);
-                await log.RecordAsync(destination, run, result, CancellationToken.None);
-            }
+            await Parallel.ForEachAsync(builder.Build(plan.Config, records, cancellationToken), parallel, DeliverAsync);
         }
 
-        await FinishAsync(run, run.RecordsFailed > 0 && run.RecordsSent == 0 ? "failed" : "succeeded", run.RecordsFailed > 0 ? $"{run.RecordsFailed} records failed; see the run's records." : null, cancellationToken);
+        await FinishAsync(
+            run,
+            run.RecordsFailed > 0 && run.RecordsSent == 0 ? "failed" : "succeeded",
+            run.RecordsFailed > 0 ? $"{run.RecordsFailed} records failed; see the run's records." : null,
+            cancellationToken);
+    }
+
+    private static async Task OneAtATimeAsync(SemaphoreSlim gate, Func<Task> action, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private async Task FinishAsync(Run run, string status, string? error, CancellationToken cancellationToken)

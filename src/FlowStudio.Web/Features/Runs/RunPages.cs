@@ -1,7 +1,49 @@
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Destinations;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
 namespace FlowStudio.Web.Features.Runs;
 
-/// <summary>Htmx fragment endpoints of the runs screens.</summary>
+/// <summary>Htmx fragment endpoints of the runs screens: the live run history, a run's details, and retrying its failed records.</summary>
 internal static class RunPages
 {
-    public static IEndpointRouteBuilder MapRunPages(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapRunPages(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/runs").ExcludeFromDescription();
+        runs.MapGet("/history", (string? resourceId, int? limit, bool? compact, int? waitForRun) => new RazorComponentResult<RunHistory>(new
+        {
+            ResourceId = string.IsNullOrEmpty(resourceId) ? null : resourceId,
+            Limit = Math.Clamp(limit ?? 100, 1, 1000),
+            Compact = compact == true,
+            WaitForRun = Math.Clamp(waitForRun ?? 0, 0, 5),
+        }));
+        runs.MapGet("/{id}/detail", DetailAsync);
+        runs.MapPost("/{id}/retry-failed", RetryFailedAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+
+    private static async Task<IResult> DetailAsync(string id, FlowStudioDb db, CancellationToken cancellationToken) =>
+        await db.Runs.AnyAsync(r => r.Id == id, cancellationToken) ? new RazorComponentResult<RunDetail>(new { RunId = id }) : Results.NotFound();
+
+    private static async Task<IResult> RetryFailedAsync(string id, FlowStudioDb db, DestinationService destinations, CancellationToken cancellationToken)
+    {
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null || run.Kind != "destination" || await destinations.GetAsync(run.ResourceId, cancellationToken) is null)
+        {
+            return Results.NotFound();
+        }
+
+        var requeued = await destinations.RetryFailedAsync(run.ResourceId, cancellationToken);
+        if (requeued == 0)
+        {
+            return new RazorComponentResult<RunDetail>(new { RunId = id, Message = "No failed records to retry." });
+        }
+
+        var newRun = await destinations.StartRunAsync(run.ResourceId, cancellationToken);
+        var message = $"{requeued} failed {(requeued == 1 ? "record is" : "records are")} queued again"
+            + (string.IsNullOrEmpty(newRun) ? "; the destination's run in progress sends them." : ", and a new run is sending them.");
+        return new RazorComponentResult<RunDetail>(new { RunId = id, Message = message, NewRunId = string.IsNullOrEmpty(newRun) ? null : newRun });
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
         {
             var schedule = source.ScheduleJson is null ? RunSchedule.Default : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json) ?? RunSchedule.Default;
             source.NextRunAt = schedule.NextAfter(now, now)?.UtcDateTime;
-            var run = new Run { Id = Infrastructure.ResourceIds.New("run"), ResourceId = source.Id, Kind = "source", StartedAt = now };
+            var run = new Run { Id = Infrastructure.ResourceIds.New("run"), ResourceId = source.Id, Kind = "source", Automatic = true, StartedAt = now };
             db.Runs.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             queue.Enqueue(new RunRequest(run.Id, source.Id, "source"));

@@ -3,7 +3,11 @@ using FlowStudio.Engine.Templates;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>POST /api/sources: a template source (templateId + parameters), a manual one, or a webhook source (connector "webhook").</summary>
+/// <summary>
+/// POST /api/sources: a template source (templateId + parameters), a manual one, or a webhook source (connector "webhook").
+/// <c>CursorField</c> (or <c>manual.cursorField</c>) makes it incremental: each run remembers the largest value of that
+/// field (e.g. <c>modifiedTime</c>) and the next run reads only records past it.
+/// </summary>
 internal sealed record CreateSourceRequest(
     string? Name,
     string? CredentialId,
@@ -11,7 +15,8 @@ internal sealed record CreateSourceRequest(
     Dictionary<string, string?>? Parameters,
     ManualSourceRequest? Manual,
     string? Connector = null,
-    RunSchedule? Schedule = null);
+    RunSchedule? Schedule = null,
+    string? CursorField = null);
 
 /// <summary>The Advanced tab: the call configured by hand.</summary>
 internal sealed record ManualSourceRequest(
@@ -25,4 +30,5 @@ internal sealed record ManualSourceRequest(
     string? TimeUnit,
     List<string>? LookupIds,
     PaginationSpec? Pagination,
-    string? Key);
+    string? Key,
+    string? CursorField = null);

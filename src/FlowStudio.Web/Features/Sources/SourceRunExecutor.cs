@@ -1,38 +1,52 @@
+using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Datasets;
+using FlowStudio.Web.Features.Engine;
 using FlowStudio.Web.Features.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>Runs a source: reads every page (and every lookup row) and streams the records into its dataset.</summary>
-internal sealed class SourceRunExecutor(FlowStudioDb db, SourcePlanner planner, SourceReader reader, DatasetWriter writer, TimeProvider time) : IRunExecutor
+/// <summary>
+/// Runs a source: reads every page (and every lookup row) and streams the records into its dataset. Calls get the
+/// engine's retries and the credential's rate budget. An incremental source (with a cursor field) reads only records
+/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds.
+/// </summary>
+internal sealed class SourceRunExecutor(
+    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, TimeProvider time) : IRunExecutor
 {
     public string Kind => "source";
 
     public async Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var run = await db.Runs.FirstAsync(r => r.Id == request.RunId, cancellationToken);
-        var source = await db.Sources.AsNoTracking().FirstAsync(s => s.Id == request.ResourceId, cancellationToken);
-        var (plan, errors) = await planner.PlanAsync(SourceService.ToRequest(source), cancellationToken);
+        var source = await db.Sources.FirstAsync(s => s.Id == request.ResourceId, cancellationToken);
+        var definition = SourceService.ToRequest(source);
+        var (plan, errors) = await planner.PlanAsync(definition, cancellationToken);
         if (plan is null)
         {
             await FinishAsync(run, "failed", string.Join(" ", errors), cancellationToken);
             return;
         }
 
+        var cursorField = source.CursorField ?? definition.Manual?.CursorField;
+        var cursor = string.IsNullOrWhiteSpace(cursorField) ? null : new SourceCursor(cursorField.Trim(), source.Cursor);
+        var config = cursor is null ? plan.Config : plan.Config with { Url = cursor.Apply(plan.Config.Url, plan.Connection) };
+        var reader = new SourceReader(api, time, retries.For(null, source.CredentialId, plan.Connection.Connector));
+
         var requests = 0;
-        var records = reader.ReadAsync(plan.Connection, plan.Config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
+        var records = reader.ReadAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
         try
         {
-            await writer.WriteAsync(source.DatasetId, plan.Config.Key, records, async written =>
+            await writer.WriteAsync(source.DatasetId, config.Key, cursor is null ? records : cursor.FilterAsync(records), async written =>
             {
                 run.RecordsRead = written;
                 run.Requests = requests;
                 await db.SaveChangesAsync(CancellationToken.None);
             }, cancellationToken);
             run.Requests = requests;
+            source.Cursor = cursor?.Latest ?? source.Cursor;
             await FinishAsync(run, "succeeded", null, cancellationToken);
         }
         catch (SourceRequestException ex)

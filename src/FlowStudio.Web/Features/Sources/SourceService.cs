@@ -80,6 +80,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             TemplateId = request.TemplateId,
             ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json),
             ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json),
+            CursorField = string.IsNullOrWhiteSpace(request.CursorField) ? null : request.CursorField.Trim(),
             DatasetId = ResourceIds.New("ds"),
             CreatedAt = now,
             UpdatedAt = now,
@@ -98,7 +99,8 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         JsonSerializer.Deserialize<Dictionary<string, string?>>(source.ParametersJson, Json),
         source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json),
         source.Kind == "webhook" ? "webhook" : null,
-        source.ScheduleJson is null ? null : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json));
+        source.ScheduleJson is null ? null : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json),
+        source.CursorField);
 
     public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
     {

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowStudio.E2E.Destinations;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DestinationAdvancedFlowTests(BrowserApp app)
+{
+    /// <summary>Maps each ClientSuccess pulse to a Clari account: string id, epoch ms createdAt/updatedAt.</summary>
+    internal const string PulsesToAccounts =
+        "function group(records) {\n" +
+        "  return [{ sourceEntity: 'account', records: records.map(function (r) {\n" +
+        "    var at = Date.parse(r.createdTimestamp);\n" +
+        "    return { id: 'p-' + r.id, name: r.subject, createdAt: at, updatedAt: at };\n" +
+        "  }) }];\n" +
+        "}";
+
+    private const string EditedPayload =
+        """[{"sourceEntity":"account","records":[{"id":"p-edited","name":"Edited before sending","createdAt":1700000000000,"updatedAt":1700000000000}]}]""";
+
+    [Fact]
+    public async Task SendToClari_CodeGroupingTestThenActivate_PreviewsPayloadsSendsTestDataAndDelivers300()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/destinations/new?datasetId={datasetId}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Clari", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Radio, new() { Name = "Clari Sandbox" }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New Clari destination");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+            await page.GetByLabel("URL", new() { Exact = true }).FillAsync("/v2/ingest/entity/account?mode=incremental");
+            await page.GetByLabel("Would you like to batch your records together?").CheckAsync();
+            await Expect(page.GetByLabel("Batch Size")).ToHaveValueAsync("100");
+            await page.GetByLabel("Grouping Algorithm").SelectOptionAsync(new SelectOptionValue { Label = "Code" });
+            await Expect(page.Locator("#batching-code")).ToHaveValueAsync("function group(records) {\n  return records;\n}");
+            await CodeEditor.ReplaceAsync(page, "batching-code", PulsesToAccounts);
+            await Expect(page.Locator("#batching-code")).ToHaveValueAsync(PulsesToAccounts);
+
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" });
+            var samples = panel.GetByTestId("sample-payload");
+            await Expect(samples).ToHaveCountAsync(3);
+            await Expect(samples.First.GetByTestId("sample-record-count")).ToHaveTextAsync("100 records");
+            await Expect(samples.First).ToContainTextAsync("POST");
+            await Expect(samples.First.Locator("pre")).ToContainTextAsync("\"sourceEntity\": \"account\"");
+            await Expect(samples.First.Locator("pre")).ToContainTextAsync("\"id\": \"p-");
+            await Screenshots.SaveAsync(page, "destination-advanced");
+
+            var batchSize = page.GetByLabel("Batch Size");
+            await batchSize.FillAsync("");
+            await batchSize.PressSequentiallyAsync("50");
+            await Expect(samples.First.GetByTestId("sample-record-count")).ToHaveTextAsync("50 records");
+            await Expect(samples).ToHaveCountAsync(5);
+            await Expect(panel.GetByTestId("sample-summary")).ToContainTextAsync("The first 5 payloads");
+
+            await File.WriteAllTextAsync("/tmp/dstui/page.html", await page.ContentAsync());
+            await page.ScreenshotAsync(new() { Path = "/tmp/dstui/page.png", FullPage = true });
+            await CodeEditor.ReplaceAsync(page, "batching-code", "function group(records) {\n  return [;\n}");
+            var codeError = page.Locator("#batching-code-error");
+            await Expect(codeError).ToContainTextAsync("line 2");
+            await Expect(page.Locator("#batching-code")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(panel.GetByTestId("sample-problems").GetByRole(AriaRole.Link, new() { Name = "Code" })).ToHaveAttributeAsync("href", "#batching-code");
+            await CodeEditor.ReplaceAsync(page, "batching-code", PulsesToAccounts);
+            await Expect(codeError).ToHaveCountAsync(0);
+            await Expect(samples).ToHaveCountAsync(5);
+
+            var test = panel.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true });
+            await test.ClickAsync();
+            await Expect(test).ToHaveAttributeAsync("aria-pressed", "true");
+            var body = panel.GetByLabel("Payload 1 body");
+            await Expect(body).ToBeEditableAsync();
+            await body.FillAsync(EditedPayload);
+            await samples.First.GetByRole(AriaRole.Button, new() { Name = "Send Test Data" }).ClickAsync();
+            await Expect(samples.First.GetByTestId("test-data-status")).ToHaveTextAsync("200");
+            await Expect(samples.First.GetByTestId("test-data-duration")).ToHaveTextAsync(new Regex(@"^\d+ ms$"));
+            await Screenshots.SaveAsync(page, "destination-test");
+
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Pulses to Clari accounts");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/destinations/dst_[0-9a-z]+$"));
+            var destinationId = page.Url.Split('/')[^1];
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pulses to Clari accounts");
+            await Expect(page.GetByTestId("destination-status")).ToHaveTextAsync("Paused");
+            await Expect(page.GetByTestId("runs-empty")).ToBeVisibleAsync();
+
+            var menu = page.GetByRole(AriaRole.Button, new() { Name = "Actions" });
+            await Expect(menu).ToHaveAttributeAsync("aria-haspopup", "menu");
+            await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
+            await Expect(page.GetByTestId("destination-status")).ToHaveTextAsync("Active");
+            var latest = page.GetByTestId("runs-table").Locator("tbody tr").First;
+            await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
+            await Expect(latest).ToContainTextAsync("Succeeded");
+
+            await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Runs" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/runs\\?resourceId={destinationId}$"));
+            await Expect(page.GetByTestId("runs-filter")).ToContainTextAsync("Pulses to Clari accounts");
+            var row = page.GetByTestId("runs-table").Locator("tbody tr").First;
+            await Expect(row.GetByTestId("run-sent")).ToHaveTextAsync("300");
+            await Expect(row.GetByTestId("run-failed")).ToHaveTextAsync("0");
+            await Expect(page.GetByTestId("runs-chart")).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => !!window.htmx && document.querySelector('#runs-chart').width > 0"));
+            await Screenshots.SaveAsync(page, "runs");
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowStudio.E2E.Destinations;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DestinationTemplateFlowTests(BrowserApp app)
+{
+    [Fact]
+    public async Task ClariIngestBulkEntities_ChooseEntityType_ShowsItsFieldsAndBatchedPayloads()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var credentialId = await api.CredentialIdAsync("Clari Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Template" })).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Template", "Advanced"]);
+            await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ingest Bulk Entities" });
+
+            var entityType = page.GetByLabel("Entity Type");
+            await Expect(entityType).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Mode", new() { Exact = true })).ToHaveValueAsync("");
+            await Expect(page.GetByLabel("Mode", new() { Exact = true }).Locator("option").First).ToHaveTextAsync("Default (Upsert)");
+            await Expect(page.GetByLabel("Is Last Batch")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("template-description")).ToContainTextAsync("up to 100 records per call, uploaded as a JSON file");
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" });
+            await Expect(panel.GetByTestId("sample-problems")).ToContainTextAsync("Entity Type is required");
+            await Expect(page.Locator("#param-entityType-error")).ToContainTextAsync("Entity Type is required");
+
+            await entityType.SelectOptionAsync(new SelectOptionValue { Label = "Account" });
+
+            var samples = panel.GetByTestId("sample-payload");
+            await Expect(samples).ToHaveCountAsync(3);
+            await Expect(samples.First).ToContainTextAsync("/v2/ingest/bulk/entity/account?mode=incremental&isLastBatch=true");
+            await Expect(samples.First.GetByTestId("sample-record-count")).ToHaveTextAsync("100 records");
+            await Expect(page.Locator("#param-entityType-error")).ToHaveCountAsync(0);
+            await Expect(entityType).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ClientSuccessDeleteContact_ContactIdIsADatasetField_SavesAndDeletesFromTheMenu()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clientsuccess&credentialId={credentialId}");
+            await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Template", "Advanced", "Sync"]);
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Sync" }).ClickAsync();
+            await page.GetByLabel("Object Type").SelectOptionAsync("Contact");
+            await Expect(page.GetByTestId("sync-required-fields")).ToContainTextAsync("clientId");
+            await Expect(page.GetByLabel("Dataset field for clientId")).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Dataset field for email")).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Sync Mode")).ToHaveValueAsync("Upsert");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Template" }).ClickAsync();
+            await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Delete Contact" });
+            var contactId = page.GetByLabel("Contact ID");
+            await Expect(contactId.Locator("option", new() { HasText = "uuid (string)" })).ToHaveCountAsync(1);
+            await contactId.SelectOptionAsync("uuid");
+
+            var samples = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).GetByTestId("sample-payload");
+            await Expect(samples).ToHaveCountAsync(5);
+            await Expect(samples.First).ToContainTextAsync(new Regex(@"DELETE\s+/v2/contact/[0-9a-f-]{36}"));
+            await Expect(samples.First.GetByTestId("sample-record-count")).ToHaveTextAsync("1 record");
+            await Expect(samples.First).ToContainTextAsync("No body");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/destinations/dst_[0-9a-z]+$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ClientSuccess Delete Contact");
+            await Expect(page.GetByTestId("destination-config")).ToContainTextAsync("the record's uuid");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Delete “ClientSuccess Delete Contact”?" });
+            await Expect(dialog).ToContainTextAsync("0 sent, 0 failed");
+            await Expect(dialog).ToContainTextAsync("The dataset and its records stay");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete destination" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/destinations$"));
+            await Expect(page.GetByText("No destinations yet")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
+}
