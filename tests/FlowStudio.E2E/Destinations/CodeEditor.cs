@@ -7,7 +7,7 @@ internal static class CodeEditor
 {
     public static async Task ReplaceAsync(IPage page, string textareaId, string code)
     {
-        var content = page.Locator($"#{textareaId} + .code-editor .cm-content");
+        var content = page.Locator($"#{textareaId} + .cm-editor .cm-content");
         await content.ClickAsync();
         await page.Keyboard.PressAsync("ControlOrMeta+A");
         await page.Keyboard.InsertTextAsync(code);

@@ -49,6 +49,7 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await Expect(samples.First).ToContainTextAsync("POST");
             await Expect(samples.First.Locator("pre")).ToContainTextAsync("\"sourceEntity\": \"account\"");
             await Expect(samples.First.Locator("pre")).ToContainTextAsync("\"id\": \"p-");
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "destination-advanced");
 
             var batchSize = page.GetByLabel("Batch Size");
@@ -58,8 +59,6 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await Expect(samples).ToHaveCountAsync(5);
             await Expect(panel.GetByTestId("sample-summary")).ToContainTextAsync("The first 5 payloads");
 
-            await File.WriteAllTextAsync("/tmp/dstui/page.html", await page.ContentAsync());
-            await page.ScreenshotAsync(new() { Path = "/tmp/dstui/page.png", FullPage = true });
             await CodeEditor.ReplaceAsync(page, "batching-code", "function group(records) {\n  return [;\n}");
             var codeError = page.Locator("#batching-code-error");
             await Expect(codeError).ToContainTextAsync("line 2");
@@ -78,6 +77,7 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await samples.First.GetByRole(AriaRole.Button, new() { Name = "Send Test Data" }).ClickAsync();
             await Expect(samples.First.GetByTestId("test-data-status")).ToHaveTextAsync("200");
             await Expect(samples.First.GetByTestId("test-data-duration")).ToHaveTextAsync(new Regex(@"^\d+ ms$"));
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "destination-test");
 
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Pulses to Clari accounts");

@@ -48,12 +48,14 @@ public sealed class RunDetailTests(BrowserApp app)
             await Expect(page.GetByTestId("run-counts").GetByTestId("run-failed")).ToHaveTextAsync("300");
             await Expect(page.GetByTestId("run-error")).ToContainTextAsync("300 records failed");
             var failures = page.GetByTestId("run-failures").Locator("tbody tr");
-            await Expect(failures).ToHaveCountAsync(300);
+            await Expect(failures).ToHaveCountAsync(100);
             await Expect(failures.First).ToContainTextAsync("400");
             await Expect(failures.First).ToContainTextAsync("createdAt");
+            await Expect(page.GetByTestId("run-failure-reasons")).ToContainTextAsync("300 records failed");
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"The run page scrolls sideways at {width}px.");
 
+            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/run-{width}.png" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Retry failed records" }).ClickAsync();
             await Expect(page.GetByTestId("run-message")).ToContainTextAsync("300 failed records are queued again");
             await page.GetByRole(AriaRole.Link, new() { Name = "Follow the new run" }).ClickAsync();
@@ -66,6 +68,7 @@ public sealed class RunDetailTests(BrowserApp app)
             await Expect(page.GetByTestId("runs-table").Locator("tbody tr")).ToHaveCountAsync(2);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"The runs page scrolls sideways at {width}px.");
+            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/runs-{width}.png" });
         }
         finally
         {

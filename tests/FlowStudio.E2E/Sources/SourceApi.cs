@@ -22,6 +22,12 @@ internal sealed class SourceApi(Uri baseAddress) : IDisposable
         return json.RootElement.GetProperty("id").GetString()!;
     }
 
+    public async Task CreateLookupAsync(string name, object[] rows)
+    {
+        var response = await _client.PostAsJsonAsync("/api/lookups", new { name, keyColumn = "id", rows });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Deletes every source, so the shared server is back to "no data flows yet" for the other tests.</summary>
     public async Task DeleteAllSourcesAsync()
     {

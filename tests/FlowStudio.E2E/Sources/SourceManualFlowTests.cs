@@ -120,4 +120,33 @@ public sealed class SourceManualFlowTests(BrowserApp app)
         await Expect(page.Locator("#param-clientId-error")).ToContainTextAsync("Client ID");
         await Expect(page.GetByLabel("Endpoint", new() { Exact = true })).ToHaveValueAsync("clientsuccess.get-client");
     }
+
+    [Fact]
+    public async Task AdvancedTab_LookupChosen_ItsColumnsJoinTheMacroListAndKeyboardInsertsOne()
+    {
+        using var api = new SourceApi(app.Server.BaseAddress);
+        var lookup = "clients_" + Guid.NewGuid().ToString("N")[..6];
+        await api.CreateLookupAsync(lookup, [new { id = "1198", name = "Acme" }, new { id = "1023", name = "Globex" }]);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+
+        await page.GetByLabel("Add Lookups to Supported Macros").SelectOptionAsync(new SelectOptionValue { Label = $"{lookup} (2 rows)" });
+        var url = page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" });
+        await url.PressSequentiallyAsync("/v2/client/{" + lookup[..4]);
+
+        var option = page.GetByRole(AriaRole.Listbox, new() { Name = "Macros" }).GetByRole(AriaRole.Option);
+        await Expect(option).ToHaveCountAsync(2);
+        await Expect(option.First).ToContainTextAsync($"{{{lookup}.id}}");
+        await Expect(option.First).ToContainTextAsync("1198");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(option.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(url).ToHaveAttributeAsync("aria-activedescendant", (await option.Nth(1).GetAttributeAsync("id"))!);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(url).ToHaveValueAsync($"/v2/client/{{{lookup}.name}}");
+        await Expect(url).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page).ToHaveURLAsync(new Regex("/flows/new/source\\?"));
+    }
 }

@@ -54,6 +54,24 @@ public sealed class ClariClockTests(ClariClockHost host) : IClassFixture<ClariCl
     }
 
     [Fact]
+    public async Task Results_BeforeDone_Returns400InvalidJobIdThenTheResults()
+    {
+        using var client = Start();
+        var jobId = await StartExportAsync(client);
+
+        var early = await client.GetAsync($"v4/export/jobs/{jobId}/results");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, early.StatusCode);
+        var error = System.Text.Json.JsonDocument.Parse(await early.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("invalid_jobId", error.GetProperty("code").GetString());
+        Assert.Equal("exports", error.GetProperty("namespace").GetString());
+        Assert.True(error.TryGetProperty("errorId", out _));
+        Assert.True(error.TryGetProperty("orgId", out _));
+
+        host.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"v4/export/jobs/{jobId}/results")).StatusCode);
+    }
+
+    [Fact]
     public async Task ExportJob_IsStartedFor300MillisecondsThenDone()
     {
         using var client = Start();

@@ -66,28 +66,6 @@ public sealed class ExportJobTests(SandboxServer sandbox)
     }
 
     [Fact]
-    public async Task Results_BeforeDone_Returns400InvalidJobId()
-    {
-        using var client = ClariHttp.CreateClient(sandbox);
-        var jobId = await StartForecastExportAsync(client, new { });
-        try
-        {
-            var response = await client.GetAsync($"v4/export/jobs/{jobId}/results");
-
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var error = await ClariHttp.ReadJsonAsync(response);
-            Assert.Equal("invalid_jobId", error.GetProperty("code").GetString());
-            Assert.Equal("exports", error.GetProperty("namespace").GetString());
-            Assert.True(error.TryGetProperty("errorId", out _));
-            Assert.True(error.TryGetProperty("orgId", out _));
-        }
-        finally
-        {
-            await client.PatchAsJsonAsync($"v4/export/jobs/{jobId}", new { type = "CANCEL" });
-        }
-    }
-
-    [Fact]
     public async Task Cancel_RunningJob_CancelsItAndResultsStayUnavailable()
     {
         using var client = ClariHttp.CreateClient(sandbox);

@@ -10,10 +10,6 @@ public sealed class FormErrors(IReadOnlyList<FieldError> errors)
 {
     public static readonly FormErrors None = new([]);
 
-    public IReadOnlyList<FieldError> All => errors;
-
-    public bool Any => errors.Count > 0;
-
     /// <summary>Every message for the field (several fields may share an input, e.g. "method" and "manual.method").</summary>
     public string? For(params string[] fields) =>
         errors.Where(e => fields.Contains(e.Field, StringComparer.Ordinal)).Select(e => e.Message).Distinct().ToList() is { Count: > 0 } messages

@@ -1,13 +1,15 @@
 using System.Net.Http.Json;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace FlowStudio.Web.Tests.Features.Engine;
 
 /// <summary>The app killed (SIGKILL) in the middle of a delivery and restarted on the same database, with a standalone sandbox that outlives it.</summary>
 [Collection(AppCollection.Name)]
-public sealed class CrashRecoveryTests
+public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int Records = 20_000;
 
@@ -22,11 +24,13 @@ public sealed class CrashRecoveryTests
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(RepositoryRoot(), "templates"),
         };
+        var watch = Stopwatch.StartNew();
         await using var sandbox = await ChildProcess.StartAsync("FlowStudio.Sandbox.dll", "/sandbox/_state", new Dictionary<string, string>());
         ChildProcess? app = null;
         try
         {
             app = await ChildProcess.StartAsync("FlowStudio.Web.dll", "/api/health", environment, appPort);
+            output.WriteLine($"{watch.Elapsed}: sandbox and app started");
             using var vendor = new HttpClient { BaseAddress = sandbox.Root };
             string destinationId;
             using (var first = new HttpClient { BaseAddress = app.Root })
@@ -35,18 +39,22 @@ public sealed class CrashRecoveryTests
             }
 
             await vendor.PostJsonAsync("/sandbox/_faults", new { latencyMs = 15 }, 200);
+            output.WriteLine($"{watch.Elapsed}: {Records} records in the dataset, destination active");
 
             var beforeKill = await EngineFlows.WaitForAccountsAsync(vendor, a => a.Count >= Records / 5, TimeSpan.FromSeconds(40));
             await app.KillAsync();
             Assert.True(beforeKill.Count <= Records * 4 / 5, $"the delivery was nearly done ({beforeKill.Count}) before the kill; slow the sandbox down");
             var atKill = await EngineFlows.AccountsAsync(vendor);
+            output.WriteLine($"{watch.Elapsed}: killed with {atKill} received");
 
             await app.DisposeAsync();
             app = await ChildProcess.StartAsync("FlowStudio.Web.dll", "/api/health", environment, appPort);
             using var client = new HttpClient { BaseAddress = app.Root };
+            output.WriteLine($"{watch.Elapsed}: restarted");
             var final = await EngineFlows.WaitForAccountsAsync(vendor, a => a.Distinct == Records, TimeSpan.FromSeconds(45));
             await EngineFlows.WaitUntilIdleAsync(client, destinationId, TimeSpan.FromSeconds(15));
             final = await EngineFlows.AccountsAsync(vendor);
+            output.WriteLine($"{watch.Elapsed}: all delivered, {final}");
 
             Assert.True(atKill.Count < Records, $"everything had arrived before the kill ({atKill})");
             Assert.Equal(Records, final.Distinct);

@@ -136,15 +136,14 @@ public sealed class SourcesApiTests(FlowStudioApp app)
 
         var source = await client.PostJsonAsync("/api/sources", new
         {
-            name = "Contract notes per contract",
+            name = "Each contract",
             credentialId,
             manual = new
             {
                 method = "GET",
-                url = $"/v2/contract/{{{lookupName}.id}}/notes/search",
-                dataPath = "$.data[*]",
+                url = $"/v2/contract/{{{lookupName}.id}}",
+                dataPath = "$",
                 lookupIds = new[] { lookup.GetProperty("id").GetString() },
-                pagination = new { type = "pageSize", pageParam = "page", sizeParam = "size", size = 100, startPage = 0, lastPath = "$.last" },
             },
         }, 201);
 
@@ -154,8 +153,10 @@ public sealed class SourcesApiTests(FlowStudioApp app)
         Assert.Equal(3, run.GetProperty("requests").GetInt32());
 
         var records = JsonDocument.Parse(await client.GetStringAsync($"/api/datasets/{source.GetProperty("datasetId").GetString()}/records?limit=1000")).RootElement;
-        var keys = records.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("_lookupKey").GetString()!).Distinct().Order().ToList();
-        Assert.Equal(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order().ToList(), keys);
+        var rows = records.GetProperty("records").EnumerateArray().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(r.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetProperty("_lookupKey").GetString()));
+        Assert.Equal(ids.Order().ToList(), rows.Select(r => r.GetProperty("id").GetInt64()).Order().ToList());
     }
 
     private static async Task<List<long>> ContractIdsAsync(HttpClient client, int count)
