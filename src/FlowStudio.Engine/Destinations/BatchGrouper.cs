@@ -39,7 +39,7 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             throw new ArgumentException("Property Inside JSON Object needs a property name.", nameof(config));
         }
 
-        var body = new JObject { [batching.PropertyName] = batch.DeepClone() };
+        var body = new JObject { [batching.PropertyName] = batch.Parent is null ? batch : batch.DeepClone() };
         var (otherProps, problem) = ReadOtherProps(batching.OtherProps);
         if (problem is not null)
         {

@@ -31,7 +31,8 @@ internal static class BodyTemplates
     {
         if (text == DeliverySpec.RecordsToken)
         {
-            return batch.DeepClone();
+            // A batch is built for one body: the first "$records" takes it as it is, any further one gets a copy.
+            return batch.Parent is null ? batch : batch.DeepClone();
         }
 
         if (text == DeliverySpec.RecordToken)

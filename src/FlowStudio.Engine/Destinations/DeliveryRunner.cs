@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Http;
 
@@ -52,7 +53,7 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
         var payloads = builder.Build(config, records, cancellationToken);
         if (options.MaxConcurrency == 1)
         {
-            foreach (var payload in payloads)
+            await foreach (var payload in BuildAheadAsync(payloads, cancellationToken))
             {
                 await DeliverAsync(payload, cancellationToken);
             }
@@ -64,6 +65,30 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
         }
 
         return new DeliverySummary(tally.Requests, tally.Sent, tally.Failed, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The payloads in order, each next one built on a worker thread while the current one is being sent, so building
+    /// (JSON, grouping code) overlaps the wait for the API instead of adding to it. Still one request at a time.
+    /// </summary>
+    internal static async IAsyncEnumerable<OutboundPayload> BuildAheadAsync(
+        IEnumerable<OutboundPayload> payloads, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var enumerator = payloads.GetEnumerator();
+        var next = Task.Run(() => enumerator.MoveNext() ? enumerator.Current : null, cancellationToken);
+        try
+        {
+            while (await next is { } payload)
+            {
+                next = Task.Run(() => enumerator.MoveNext() ? enumerator.Current : null, cancellationToken);
+                yield return payload;
+            }
+        }
+        finally
+        {
+            // The enumerator may still be building on the worker: let it finish before it is disposed.
+            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Sends one payload (or, for a payload with an error, reports its records failed without sending).</summary>

@@ -13,7 +13,9 @@ internal static class RecordShaper
         JObject mapped;
         if (shape.Mapping is null)
         {
-            mapped = (JObject)data.DeepClone();
+            // Only date fields rewrite the record, so only then is it copied; a record that already sits in another
+            // batch is copied by Json.NET when it is added to this one.
+            mapped = shape.DateFields.Count == 0 ? data : (JObject)data.DeepClone();
         }
         else
         {

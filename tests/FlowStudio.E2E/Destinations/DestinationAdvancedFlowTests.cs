@@ -25,6 +25,15 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
         using var api = new DestinationApi(app.Server.BaseAddress);
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var page = await app.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
         try
         {
             await page.GotoAsync($"/destinations/new?datasetId={datasetId}");
@@ -108,6 +117,7 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await Expect(page.GetByTestId("runs-chart")).ToBeVisibleAsync();
             Assert.True(await page.EvaluateAsync<bool>("() => !!window.htmx && document.querySelector('#runs-chart').width > 0"));
             await Screenshots.SaveAsync(page, "runs");
+            Assert.Empty(problems);
         }
         finally
         {

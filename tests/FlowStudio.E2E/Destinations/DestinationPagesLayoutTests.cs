@@ -47,18 +47,15 @@ public sealed class DestinationPagesLayoutTests(BrowserApp app)
             await Expect(sample.Locator("pre")).ToContainTextAsync("\"note\"");
             await Expect(sample.Locator("pre")).Not.ToContainTextAsync("\"reasonCodes\"");
             await AssertNoSidewaysScrollAsync(page, width);
-            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/new-{width}.png", FullPage = true });
 
             await page.GotoAsync($"/destinations/{destinationId}");
             await Expect(page.GetByTestId("destination-config")).ToContainTextAsync("note, nextSteps");
             await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).GetByTestId("sample-payload")).ToHaveCountAsync(3);
             await AssertNoSidewaysScrollAsync(page, width);
-            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/detail-{width}.png", FullPage = true });
 
             await page.GotoAsync("/destinations");
             await Expect(page.GetByTestId("destinations-table").Locator("tbody tr")).ToHaveCountAsync(1);
             await AssertNoSidewaysScrollAsync(page, width);
-            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/list-{width}.png", FullPage = true });
         }
         finally
         {

@@ -55,7 +55,6 @@ public sealed class RunDetailTests(BrowserApp app)
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"The run page scrolls sideways at {width}px.");
 
-            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/run-{width}.png" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Retry failed records" }).ClickAsync();
             await Expect(page.GetByTestId("run-message")).ToContainTextAsync("300 failed records are queued again");
             await page.GetByRole(AriaRole.Link, new() { Name = "Follow the new run" }).ClickAsync();
@@ -68,7 +67,6 @@ public sealed class RunDetailTests(BrowserApp app)
             await Expect(page.GetByTestId("runs-table").Locator("tbody tr")).ToHaveCountAsync(2);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"The runs page scrolls sideways at {width}px.");
-            await page.ScreenshotAsync(new() { Path = $"/tmp/dstui/runs-{width}.png" });
         }
         finally
         {

@@ -28,6 +28,8 @@ internal static class DestinationPages
         var destination = app.MapGroup("/destinations/{id}").ExcludeFromDescription();
         destination.MapGet("/samples", SavedSamplesAsync);
         destination.MapGet("/delete-dialog", DeleteDialogAsync);
+        destination.MapGet("/delivery-counts", async (string id, DestinationService destinations, CancellationToken cancellationToken) =>
+            await destinations.GetAsync(id, cancellationToken) is null ? Results.NotFound() : new RazorComponentResult<DeliveryCountsView>(new { DestinationId = id }));
         destination.MapPost("/test-data", SavedTestDataAsync);
         var actions = destination.MapGroup("").WithMetadata(new RequireAntiforgeryTokenAttribute());
         actions.MapPost("/activate", (string id, HttpContext context, DestinationService destinations) => SetStatusAsync(id, "active",

@@ -12,16 +12,23 @@ internal static class RunPages
     public static IEndpointRouteBuilder MapRunPages(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/runs").ExcludeFromDescription();
-        runs.MapGet("/history", (string? resourceId, int? limit, bool? compact, int? waitForRun) => new RazorComponentResult<RunHistory>(new
+        runs.MapGet("/history", History);
+        runs.MapGet("/{id}/detail", DetailAsync);
+        runs.MapPost("/{id}/retry-failed", RetryFailedAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+
+    /// <summary>The live run list; "run-history-refreshed" lets the page's counts follow it.</summary>
+    private static RazorComponentResult<RunHistory> History(HttpContext context, string? resourceId, int? limit, bool? compact, int? waitForRun)
+    {
+        context.Response.Headers["HX-Trigger-After-Settle"] = "run-history-refreshed";
+        return new(new
         {
             ResourceId = string.IsNullOrEmpty(resourceId) ? null : resourceId,
             Limit = Math.Clamp(limit ?? 100, 1, 1000),
             Compact = compact == true,
             WaitForRun = Math.Clamp(waitForRun ?? 0, 0, 5),
-        }));
-        runs.MapGet("/{id}/detail", DetailAsync);
-        runs.MapPost("/{id}/retry-failed", RetryFailedAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
-        return app;
+        });
     }
 
     private static async Task<IResult> DetailAsync(string id, FlowStudioDb db, CancellationToken cancellationToken) =>

@@ -23,7 +23,6 @@ internal static class SourceSummaryItems
         }
 
         items.Add(new("Credential", credential?.Name ?? "(deleted)"));
-        items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
         if (source.TemplateName is not null)
         {
             items.Add(new("Endpoint", source.TemplateName));
@@ -59,6 +58,7 @@ internal static class SourceSummaryItems
             items.Add(new("Pagination", PaginationForm.Choices.Where(c => c.Type == pagination).Select(c => c.Label).FirstOrDefault() ?? pagination));
         }
 
+        items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
         return items;
     }
 }

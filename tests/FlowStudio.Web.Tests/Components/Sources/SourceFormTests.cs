@@ -68,5 +68,34 @@ public sealed class SourceFormTests
         Assert.Null(request.Manual);
     }
 
+    [Theory]
+    [InlineData("interval", "6", "hours", null, "Every 6 hours")]
+    [InlineData("interval", "1", "days", null, "Every day")]
+    [InlineData("cron", null, null, "0 6 * * 1-5", "Cron 0 6 * * 1-5 (UTC)")]
+    [InlineData("once", null, null, null, "Once, when activated")]
+    public void ToRequest_Schedule_SendsTheRunScheduleAndDescribesIt(string kind, string? every, string? unit, string? cron, string described)
+    {
+        var form = Read(new()
+        {
+            ["Mode"] = "template", ["TemplateId"] = "clientsuccess.search-pulses",
+            ["Schedule.Kind"] = kind, ["Schedule.Every"] = every, ["Schedule.Unit"] = unit, ["Schedule.Cron"] = cron,
+        });
+
+        var (request, errors) = form.ToRequest("Pulses");
+
+        Assert.Empty(errors);
+        Assert.Equal(described, ScheduleForm.Describe(request.Schedule));
+    }
+
+    [Fact]
+    public void ToRequest_IntervalCountNotANumber_IsAScheduleEveryError()
+    {
+        var form = Read(new() { ["Schedule.Kind"] = "interval", ["Schedule.Every"] = "often" });
+
+        var (_, errors) = form.ToRequest("Pulses");
+
+        Assert.Equal("schedule.every", Assert.Single(errors).Field);
+    }
+
     private static SourceForm Read(Dictionary<string, StringValues> fields) => SourceForm.Read(new FormCollection(fields));
 }
