@@ -7,7 +7,6 @@ namespace FlowStudio.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ShellTests(BrowserApp app)
 {
-    private const string PageNotBuiltYet = "Un-skip when the Sources, Destinations and Runs pages land (issue 5 screens).";
 
     [Fact]
     public async Task Home_FirstVisit_ShowsShellAndNewDataFlowEmptyState()
@@ -56,9 +55,9 @@ public sealed class ShellTests(BrowserApp app)
     [Theory]
     [InlineData("/", "Credentials", "/credentials")]
     [InlineData("/credentials", "Flows", "/")]
-    [InlineData("/", "Sources", "/sources", Skip = PageNotBuiltYet)]
-    [InlineData("/", "Destinations", "/destinations", Skip = PageNotBuiltYet)]
-    [InlineData("/", "Runs", "/runs", Skip = PageNotBuiltYet)]
+    [InlineData("/", "Sources", "/sources")]
+    [InlineData("/", "Destinations", "/destinations")]
+    [InlineData("/", "Runs", "/runs")]
     public async Task MainNavigation_ClickItem_ChangesUrlAndHeading(string start, string item, string path)
     {
         var page = await app.NewPageAsync();

@@ -4,9 +4,12 @@ using System.Text.Json;
 namespace FlowStudio.E2E.Sources;
 
 /// <summary>REST calls the browser tests use to arrange data and to clean up what they created.</summary>
-internal sealed class SourceApi(Uri baseAddress) : IDisposable
+internal sealed class SourceApi : IDisposable
 {
-    private readonly HttpClient _client = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _client;
+    private HashSet<string> _existing = [];
+
+    private SourceApi(Uri baseAddress) => _client = new HttpClient { BaseAddress = baseAddress };
 
     public async Task<string> CredentialIdAsync(string name)
     {
@@ -28,14 +31,30 @@ internal sealed class SourceApi(Uri baseAddress) : IDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Deletes every source, so the shared server is back to "no data flows yet" for the other tests.</summary>
-    public async Task DeleteAllSourcesAsync()
+    /// <summary>
+    /// Deletes the sources created since this object was made (by the test, through the browser or the API), so the
+    /// shared server looks as it did before, e.g. "no data flows yet" for the shell tests.
+    /// </summary>
+    public async Task DeleteCreatedSourcesAsync()
+    {
+        foreach (var id in (await SourceIdsAsync()).Except(_existing))
+        {
+            (await _client.DeleteAsync($"/api/sources/{id}")).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Remembers the sources that exist now, so <see cref="DeleteCreatedSourcesAsync"/> leaves them alone.</summary>
+    public static async Task<SourceApi> StartAsync(Uri baseAddress)
+    {
+        var api = new SourceApi(baseAddress);
+        api._existing = await api.SourceIdsAsync();
+        return api;
+    }
+
+    private async Task<HashSet<string>> SourceIdsAsync()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/sources"));
-        foreach (var source in json.RootElement.EnumerateArray())
-        {
-            (await _client.DeleteAsync($"/api/sources/{source.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
-        }
+        return json.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
     }
 
     /// <summary>Adds a client note to the ClientSuccess sandbox now, so "modified since yesterday" finds one.</summary>

@@ -11,7 +11,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_MacroUrlAndSuggestedPath_TestShowsRecordsAndCreates()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         await api.AddClientNoteAsync("Renewal call went well");
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var page = await app.NewPageAsync();
@@ -69,14 +69,14 @@ public sealed class SourceManualFlowTests(BrowserApp app)
         }
         finally
         {
-            await api.DeleteAllSourcesAsync();
+            await api.DeleteCreatedSourcesAsync();
         }
     }
 
     [Fact]
     public async Task AdvancedTab_InvalidPathAndHeaders_ShowsErrorsBesideFieldsAndKeepsValues()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
@@ -107,7 +107,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task TemplateTab_RequiredFieldEmpty_TestShowsItsErrorBesideTheField()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
@@ -125,7 +125,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_LookupChosen_ItsColumnsJoinTheMacroListAndKeyboardInsertsOne()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var lookup = "clients_" + Guid.NewGuid().ToString("N")[..6];
         await api.CreateLookupAsync(lookup, [new { id = "1198", name = "Acme" }, new { id = "1023", name = "Globex" }]);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");

@@ -10,7 +10,7 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
     [Fact]
     public async Task ResourceMenu_ActivatePauseTestThenDelete_UpdatesInPlaceAndConfirmsWhatIsLost()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var sourceId = await api.CreateTemplateSourceAsync("Contracts to delete", credentialId, "clientsuccess.search-contracts");
         var page = await app.NewPageAsync();
@@ -49,7 +49,7 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
         }
         finally
         {
-            await api.DeleteAllSourcesAsync();
+            await api.DeleteCreatedSourcesAsync();
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
     [Fact]
     public async Task NewDataFlow_SearchPulsesTemplate_TestCreateAndRunNowFillsDatasetWith300Records()
     {
-        using var api = new SourceApi(app.Server.BaseAddress);
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await app.NewPageAsync();
         try
         {
@@ -60,7 +60,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
         }
         finally
         {
-            await api.DeleteAllSourcesAsync();
+            await api.DeleteCreatedSourcesAsync();
         }
     }
 }

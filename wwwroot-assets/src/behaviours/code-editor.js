@@ -43,6 +43,10 @@ function createEditor(textarea) {
         language ? language() : [],
         EditorState.readOnly.of(textarea.readOnly),
         EditorView.contentAttributes.of(contentAttributes),
+        // Set through the editor, not classList: CodeMirror rewrites the root's classes on its first update.
+        EditorView.editorAttributes.of({
+          class: textarea.classList.contains("is-invalid") ? "code-editor form-control p-0 is-invalid" : "code-editor form-control p-0",
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
             textarea.value = update.state.doc.toString();
@@ -54,10 +58,6 @@ function createEditor(textarea) {
     }),
   });
 
-  view.dom.classList.add("code-editor", "form-control", "p-0");
-  if (textarea.classList.contains("is-invalid")) {
-    view.dom.classList.add("is-invalid");
-  }
   textarea.after(view.dom);
   textarea.hidden = true;
   // A label click focuses the editor, as it would the textarea.
