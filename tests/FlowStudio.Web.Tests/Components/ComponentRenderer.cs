@@ -36,6 +36,7 @@ internal sealed class ComponentRenderer : IAsyncDisposable
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
             .AddSingleton(TimeProvider.System)
             .AddDbContext<FlowStudioDb>(options => options.UseSqlite(connection))
+            .AddSingleton(Sources.SourceScreensRenderer.Templates)
             .AddScoped<CredentialService>()
             .BuildServiceProvider(validateScopes: true);
         _scope = _services.CreateAsyncScope();

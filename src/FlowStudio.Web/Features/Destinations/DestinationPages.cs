@@ -31,7 +31,7 @@ internal static class DestinationPages
         destination.MapGet("/delivery-counts", async (string id, DestinationService destinations, CancellationToken cancellationToken) =>
             await destinations.GetAsync(id, cancellationToken) is null ? Results.NotFound() : new RazorComponentResult<DeliveryCountsView>(new { DestinationId = id }));
         destination.MapPost("/test-data", SavedTestDataAsync);
-        var actions = destination.MapGroup("").WithMetadata(new RequireAntiforgeryTokenAttribute());
+        var actions = destination.MapGroup("").RequireAntiforgery();
         actions.MapPost("/activate", (string id, HttpContext context, DestinationService destinations) => SetStatusAsync(id, "active",
             "The destination is active: it sends the dataset's undelivered records now, and new records as they arrive.", context, destinations));
         actions.MapPost("/pause", (string id, HttpContext context, DestinationService destinations) => SetStatusAsync(id, "paused",

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using FlowStudio.Web.Htmx;
+
 namespace FlowStudio.Web.Features.Runs;
 
 /// <summary>Htmx fragment endpoints of the runs screens: the live run history, a run's details, and retrying its failed records.</summary>
@@ -14,7 +16,7 @@ internal static class RunPages
         var runs = app.MapGroup("/runs").ExcludeFromDescription();
         runs.MapGet("/history", History);
         runs.MapGet("/{id}/detail", DetailAsync);
-        runs.MapPost("/{id}/retry-failed", RetryFailedAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        runs.MapPost("/{id}/retry-failed", RetryFailedAsync).RequireAntiforgery();
         return app;
     }
 

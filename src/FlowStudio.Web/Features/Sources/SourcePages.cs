@@ -4,7 +4,6 @@ using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Flows;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Htmx;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +26,7 @@ internal static class SourcePages
         var source = app.MapGroup("/sources/{id}").ExcludeFromDescription();
         source.MapGet("/activity", ActivityAsync);
         source.MapGet("/delete-dialog", DeleteDialogAsync);
-        var actions = source.MapGroup("").AddEndpointFilter(RequireAntiforgeryTokenAsync);
+        var actions = source.MapGroup("").RequireAntiforgery();
         actions.MapPost("/activate", (string id, HttpContext context, SourceService sources) =>
             SetStatusAsync(id, "active", "The source is active.", context, sources));
         actions.MapPost("/pause", (string id, HttpContext context, SourceService sources) =>
@@ -36,19 +35,6 @@ internal static class SourcePages
         actions.MapPost("/test", TestSavedAsync);
         actions.MapPost("/delete", DeleteAsync);
         return app;
-    }
-
-    // The antiforgery middleware only enforces tokens on endpoints that bind a form; these actions take none (htmx
-    // sends the token in a header), so they check it themselves.
-    private static async ValueTask<object?> RequireAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-        return await antiforgery.IsRequestValidAsync(context.HttpContext)
-            ? await next(context)
-            : Results.Problem(
-                detail: "The page's security token is missing or expired. Reload the page and try again.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The request could not be verified.");
     }
 
     private static IResult TemplateFields(string? templateId, TemplateCatalog templates) =>

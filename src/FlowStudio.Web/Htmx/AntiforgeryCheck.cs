@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace FlowStudio.Web.Htmx;
+
+/// <summary>
+/// Rejects a state-changing request without a valid antiforgery token. <c>UseAntiforgery</c> only enforces tokens on
+/// endpoints that bind a form; htmx actions that post nothing need this filter.
+/// </summary>
+internal static class AntiforgeryCheck
+{
+    public static TBuilder RequireAntiforgery<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+            return await antiforgery.IsRequestValidAsync(context.HttpContext)
+                ? await next(context)
+                : Results.Problem("The page is out of date (its antiforgery token is missing or invalid). Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        });
+}
