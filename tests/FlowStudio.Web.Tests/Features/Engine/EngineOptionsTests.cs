@@ -20,11 +20,12 @@ public sealed class EngineOptionsTests(FlowStudioApp app)
     }
 
     [Fact]
-    public async Task Configured_RateLimitAndMaxAttempts_PaceRequestsAndDeadLetterAtOnce()
+    public async Task Configured_RateLimitConcurrencyAndMaxAttempts_PaceRequestsAndDeadLetterAtOnce()
     {
         await using var limited = new FlowStudioApp(new Dictionary<string, string?>
         {
             ["Engine:RateLimits:clari"] = "5",
+            ["Engine:DestinationConcurrency"] = "2",
             ["Engine:DeliveryMaxAttempts"] = "1",
         });
         using var client = limited.CreateClient();
@@ -42,7 +43,8 @@ public sealed class EngineOptionsTests(FlowStudioApp app)
         var run = await Flows.RunDestinationAsync(client, destinationId);
         watch.Stop();
 
-        // Each record alone is not the array of data sets Clari wants, so all 10 requests fail, paced at 5 per second.
+        // Each record alone is not the array of data sets Clari wants, so all 10 requests fail: two at a time, yet paced
+        // at 5 per second by the credential's budget.
         Assert.Equal(10, run.GetProperty("requests").GetInt32());
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.7), $"10 requests at 5/s took only {watch.Elapsed}");
         var dead = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{run.GetProperty("id").GetString()}/records?outcome=dead")).RootElement;
