@@ -2,14 +2,20 @@ using System.Globalization;
 
 namespace FlowStudio.Bench;
 
-/// <summary>Command line: <c>--records N</c> (default 100,000), <c>--sandbox-process</c> (run the sandbox as a child process).</summary>
-internal sealed record BenchOptions(long Records, bool SandboxProcess)
+/// <summary>
+/// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (engine and raw passes, alternating; the best
+/// of each counts; default 3), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
+/// default 0), <c>--sandbox-process</c> (run the sandbox as a child process).
+/// </summary>
+internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess)
 {
     public const int BatchSize = 100;
 
     public static BenchOptions Parse(string[] args)
     {
         long records = 100_000;
+        var rounds = 3;
+        var latencyMs = 0;
         var sandboxProcess = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -18,15 +24,23 @@ internal sealed record BenchOptions(long Records, bool SandboxProcess)
                 case "--records" when i + 1 < args.Length:
                     records = long.Parse(args[++i].Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
+                case "--rounds" when i + 1 < args.Length:
+                    rounds = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
+                case "--latency-ms" when i + 1 < args.Length:
+                    latencyMs = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
                 case "--sandbox-process":
                     sandboxProcess = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--sandbox-process].");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process].");
             }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
-        return new BenchOptions(records, sandboxProcess);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(latencyMs);
+        return new BenchOptions(records, rounds, latencyMs, sandboxProcess);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace FlowStudio.Bench;
@@ -7,10 +8,19 @@ internal sealed class SandboxControl(Uri root) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = root };
 
-    public async Task ResetAsync()
+    /// <summary>Clears received records and faults, then sets the answer latency (0 = none).</summary>
+    public async Task ResetAsync(int latencyMs)
     {
-        using var response = await _http.PostAsync("sandbox/_reset", null);
-        response.EnsureSuccessStatusCode();
+        using (var response = await _http.PostAsync("sandbox/_reset", null))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        if (latencyMs > 0)
+        {
+            using var faults = await _http.PostAsJsonAsync("sandbox/_faults", new { latencyMs });
+            faults.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>(count, distinct ids, duplicates) of Clari account records received.</summary>

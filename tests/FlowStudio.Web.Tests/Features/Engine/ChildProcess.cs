@@ -108,7 +108,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    // The referenced programs are copied next to the tests with their runtimeconfig; a plain bin/ build also works.
+    // The build copies the referenced programs (FlowStudio.Web, FlowStudio.Sandbox) and their runtimeconfig next to the tests.
     private static string Locate(string assembly)
     {
         var here = Path.Combine(AppContext.BaseDirectory, assembly);
