@@ -5,9 +5,10 @@ namespace FlowStudio.Bench;
 /// <summary>
 /// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (engine and raw passes, alternating; the best
 /// of each counts; default 3), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
-/// default 0), <c>--sandbox-process</c> (run the sandbox as a child process).
+/// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
+/// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates).
 /// </summary>
-internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess)
+internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false)
 {
     public const int BatchSize = 100;
 
@@ -17,6 +18,7 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
         var rounds = 3;
         var latencyMs = 0;
         var sandboxProcess = false;
+        var sources = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,14 +35,17 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
                 case "--sandbox-process":
                     sandboxProcess = true;
                     break;
+                case "--sources":
+                    sources = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process].");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources.");
             }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(latencyMs);
-        return new BenchOptions(records, rounds, latencyMs, sandboxProcess);
+        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources);
     }
 }

@@ -4,8 +4,15 @@ using FlowStudio.Engine.Http;
 
 // Engine vs. a plain HttpClient loop, delivering the same Clari account batches to the sandbox.
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --records 1000000 [--rounds 3] [--latency-ms 0] [--sandbox-process]
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --sources   (source reads: 300 pulses, 1,000 contacts)
 var options = BenchOptions.Parse(args);
 await using var sandbox = await SandboxPeer.StartAsync(options.SandboxProcess);
+if (options.Sources)
+{
+    await SourceReads.RunAsync(sandbox, options.Rounds);
+    return;
+}
+
 using var control = new SandboxControl(sandbox.Root);
 using var engine = new EngineDelivery(sandbox.ClariBaseUrl);
 var first = engine.FirstPayload(BenchOptions.BatchSize);
