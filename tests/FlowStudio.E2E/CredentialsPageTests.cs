@@ -27,6 +27,18 @@ public sealed class CredentialsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task TestConnection_ClariSandbox_ShowsConnectedInTheRow()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/credentials");
+
+        var clari = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = "Clari Sandbox" });
+        await clari.GetByRole(AriaRole.Button, new() { Name = "Test connection Clari Sandbox" }).ClickAsync();
+
+        await Expect(clari.GetByTestId("connection-test")).ToContainTextAsync("Connected");
+    }
+
+    [Fact]
     public async Task NewCredential_MissingRequiredKey_ShowsMessageBesideTheFieldWithoutReload()
     {
         var page = await OpenNewCredentialFormAsync();

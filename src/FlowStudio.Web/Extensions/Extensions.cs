@@ -36,6 +36,7 @@ internal static class Extensions
         builder.Services.AddScoped<CredentialService>();
         builder.Services.AddScoped<SandboxCredentialSeeder>();
         builder.Services.AddScoped<ConnectionFactory>();
+        builder.Services.AddScoped<ConnectionTester>();
         builder.AddEngine();
         builder.AddEngineRuntime();
         builder.Services.AddScoped<LookupService>();
@@ -94,6 +95,7 @@ internal static class Extensions
             app.MapSandbox();
         }
 
+        app.MapCredentialPages();
         app.MapSourcePages();
         app.MapDestinationPages();
         app.MapRunPages();

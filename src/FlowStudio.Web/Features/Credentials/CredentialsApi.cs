@@ -1,3 +1,4 @@
+using FlowStudio.Web.Htmx;
 using FlowStudio.Web.Infrastructure;
 
 namespace FlowStudio.Web.Features.Credentials;
@@ -11,6 +12,7 @@ internal static class CredentialsApi
         group.MapGet("/{id}", GetAsync).WithName("GetCredential");
         group.MapPost("/", CreateAsync).WithName("CreateCredential");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCredential");
+        group.MapPost("/{id}/test", TestAsync).WithName("TestCredential");
         return api;
     }
 
@@ -26,6 +28,23 @@ internal static class CredentialsApi
         return created is not null ? TypedResults.Created($"/api/credentials/{created.Id}", created)
             : nameTaken ? ApiProblems.Invalid(errors, StatusCodes.Status409Conflict)
             : ApiProblems.Invalid(errors);
+    }
+
+    private static async Task<IResult> TestAsync(string id, ConnectionTester tester, CancellationToken cancellationToken) =>
+        await tester.TestAsync(id, cancellationToken) is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound("Credential", id);
+
+    /// <summary>The credentials page's "Test connection" button: the same test, as a line of HTML.</summary>
+    public static IEndpointRouteBuilder MapCredentialPages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/credentials/{id}/test-connection", async (string id, ConnectionTester tester, CancellationToken cancellationToken) =>
+        {
+            var result = await tester.TestAsync(id, cancellationToken);
+            var (css, text) = result is null ? ("text-danger", "This credential no longer exists.")
+                : result.Ok ? ("text-success", result.Detail)
+                : ("text-danger", result.Detail);
+            return Results.Content($"<span class=\"connection-test-result {css}\">{System.Net.WebUtility.HtmlEncode(text)}</span>", "text/html");
+        }).RequireAntiforgery().ExcludeFromDescription();
+        return app;
     }
 
     private static async Task<IResult> DeleteAsync(string id, CredentialService credentials, CancellationToken cancellationToken) =>

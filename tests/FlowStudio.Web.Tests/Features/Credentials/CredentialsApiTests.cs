@@ -106,3 +106,40 @@ public sealed class CredentialsApiTests(FlowStudioApp app)
         Assert.True(Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "keys"), "*.xml").Any(), "the key ring is persisted beside the database");
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class CredentialTestApiTests(FlowStudioApp app)
+{
+    [Theory]
+    [InlineData("ClientSuccess Sandbox")]
+    [InlineData("Clari Sandbox")]
+    public async Task Test_SandboxCredential_Connects(string name)
+    {
+        using var client = app.CreateClient();
+        var id = await client.CredentialIdAsync(name);
+
+        var result = await client.PostJsonAsync($"/api/credentials/{id}/test", new { }, 200);
+
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        Assert.Equal(200, result.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Test_WrongKey_ReportsTheRefusal()
+    {
+        using var client = app.CreateClient();
+        var created = await client.PostJsonAsync("/api/credentials", new
+        {
+            connector = "clari",
+            name = "Wrong key " + Guid.NewGuid().ToString("N")[..6],
+            fields = new { baseUrl = "/sandbox/clari", apiKey = "not-the-key" },
+        }, 201);
+
+        var result = await client.PostJsonAsync($"/api/credentials/{created.GetProperty("id").GetString()}/test", new { }, 200);
+
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        Assert.Equal(401, result.GetProperty("status").GetInt32());
+        Assert.Contains("refused the credential", result.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-key", result.ToString(), StringComparison.Ordinal);
+    }
+}

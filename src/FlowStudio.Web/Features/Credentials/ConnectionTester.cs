@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using FlowStudio.Engine.Http;
+
+namespace FlowStudio.Web.Features.Credentials;
+
+/// <summary>"Test connection": one cheap authenticated call per connector, reporting what the API answered.</summary>
+internal sealed class ConnectionTester(ConnectionFactory connections, ApiClient api)
+{
+    public async Task<ConnectionTestResult?> TestAsync(string credentialId, CancellationToken cancellationToken)
+    {
+        var connection = await connections.CreateAsync(credentialId, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        // A read that needs the credential and nothing else: ClientSuccess's client search, Clari's org limits (plus the
+        // ingestion schema when a partner key is set), and the base URL of a REST API.
+        string[] probes = connection.Connector switch
+        {
+            "clientsuccess" => ["/v2/client/search?page=0&size=1"],
+            "clari" when connection.Field("partnerKey") is not null => ["/v4/admin/limits", "/v2/ingest/schema/account/field"],
+            "clari" => ["/v4/admin/limits"],
+            "rest" => [connection.BaseUrl.ToString()],
+            _ => [],
+        };
+        if (probes.Length == 0)
+        {
+            return new ConnectionTestResult(true, 0, "Webhook credentials have nothing to call.", 0);
+        }
+
+        var watch = Stopwatch.StartNew();
+        ApiResponse? last = null;
+        try
+        {
+            foreach (var probe in probes)
+            {
+                last = await api.SendAsync(connection, new ApiRequest(HttpMethod.Get, probe), new RetryOptions { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(15) }, cancellationToken);
+                if (!last.IsSuccess)
+                {
+                    break;
+                }
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            return new ConnectionTestResult(false, 0, $"The credential is incomplete: {ex.Message}", watch.ElapsedMilliseconds);
+        }
+
+        return last!.IsSuccess
+            ? new ConnectionTestResult(true, last.StatusCode, $"Connected: {connection.BaseUrl.Host} answered {last.StatusCode}.", watch.ElapsedMilliseconds)
+            : new ConnectionTestResult(false, last.StatusCode, Advice(last), watch.ElapsedMilliseconds);
+    }
+
+    private static string Advice(ApiResponse response) => response.StatusCode switch
+    {
+        0 => $"No answer from the API ({response.TransportError}). Check the Base URL.",
+        401 or 403 => $"The API refused the credential ({response.StatusCode}). Check the keys or the username and password.",
+        404 => "The API answered 404: the Base URL does not point at this API.",
+        _ => $"The API answered {response.StatusCode}: {(response.Body.Length > 200 ? response.Body[..200] + "…" : response.Body)}",
+    };
+}
+
+internal sealed record ConnectionTestResult(bool Ok, int Status, string Detail, long DurationMs);
