@@ -74,6 +74,52 @@ internal sealed class DestinationService(
         return (await GetAsync(destination.Id, cancellationToken), []);
     }
 
+    /// <summary>Edit: replaces the configuration after the same checks as Create. Delivered records stay delivered.</summary>
+    public async Task<(DestinationView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateDestinationRequest request, CancellationToken cancellationToken)
+    {
+        var destination = await db.Destinations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (destination is null)
+        {
+            return (null, []);
+        }
+
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add(new("name", "Give the destination a name."));
+        }
+
+        if (request.DatasetId is not null && request.DatasetId != destination.DatasetId)
+        {
+            errors.Add(new("datasetId", "A destination keeps its dataset; create a new destination to send another dataset."));
+        }
+
+        var (plan, planErrors) = await planner.PlanAsync(request with { DatasetId = destination.DatasetId }, cancellationToken);
+        errors.AddRange(planErrors);
+        if (errors.Count > 0 || plan is null)
+        {
+            return (null, errors);
+        }
+
+        destination.Name = request.Name!.Trim();
+        destination.CredentialId = request.CredentialId!;
+        destination.TemplateId = request.TemplateId;
+        destination.ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json);
+        destination.ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json);
+        destination.OptionsJson = request.Sync is null && request.ExcludeAttributes is null && request.ResponseWebhook is null
+            ? null
+            : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json);
+        if (plan.Config.ResponseWebhook && destination.ResponseSourceId is null)
+        {
+            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), "webhook", cancellationToken);
+            destination.ResponseSourceId = responses.Id;
+        }
+
+        destination.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return (await GetAsync(id, cancellationToken), []);
+    }
+
     public static CreateDestinationRequest ToRequest(Destination d)
     {
         var extras = d.OptionsJson is null ? null : JsonSerializer.Deserialize<StoredOptions>(d.OptionsJson, Json);

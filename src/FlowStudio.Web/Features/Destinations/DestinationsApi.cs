@@ -14,6 +14,7 @@ internal static class DestinationsApi
         group.MapPost("/", CreateAsync).WithName("CreateDestination");
         group.MapPost("/sample-payloads", SampleUnsavedAsync).WithName("SampleUnsavedDestinationPayloads");
         group.MapGet("/{id}", GetAsync).WithName("GetDestination");
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateDestination");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDestination");
         group.MapGet("/{id}/sample-payloads", SampleAsync).WithName("GetDestinationSamplePayloads");
         group.MapPost("/{id}/test", SendTestDataAsync).WithName("SendDestinationTestData");
@@ -35,6 +36,12 @@ internal static class DestinationsApi
     {
         var (created, errors) = await destinations.CreateAsync(request, cancellationToken);
         return created is null ? ApiProblems.Invalid(errors) : TypedResults.Created($"/api/destinations/{created.Id}", created);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, CreateDestinationRequest request, DestinationService destinations, CancellationToken cancellationToken)
+    {
+        var (updated, errors) = await destinations.UpdateAsync(id, request, cancellationToken);
+        return updated is not null ? TypedResults.Ok(updated) : errors.Count == 0 ? ApiProblems.NotFound("Destination", id) : ApiProblems.Invalid(errors);
     }
 
     private static async Task<IResult> DeleteAsync(string id, DestinationService destinations, CancellationToken cancellationToken) =>

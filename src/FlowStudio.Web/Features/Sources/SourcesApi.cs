@@ -13,6 +13,7 @@ internal static class SourcesApi
         group.MapPost("/", CreateAsync).WithName("CreateSource");
         group.MapPost("/test", TestUnsavedAsync).WithName("TestUnsavedSource");
         group.MapGet("/{id}", GetAsync).WithName("GetSource");
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateSource");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource");
         group.MapPost("/{id}/test", TestAsync).WithName("TestSource");
         group.MapPost("/{id}/activate", (string id, SourceService s, CancellationToken ct) => SetStatusAsync(id, "active", s, ct)).WithName("ActivateSource");
@@ -31,6 +32,12 @@ internal static class SourcesApi
     {
         var (created, errors) = await sources.CreateAsync(request, cancellationToken);
         return created is null ? ApiProblems.Invalid(errors) : TypedResults.Created($"/api/sources/{created.Id}", created);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, CreateSourceRequest request, SourceService sources, CancellationToken cancellationToken)
+    {
+        var (updated, errors) = await sources.UpdateAsync(id, request, cancellationToken);
+        return updated is not null ? TypedResults.Ok(updated) : errors.Count == 0 ? ApiProblems.NotFound("Source", id) : ApiProblems.Invalid(errors);
     }
 
     private static async Task<IResult> DeleteAsync(string id, SourceService sources, CancellationToken cancellationToken) =>

@@ -242,4 +242,27 @@ public sealed class DestinationsApiTests(FlowStudioApp app)
         var statuses = JsonDocument.Parse(await client.GetStringAsync($"/api/datasets/{status.GetProperty("datasetId").GetString()}/records")).RootElement;
         Assert.All(statuses.GetProperty("records").EnumerateArray(), r => Assert.Equal("SUCCESS", r.GetProperty("status").GetString()));
     }
+
+    [Fact]
+    public async Task Update_BatchSize_ChangesTheSamplePayloads()
+    {
+        using var client = app.CreateClient();
+        var datasetId = await Flows.ClariAccountsDatasetAsync(client, 120);
+        var credentialId = await client.CredentialIdAsync("Clari Sandbox");
+        object Body(int size) => new
+        {
+            name = "Resized",
+            datasetId,
+            credentialId,
+            manual = new { url = "/v2/ingest/entity/account", batching = new { enabled = true, batchSize = size, algorithm = "property", propertyName = "records" } },
+        };
+        var destination = await client.PostJsonAsync("/api/destinations", Body(100), 201);
+        var id = destination.GetProperty("id").GetString()!;
+
+        var updated = await client.PutAsJsonAsync($"/api/destinations/{id}", Body(50));
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        var payloads = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}/sample-payloads")).RootElement;
+        Assert.Equal([50, 50, 20], payloads.EnumerateArray().Select(p => p.GetProperty("recordCount").GetInt32()));
+    }
 }

@@ -159,6 +159,27 @@ public sealed class SourcesApiTests(FlowStudioApp app)
         Assert.Equal(ids.Order().ToList(), rows.Select(r => r.GetProperty("id").GetInt64()).Order().ToList());
     }
 
+    [Fact]
+    public async Task Update_ValidThenInvalid_AppliesTheFirstAndKeepsItAfterTheSecond()
+    {
+        using var client = app.CreateClient();
+        var credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox");
+        var source = await client.PostJsonAsync("/api/sources", new { name = "Before", credentialId, templateId = "clientsuccess.search-pulses" }, 201);
+        var id = source.GetProperty("id").GetString()!;
+
+        var updated = await client.PutAsJsonAsync($"/api/sources/{id}", new { name = "After", credentialId, templateId = "clientsuccess.search-pulses", parameters = new { subject = "renewal" } });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        var rejected = await client.PutAsJsonAsync($"/api/sources/{id}", new { name = "Broken", credentialId, manual = new { url = "{now-}" } });
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Contains("url", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stored = JsonDocument.Parse(await client.GetStringAsync($"/api/sources/{id}")).RootElement;
+        Assert.Equal("After", stored.GetProperty("name").GetString());
+        Assert.Equal("renewal", stored.GetProperty("parameters").GetProperty("subject").GetString());
+        Assert.Equal(source.GetProperty("datasetId").GetString(), stored.GetProperty("datasetId").GetString());
+    }
+
     private static async Task<List<long>> ContractIdsAsync(HttpClient client, int count)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/sandbox/clientsuccess/v2/contract/search?size={count}");
