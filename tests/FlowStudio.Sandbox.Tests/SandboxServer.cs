@@ -18,17 +18,25 @@ public sealed class SandboxServer : IAsyncLifetime
 
     public HttpClient CreateClient(string path = "/sandbox/") => new() { BaseAddress = new Uri(BaseAddress, path) };
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (_app, BaseAddress) = await StartAsync(clock: null);
+
+    /// <summary>Starts a sandbox on a free loopback port, optionally on a clock the test controls.</summary>
+    internal static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(TimeProvider? clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSandbox();
-        _app = builder.Build();
-        _app.MapSandbox();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        var app = builder.Build();
+        app.MapSandbox();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return (app, new Uri(address));
     }
 
     public async Task DisposeAsync()

@@ -1,11 +1,6 @@
 using FlowStudio.Sandbox.Clari;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlowStudio.Sandbox.Tests.Clari;
 
@@ -22,18 +17,7 @@ public sealed class ClariClockHost : IAsyncLifetime
 
     public HttpClient CreateClient() => ClariHttp.CreateClient(new Uri(BaseAddress, "/sandbox/clari/"));
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSandbox();
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        _app = builder.Build();
-        _app.MapSandbox();
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-    }
+    public async Task InitializeAsync() => (_app, BaseAddress) = await SandboxServer.StartAsync(Clock);
 
     public async Task DisposeAsync()
     {
