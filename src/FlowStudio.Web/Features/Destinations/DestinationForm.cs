@@ -113,6 +113,46 @@ public sealed record DestinationForm
         };
     }
 
+    /// <summary>The form prefilled from a saved destination's request (Edit): the tab it uses and its values as the user would type them.</summary>
+    internal static DestinationForm FromRequest(CreateDestinationRequest request, string? connector)
+    {
+        var manual = request.Manual;
+        var batching = manual?.Batching;
+        var mode = request.TemplateId is not null ? TemplateMode : request.Sync is not null ? ClientSuccessSync : ManualMode;
+        return new DestinationForm
+        {
+            DatasetId = request.DatasetId,
+            Connector = connector,
+            CredentialId = request.CredentialId,
+            Mode = mode,
+            Name = request.Name,
+            TemplateId = request.TemplateId,
+            Parameters = request.Parameters ?? new Dictionary<string, string?>(),
+            Method = manual?.Method?.ToUpperInvariant() ?? "POST",
+            ContentFormat = manual?.ContentFormat ?? "json",
+            Url = manual?.Url,
+            Headers = manual?.Headers is { Count: > 0 } headers ? string.Join(",", headers.Select(h => $"{h.Key}:{h.Value}")) : null,
+            ExcludeAttributes = (manual?.ExcludeAttributes ?? []).Concat(request.ExcludeAttributes ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            BatchingEnabled = batching?.Enabled == true,
+            BatchSize = (batching?.BatchSize ?? 100).ToString(CultureInfo.InvariantCulture),
+            Algorithm = batching?.Algorithm ?? GroupingAlgorithms.Property,
+            PropertyName = batching?.PropertyName,
+            OtherProps = batching?.OtherProps switch
+            {
+                { ValueKind: JsonValueKind.String } text => text.GetString(),
+                { ValueKind: JsonValueKind.Object } props => props.GetRawText(),
+                _ => null,
+            },
+            Code = batching?.Code ?? DefaultCode,
+            ResponseWebhook = manual?.ResponseWebhook == true || request.ResponseWebhook == true,
+            SyncObjectType = request.Sync?.ObjectType ?? nameof(ClientSuccessObject.Client),
+            SyncMode = request.Sync?.Mode ?? nameof(global::FlowStudio.Engine.Destinations.SyncMode.Upsert),
+            // The request maps dataset field → destination field; the form keys by destination field.
+            FieldMapping = (request.Sync?.FieldMapping ?? []).GroupBy(m => m.Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>
     /// The request for <see cref="DestinationService"/> and <see cref="SamplePayloads"/>, plus the problems only the form
     /// can have (header text, batch size text, a dataset field mapped twice). A blank name becomes <paramref name="defaultName"/>.

@@ -39,6 +39,7 @@ internal static class DestinationPages
         actions.MapPost("/run", RunAsync);
         actions.MapPost("/retry-failed", RetryFailedAsync);
         actions.MapPost("/delete", DeleteAsync);
+        actions.MapPost("/update", UpdateAsync);
         return app;
     }
 
@@ -105,6 +106,42 @@ internal static class DestinationPages
 
         panel = panel with { Samples = errors.Count == 0 ? panel.Samples : null, Problems = DestinationPreview.Problems(form, TemplateOf(form, templates), errors) };
         return new RazorComponentResult<DestinationEditor>(new { Form = form, Errors = errors, Panel = panel })
+        {
+            StatusCode = StatusCodes.Status422UnprocessableEntity,
+        };
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string id, HttpContext context, IFormCollection posted, DestinationService destinations, SamplePayloads samples, TemplateCatalog templates, CancellationToken cancellationToken)
+    {
+        if (await destinations.GetAsync(id, cancellationToken) is not { } saved)
+        {
+            return Results.NotFound();
+        }
+
+        // The dataset and connector stay those of the saved destination, whatever was posted.
+        var form = DestinationForm.Read(posted) with { DatasetId = saved.DatasetId, Connector = saved.Connector };
+        var (request, formErrors) = form.ToRequest(form.DefaultName(templates));
+        var (panel, previewErrors) = await DestinationPreview.ForFormAsync(form, samples, templates, cancellationToken);
+        IReadOnlyList<FieldError> errors = previewErrors;
+        if (formErrors.Count == 0)
+        {
+            var (updated, updateErrors) = await destinations.UpdateAsync(id, request, cancellationToken);
+            if (updated is not null)
+            {
+                return Redirect(context, $"/destinations/{Uri.EscapeDataString(id)}");
+            }
+
+            if (updateErrors.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            errors = updateErrors;
+        }
+
+        panel = panel with { Samples = errors.Count == 0 ? panel.Samples : null, Problems = DestinationPreview.Problems(form, TemplateOf(form, templates), errors) };
+        return new RazorComponentResult<DestinationEditor>(new { Form = form, Errors = errors, Panel = panel, DestinationId = id })
         {
             StatusCode = StatusCodes.Status422UnprocessableEntity,
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Macros;
@@ -15,6 +16,9 @@ public sealed record SourceForm
     public const string TemplateMode = "template";
     public const string ManualMode = "manual";
     private const string ParameterPrefix = "Parameters[";
+
+    /// <summary>Set when the form edits a saved source (Save posts to <c>/sources/{id}/update</c>); null on the create screen.</summary>
+    public string? SourceId { get; init; }
 
     public string? Connector { get; init; }
 
@@ -60,6 +64,7 @@ public sealed record SourceForm
             .ToDictionary(k => k[ParameterPrefix.Length..^1], k => (string?)form[k].ToString(), StringComparer.Ordinal);
         return new SourceForm
         {
+            SourceId = Blank(Get("SourceId")),
             Connector = Get("Connector"),
             CredentialId = Get("CredentialId"),
             Mode = Get("Mode") == ManualMode ? ManualMode : TemplateMode,
@@ -77,6 +82,53 @@ public sealed record SourceForm
             Body = Get("Body"),
             Pagination = PaginationForm.Read(Get),
             Schedule = ScheduleForm.Read(Get),
+        };
+    }
+
+    /// <summary>The form prefilled with a saved source, as the edit screen shows it.</summary>
+    internal static SourceForm From(SourceView source)
+    {
+        var manual = source.Manual;
+        var pagination = manual?.Pagination;
+        var schedule = source.Schedule;
+        return new SourceForm
+        {
+            SourceId = source.Id,
+            Connector = source.Connector,
+            CredentialId = source.CredentialId,
+            Mode = manual is null ? TemplateMode : ManualMode,
+            Name = source.Name,
+            TemplateId = source.TemplateId,
+            Parameters = source.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Method = (Blank(manual?.Method) ?? "GET").ToUpperInvariant(),
+            Url = manual?.Url,
+            DateFormat = Blank(manual?.DateFormat) ?? MacroDateFormats.Default,
+            TimeUnit = Blank(manual?.TimeUnit) ?? "day",
+            LookupId = manual?.LookupIds?.FirstOrDefault(),
+            DataPath = manual?.DataPath,
+            MetadataPath = manual?.MetadataPath,
+            Headers = manual?.Headers is { Count: > 0 } headers ? string.Join(",", headers.Select(h => $"{h.Key}:{h.Value}")) : null,
+            Body = manual?.Body,
+            Pagination = pagination is null ? new PaginationForm() : new PaginationForm
+            {
+                Type = pagination.Type,
+                PageParam = pagination.PageParam,
+                SizeParam = pagination.SizeParam,
+                Size = pagination.Size?.ToString(CultureInfo.InvariantCulture),
+                StartPage = pagination.Type == PaginationTypes.PageSize ? pagination.StartPage.ToString(CultureInfo.InvariantCulture) : null,
+                LastPath = pagination.LastPath,
+                NextPath = pagination.NextPath,
+                OffsetParam = pagination.OffsetParam,
+                CursorPath = pagination.CursorPath,
+                CursorParam = pagination.CursorParam,
+            },
+            Schedule = schedule is null ? new ScheduleForm() : new ScheduleForm
+            {
+                Kind = schedule.Kind,
+                Every = schedule.Every.ToString(CultureInfo.InvariantCulture),
+                Unit = ScheduleForm.Units.Contains(schedule.Unit) ? schedule.Unit : "hours",
+                Cron = schedule.Cron,
+            },
         };
     }
 

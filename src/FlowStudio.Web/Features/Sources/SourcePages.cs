@@ -33,6 +33,7 @@ internal static class SourcePages
             SetStatusAsync(id, "paused", "The source is paused; a run in progress was stopped.", context, sources));
         actions.MapPost("/run", RunAsync);
         actions.MapPost("/test", TestSavedAsync);
+        actions.MapPost("/update", UpdateAsync);
         actions.MapPost("/delete", DeleteAsync);
         return app;
     }
@@ -96,6 +97,51 @@ internal static class SourcePages
 
         return Editor(form, errors, null);
     }
+
+    private static async Task<IResult> UpdateAsync(
+        string id, HttpContext context, IFormCollection posted, SourceService sources, SourcePlanner planner, TemplateCatalog templates,
+        FlowStudioDb db, CancellationToken cancellationToken)
+    {
+        if (await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Kind == "api", cancellationToken) is not { } stored)
+        {
+            return Results.NotFound();
+        }
+
+        var form = SourceForm.Read(posted) with { SourceId = id };
+        var (request, formErrors) = form.ToRequest(form.DefaultName(templates));
+        IReadOnlyList<FieldError> errors;
+        if (formErrors.Count > 0)
+        {
+            var (_, planErrors) = await planner.PlanAsync(request, cancellationToken);
+            errors = [.. formErrors, .. planErrors];
+        }
+        else
+        {
+            var (updated, updateErrors) = await sources.UpdateAsync(id, KeepHiddenSettings(request, SourceService.ToRequest(stored)), cancellationToken);
+            if (updated is not null)
+            {
+                return Redirect(context, $"/sources/{Uri.EscapeDataString(updated.Id)}");
+            }
+
+            if (updateErrors.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            errors = updateErrors;
+        }
+
+        return Editor(form, errors, null);
+    }
+
+    /// <summary>The editor has no fields for the incremental cursor or the record key (set through the API): saving keeps them.</summary>
+    private static CreateSourceRequest KeepHiddenSettings(CreateSourceRequest edited, CreateSourceRequest stored) => edited with
+    {
+        CursorField = stored.CursorField,
+        Manual = edited.Manual is null
+            ? null
+            : edited.Manual with { Key = stored.Manual?.Key, CursorField = stored.Manual?.CursorField },
+    };
 
     private static async Task<IResult> CreateWebhookAsync(HttpContext context, IFormCollection posted, SourceService sources, CancellationToken cancellationToken)
     {

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowStudio.E2E.Sources;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SourceEditTests(BrowserApp app)
+{
+    [Fact]
+    public async Task ResourceMenuEdit_SubjectFilterAndBadThenGoodCron_ShowsTheErrorThenSavesAndReturnsToTheSourcePage()
+    {
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var sourceId = await api.CreateTemplateSourceAsync("Pulses to edit", credentialId, "clientsuccess.search-pulses");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/sources/{sourceId}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}/edit$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit Pulses to edit");
+            await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Pulses to edit");
+            var endpoint = page.GetByLabel("Endpoint", new() { Exact = true });
+            await Expect(endpoint.Locator("option:checked")).ToHaveTextAsync("Search Pulses");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToHaveCountAsync(0);
+
+            await page.GetByLabel("Subject").FillAsync("Renewal");
+            await page.GetByLabel("Schedule", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "On a cron schedule (UTC)" });
+            var cron = page.GetByLabel("Cron expression");
+            await cron.FillAsync("every monday");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            // A bad cron keeps the user on the edit screen with their values and the message beside the field.
+            await Expect(cron).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.Locator("#schedule-cron-error")).Not.ToBeEmptyAsync();
+            await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("Renewal");
+            await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}/edit$"));
+
+            await cron.FillAsync("0 6 * * 1-5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pulses to edit");
+            using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+            using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/sources/{sourceId}"));
+            Assert.Equal("Renewal", saved.RootElement.GetProperty("parameters").GetProperty("subject").GetString());
+            Assert.Equal("clientsuccess.search-pulses", saved.RootElement.GetProperty("templateId").GetString());
+            Assert.Equal("0 6 * * 1-5", saved.RootElement.GetProperty("schedule").GetProperty("cron").GetString());
+        }
+        finally
+        {
+            await api.DeleteCreatedSourcesAsync();
+        }
+    }
+}
