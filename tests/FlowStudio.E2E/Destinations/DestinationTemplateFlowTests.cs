@@ -8,7 +8,7 @@ namespace FlowStudio.E2E.Destinations;
 public sealed class DestinationTemplateFlowTests(BrowserApp app)
 {
     [Fact]
-    public async Task ClariIngestBulkEntities_ChooseEntityType_ShowsItsFieldsAndBatchedPayloads()
+    public async Task ClariIngestBulkEntities_ChooseEntityType_ShowsItsFieldsAndDeliversAfterActivate()
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
         var (_, datasetId) = await api.PulsesDatasetAsync();
@@ -39,6 +39,16 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
             await Expect(samples.First.GetByTestId("sample-record-count")).ToHaveTextAsync("100 records");
             await Expect(page.Locator("#param-entityType-error")).ToHaveCountAsync(0);
             await Expect(entityType).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+            // Done, then Activate from the resource menu: Clari accepts each file as a bulk job (202), so all 300 are sent.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/destinations/dst_[0-9a-z]+$"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
+            await Expect(page.GetByTestId("destination-status")).ToHaveTextAsync("Active");
+            var latest = page.GetByTestId("runs-table").Locator("tbody tr").First;
+            await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
+            await Expect(latest).ToContainTextAsync("Succeeded");
         }
         finally
         {
