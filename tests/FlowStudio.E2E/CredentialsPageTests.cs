@@ -49,7 +49,8 @@ public sealed class CredentialsPageTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save credential" }).ClickAsync();
 
         var apiKey = page.GetByLabel("API Key");
-        await Expect(apiKey).ToHaveAttributeAsync("aria-invalid", "true");
+        // Generous: CI runs the browser tests beside the other test projects on two cores.
+        await Expect(apiKey).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 20_000 });
         await Expect(page.Locator("#credential-field-apiKey-error")).ToHaveTextAsync("API Key is required.");
         await Expect(apiKey).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("API Key is required"));
         await Expect(apiKey).ToBeFocusedAsync();
