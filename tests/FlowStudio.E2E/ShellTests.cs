@@ -83,6 +83,9 @@ public sealed class ShellTests(BrowserApp app)
         await toggler.ClickAsync();
 
         await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
+        // Wait for Bootstrap's collapse animation to end: a click while it runs can land before the links settle.
+        await Expect(page.Locator("#main-menu.collapse.show")).ToBeVisibleAsync();
+        await Expect(page.Locator("#main-menu.collapsing")).ToHaveCountAsync(0);
         await credentials.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Credentials");
     }
