@@ -3,8 +3,8 @@ using System.Globalization;
 namespace FlowStudio.Bench;
 
 /// <summary>
-/// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (engine and raw passes, alternating; the best
-/// of each counts; default 3), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
+/// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (rounds of one engine and one raw pass, which goes
+/// first alternating; the ratio is the median of the rounds' ratios; default 5), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
 /// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
 /// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates).
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
     public static BenchOptions Parse(string[] args)
     {
         long records = 100_000;
-        var rounds = 3;
+        var rounds = 5;
         var latencyMs = 0;
         var sandboxProcess = false;
         var sources = false;

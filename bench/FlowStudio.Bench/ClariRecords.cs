@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using FlowStudio.Engine.Destinations;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Bench;
 
@@ -10,18 +9,15 @@ internal static class ClariRecords
 {
     private const long Epoch = 1_700_000_000_000L;
 
-    /// <summary>The records as the engine takes them (the host reads them from its dataset the same way).</summary>
+    /// <summary>
+    /// The records as the engine takes them: the host reads each record's compact JSON text from its dataset
+    /// (<c>DatasetRecords.DataJson</c>) and hands it over as it is.
+    /// </summary>
     public static IEnumerable<DeliveryRecord> ForEngine(long count, long first = 1)
     {
         for (var i = first; i < first + count; i++)
         {
-            yield return new DeliveryRecord(i, new JObject
-            {
-                ["id"] = Id(i),
-                ["name"] = Name(i),
-                ["createdAt"] = Epoch,
-                ["updatedAt"] = Epoch + i,
-            });
+            yield return DeliveryRecord.FromJson(i, Record(i));
         }
     }
 
@@ -36,13 +32,19 @@ internal static class ClariRecords
                 body.Append(',');
             }
 
-            body.Append("{\"id\":\"").Append(Id(i)).Append("\",\"name\":\"").Append(Name(i))
-                .Append("\",\"createdAt\":").Append(Epoch.ToString(CultureInfo.InvariantCulture))
-                .Append(",\"updatedAt\":").Append((Epoch + i).ToString(CultureInfo.InvariantCulture)).Append('}');
+            WriteRecord(body, i);
         }
 
         body.Append("]}]");
     }
+
+    private static string Record(long i) => string.Create(CultureInfo.InvariantCulture,
+        $"{{\"id\":\"acc-{i}\",\"name\":\"Account {i}\",\"createdAt\":{Epoch},\"updatedAt\":{Epoch + i}}}");
+
+    private static void WriteRecord(StringBuilder text, long i) =>
+        text.Append("{\"id\":\"").Append(Id(i)).Append("\",\"name\":\"").Append(Name(i))
+            .Append("\",\"createdAt\":").Append(Epoch.ToString(CultureInfo.InvariantCulture))
+            .Append(",\"updatedAt\":").Append((Epoch + i).ToString(CultureInfo.InvariantCulture)).Append('}');
 
     private static string Id(long i) => "acc-" + i.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -15,21 +17,26 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
     public const string FunctionName = "group";
 
     /// <summary>The body for a batch, as JSON text.</summary>
+    /// <param name="config">The destination.</param>
+    /// <param name="records">The batch's records as compact JSON objects, written into the body as they are.</param>
+    /// <param name="scratch">A builder to write the body in, reused from batch to batch (cleared here); null for a new one.</param>
+    /// <param name="cancellationToken">Stops grouping code.</param>
     /// <exception cref="ScriptException">The grouping code failed or returned nothing.</exception>
     /// <exception cref="ArgumentException">The batching settings are invalid (see <see cref="DestinationValidator"/>).</exception>
-    public string GroupBatch(DestinationConfig config, JArray batch, CancellationToken cancellationToken = default)
+    public string GroupBatch(DestinationConfig config, IReadOnlyList<string> records, StringBuilder? scratch = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(records);
         if (config.BodyTemplate is { } template)
         {
-            return RecordFields.Compact(BodyTemplates.Render(template, batch, null));
+            return Write(records, scratch, writer => BodyTemplates.Write(writer, template, records));
         }
 
         var batching = config.Batching;
         if (batching.Algorithm == GroupingAlgorithms.Code)
         {
-            var result = scripts.CallFunction(batching.Code ?? "", FunctionName, RecordFields.Compact(batch), cancellationToken);
+            var result = scripts.CallFunction(batching.Code ?? "", FunctionName, ArrayOf(records), cancellationToken);
             return result ?? throw new ScriptException(ScriptErrorKind.InvalidResult, "Empty result",
                 $"{FunctionName}(records) returned nothing; it must return the request body", null, null);
         }
@@ -39,19 +46,94 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             throw new ArgumentException("Property Inside JSON Object needs a property name.", nameof(config));
         }
 
-        var body = new JObject { [batching.PropertyName] = batch.Parent is null ? batch : batch.DeepClone() };
         var (otherProps, problem) = ReadOtherProps(batching.OtherProps);
         if (problem is not null)
         {
             throw new ArgumentException(problem, nameof(config));
         }
 
-        foreach (var property in otherProps.Properties())
+        // { propertyName: [batch], ...otherProps }; an other prop of the same name takes the batch's place.
+        return Write(records, scratch, writer =>
         {
-            body[property.Name] = property.Value.DeepClone();
+            writer.WriteStartObject();
+            writer.WritePropertyName(batching.PropertyName);
+            if (otherProps.TryGetValue(batching.PropertyName, StringComparison.Ordinal, out var replaced))
+            {
+                replaced.WriteTo(writer);
+            }
+            else
+            {
+                WriteArray(writer, records);
+            }
+
+            foreach (var property in otherProps.Properties().Where(p => p.Name != batching.PropertyName))
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Records as the compact JSON array a batch body carries.</summary>
+    public static string ArrayOf(IReadOnlyList<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var length = records.Count + 1;
+        foreach (var record in records)
+        {
+            length += record.Length;
         }
 
-        return RecordFields.Compact(body);
+        return string.Create(length, records, static (span, items) =>
+        {
+            span[0] = '[';
+            var at = 1;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = ',';
+                }
+
+                items[i].AsSpan().CopyTo(span[at..]);
+                at += items[i].Length;
+            }
+
+            span[at] = ']';
+        });
+    }
+
+    /// <summary>Writes the records as a JSON array, each record's text as it is.</summary>
+    internal static void WriteArray(JsonWriter writer, IReadOnlyList<string> records)
+    {
+        writer.WriteStartArray();
+        foreach (var record in records)
+        {
+            writer.WriteRawValue(record);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string Write(IReadOnlyList<string> records, StringBuilder? scratch, Action<JsonWriter> write)
+    {
+        // Sized for the records plus the wrapper, so the body is written once and copied once.
+        var length = 256 + records.Count;
+        foreach (var record in records)
+        {
+            length += record.Length;
+        }
+
+        scratch ??= new StringBuilder(length);
+        scratch.Clear().EnsureCapacity(length);
+        using var text = new StringWriter(scratch, CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            write(writer);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The body for one record sent on its own: the template body, or the record itself.</summary>

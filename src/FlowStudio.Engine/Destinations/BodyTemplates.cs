@@ -1,4 +1,5 @@
 using FlowStudio.Engine.Templates;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Destinations;
@@ -16,6 +17,46 @@ internal static class BodyTemplates
         JValue { Type: JTokenType.String } text => RenderText((string)text!, batch, record),
         _ => template.DeepClone(),
     };
+
+    /// <summary>
+    /// Writes a batch body: <c>"$records"</c> becomes the array of <paramref name="records"/> (compact JSON objects,
+    /// written as they are); a batch has no single record, so <c>"$record"</c> and record fields are null.
+    /// </summary>
+    public static void Write(JsonWriter writer, JToken template, IReadOnlyList<string> records)
+    {
+        switch (template)
+        {
+            case JObject obj:
+                writer.WriteStartObject();
+                foreach (var property in obj.Properties())
+                {
+                    writer.WritePropertyName(property.Name);
+                    Write(writer, property.Value, records);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    Write(writer, item, records);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JValue { Type: JTokenType.String } text when (string)text! == DeliverySpec.RecordsToken:
+                BatchGrouper.WriteArray(writer, records);
+                break;
+            case JValue { Type: JTokenType.String } text when (string)text! is var s
+                && (s == DeliverySpec.RecordToken || s.StartsWith(RecordFieldPrefix, StringComparison.Ordinal)):
+                writer.WriteNull();
+                break;
+            default:
+                template.WriteTo(writer);
+                break;
+        }
+    }
 
     /// <summary>Whether a template body mentions <c>"$record"</c> (or a record field), which needs one record per request.</summary>
     public static bool UsesSingleRecord(JToken? template) => template switch

@@ -31,6 +31,35 @@ public sealed record DeliveryResult(OutboundPayload Payload, ApiResponse? Respon
 
     /// <summary>True when every record of the payload was sent.</summary>
     public bool Succeeded => Records.All(r => r.Outcome == DeliveryOutcome.Sent);
+
+    /// <summary>How many records had <paramref name="outcome"/>.</summary>
+    public int Count(DeliveryOutcome outcome) => Records is SharedOutcome shared
+        ? (shared.Outcome == outcome ? shared.Count : 0)
+        : Records.Count(r => r.Outcome == outcome);
+}
+
+/// <summary>
+/// The outcomes of records that went in one request and so share one outcome: each <see cref="RecordOutcome"/> is
+/// made when it is read, so a delivery does not allocate one per record it only counts.
+/// </summary>
+internal sealed class SharedOutcome(IReadOnlyList<long> recordIds, DeliveryOutcome outcome, int? status, string? error, int attempts)
+    : IReadOnlyList<RecordOutcome>
+{
+    public DeliveryOutcome Outcome => outcome;
+
+    public int Count => recordIds.Count;
+
+    public RecordOutcome this[int index] => new(recordIds[index], outcome, status, error, attempts);
+
+    public IEnumerator<RecordOutcome> GetEnumerator()
+    {
+        for (var i = 0; i < recordIds.Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Receives each payload's result as soon as it is known, so the host can persist per-record outcomes.</summary>

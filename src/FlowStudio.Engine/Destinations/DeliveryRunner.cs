@@ -53,9 +53,21 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
         var payloads = builder.Build(config, records, cancellationToken);
         if (options.MaxConcurrency == 1)
         {
-            await foreach (var payload in BuildAheadAsync(payloads, cancellationToken))
+            if (PayloadBuilder.RunsGroupingCode(config))
             {
-                await DeliverAsync(payload, cancellationToken);
+                await foreach (var payload in BuildAheadAsync(payloads, cancellationToken))
+                {
+                    await DeliverAsync(payload, cancellationToken);
+                }
+            }
+            else
+            {
+                // Without grouping code a batch is built in microseconds: handing that to another thread would cost
+                // more CPU (thread-pool wake-ups) than it saves.
+                foreach (var payload in payloads)
+                {
+                    await DeliverAsync(payload, cancellationToken);
+                }
             }
         }
         else
@@ -68,8 +80,8 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
     }
 
     /// <summary>
-    /// The payloads in order, each next one built on a worker thread while the current one is being sent, so building
-    /// (JSON, grouping code) overlaps the wait for the API instead of adding to it. Still one request at a time.
+    /// The payloads in order, each next one built on a worker thread while the current one is being sent, so running
+    /// the grouping code overlaps the wait for the API instead of adding to it. Still one request at a time.
     /// </summary>
     internal static async IAsyncEnumerable<OutboundPayload> BuildAheadAsync(
         IEnumerable<OutboundPayload> payloads, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -99,15 +111,13 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.Error is { } error)
         {
-            return new DeliveryResult(payload, null,
-                payload.RecordIds.Select(id => new RecordOutcome(id, DeliveryOutcome.Failed, null, error, 0)).ToList());
+            return new DeliveryResult(payload, null, new SharedOutcome(payload.RecordIds, DeliveryOutcome.Failed, null, error, 0));
         }
 
         var response = await api.SendAsync(connection, payload.ToRequest(), retry, cancellationToken);
         var outcome = response.IsSuccess ? DeliveryOutcome.Sent : DeliveryOutcome.Failed;
         var message = response.IsSuccess ? null : ResponseErrors.Describe(response);
-        return new DeliveryResult(payload, response,
-            payload.RecordIds.Select(id => new RecordOutcome(id, outcome, response.StatusCode, message, response.Attempts)).ToList());
+        return new DeliveryResult(payload, response, new SharedOutcome(payload.RecordIds, outcome, response.StatusCode, message, response.Attempts));
     }
 
     /// <summary>
@@ -138,8 +148,8 @@ public sealed class DeliveryRunner(ApiClient api, PayloadBuilder builder, TimePr
         public void Add(DeliveryResult result)
         {
             Requests += result.Response is null ? 0 : 1;
-            Sent += result.Records.Count(r => r.Outcome == DeliveryOutcome.Sent);
-            Failed += result.Records.Count(r => r.Outcome == DeliveryOutcome.Failed);
+            Sent += result.Count(DeliveryOutcome.Sent);
+            Failed += result.Count(DeliveryOutcome.Failed);
         }
     }
 }

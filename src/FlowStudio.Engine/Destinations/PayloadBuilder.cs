@@ -1,3 +1,4 @@
+using System.Text;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json.Linq;
@@ -26,6 +27,10 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             && !BodyTemplates.UsesSingleRecord(config.BodyTemplate);
     }
 
+    /// <summary>Whether building <paramref name="config"/>'s batches runs the user's grouping code.</summary>
+    public static bool RunsGroupingCode(DestinationConfig config) =>
+        SendsBatches(config) && config.BodyTemplate is null && config.Batching.Algorithm == GroupingAlgorithms.Code;
+
     /// <summary>The payloads for <paramref name="records"/>, built as they are enumerated.</summary>
     public IEnumerable<OutboundPayload> Build(DestinationConfig config, IEnumerable<DeliveryRecord> records,
         CancellationToken cancellationToken = default)
@@ -52,8 +57,9 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         CancellationToken cancellationToken)
     {
         var size = Math.Max(1, plan.Config.Batching.BatchSize);
-        var batch = new JArray();
+        var batch = new List<string>(size);
         var ids = new List<long>(size);
+        var scratch = new StringBuilder();
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,15 +74,15 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             ids.Add(record.Id);
             if (ids.Count == size)
             {
-                yield return Batch(plan, batch, ids, cancellationToken);
-                batch = [];
+                yield return Batch(plan, batch, ids, scratch, cancellationToken);
+                batch.Clear();
                 ids = new List<long>(size);
             }
         }
 
         if (ids.Count > 0)
         {
-            yield return Batch(plan, batch, ids, cancellationToken);
+            yield return Batch(plan, batch, ids, scratch, cancellationToken);
         }
     }
 
@@ -98,12 +104,18 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         }
     }
 
-    private static (JObject? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
+    /// <summary>The record's JSON for a batch: its own text when it goes as it is, else shaped and trimmed.</summary>
+    private static (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
     {
+        if (plan.SendsRecordsAsTheyAre)
+        {
+            return (record.Json, null);
+        }
+
         try
         {
             var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
-            return (RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes), null);
+            return (RecordFields.Compact(RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes)), null);
         }
         catch (RecordRejectedException error)
         {
@@ -111,13 +123,13 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         }
     }
 
-    private OutboundPayload Batch(Plan plan, JArray batch, List<long> ids, CancellationToken cancellationToken)
+    private OutboundPayload Batch(Plan plan, List<string> batch, List<long> ids, StringBuilder scratch, CancellationToken cancellationToken)
     {
         var url = plan.Config.Url;
         try
         {
             url = plan.Url.Expand(null, null, plan.Now, plan.Config.DateMacros);
-            var body = plan.Kind == RequestBodyKind.None ? "" : _grouper.GroupBatch(plan.Config, batch, cancellationToken);
+            var body = plan.Kind == RequestBodyKind.None ? "" : _grouper.GroupBatch(plan.Config, batch, scratch, cancellationToken);
             return plan.Payload(url, body, ids);
         }
         catch (Exception error) when (error is RecordRejectedException or ScriptException or ArgumentException)
@@ -129,6 +141,10 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
     private sealed record Plan(DestinationConfig Config, DestinationUrl Url, DateTimeOffset Now)
     {
         public RequestBodyKind Kind { get; } = Config.BodyKind;
+
+        /// <summary>No mapping, checks or excluded attributes: each record's stored JSON goes into the body unchanged.</summary>
+        public bool SendsRecordsAsTheyAre { get; } = Config.Shape.Mapping is null && Config.Shape.Required.Count == 0
+            && Config.Shape.DateFields.Count == 0 && Config.ExcludeAttributes.Count == 0;
 
         private string Method { get; } = Config.Method.ToUpperInvariant();
 

@@ -140,7 +140,7 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
     private static HttpRequestMessage BuildMessage(string url, ApiRequest request, IReadOnlyList<KeyValuePair<string, string>> authHeaders)
     {
         var message = new HttpRequestMessage(request.Method, url);
-        message.Headers.Accept.ParseAdd("application/json, */*;q=0.8");
+        message.Headers.TryAddWithoutValidation("Accept", "application/json, */*;q=0.8");
         string? contentType = null;
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
         {

@@ -13,6 +13,11 @@ internal static class SecretMask
     public static ApiResponse Apply(ApiResponse response, IReadOnlyList<string> secrets)
     {
         var usable = secrets.Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length).ToList();
+        if (!Reveals(response, usable))
+        {
+            return response;
+        }
+
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in response.Headers)
         {
@@ -28,6 +33,33 @@ internal static class SecretMask
             Headers = headers,
             TransportError = response.TransportError is null ? null : Hide(response.TransportError, usable),
         };
+    }
+
+    /// <summary>Whether anything in <paramref name="response"/> needs masking (most responses: nothing, and they are kept as they are).</summary>
+    private static bool Reveals(ApiResponse response, List<string> secrets)
+    {
+        foreach (var (name, value) in response.Headers)
+        {
+            if (HiddenHeaders.Contains(name) || Contains(value, secrets))
+            {
+                return true;
+            }
+        }
+
+        return Contains(response.Body, secrets) || (response.TransportError is { } error && Contains(error, secrets));
+    }
+
+    private static bool Contains(string text, List<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><paramref name="text"/> with every occurrence of a secret replaced by <see cref="Mask"/>.</summary>

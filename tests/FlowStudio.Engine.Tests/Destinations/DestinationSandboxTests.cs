@@ -194,7 +194,7 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
 
         for (var i = 0; i < records.Count; i++)
         {
-            records[i] = records[i] with { Id = i + 1 };
+            records[i] = new DeliveryRecord(i + 1, records[i].Data);
         }
 
         Assert.Equal(count, records.Count);

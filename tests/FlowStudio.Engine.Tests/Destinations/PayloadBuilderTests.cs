@@ -220,4 +220,53 @@ public sealed class PayloadBuilderTests
         Assert.Equal("/v2/contact/cnt_1", payload.Url);
         Assert.Null(payload.ToRequest().Body);
     }
+
+    [Fact]
+    public void Build_StoredRecordsGoIntoTheBatchExactlyAsStored()
+    {
+        // Date-like strings, trailing zeros and unicode survive: the stored text is written as it is, never re-parsed.
+        const string stored = """{"id":"acc-1","when":"2024-03-01T10:00:00.000+02:00","amount":1.50,"name":"Zoë \u00e9"}""";
+
+        var payload = CreateSut().Build(Batched(), [DeliveryRecord.FromJson(7, stored)]).Single();
+
+        Assert.Equal("{\"records\":[" + stored + "],\"sourceEntity\":\"account\"}", payload.Body);
+        Assert.Equal([7L], payload.RecordIds);
+    }
+
+    [Fact]
+    public void Build_StoredRecordWithExcludedAttribute_KeepsDateStringsAsText()
+    {
+        const string stored = """{"id":"acc-1","when":"2024-03-01T10:00:00.000+02:00","secret":"x"}""";
+        var config = Batched() with { ExcludeAttributes = ["secret"] };
+
+        var payload = CreateSut().Build(config, [DeliveryRecord.FromJson(1, stored)]).Single();
+
+        Assert.Equal("""{"records":[{"id":"acc-1","when":"2024-03-01T10:00:00.000+02:00"}],"sourceEntity":"account"}""", payload.Body);
+    }
+
+    [Fact]
+    public void Build_OtherPropNamedLikeThePropertyName_TakesTheBatchsPlace()
+    {
+        var config = Batched() with { Batching = Batched().Batching with { OtherProps = JObject.Parse("""{"records":"none","mode":"x"}""") } };
+
+        var payload = CreateSut().Build(config, TestRecords.Clients(2)).Single();
+
+        Assert.Equal("""{"records":"none","mode":"x"}""", payload.Body);
+    }
+
+    [Fact]
+    public void Build_TemplateBody_RecordsGoWhereRecordsIsWritten()
+    {
+        var config = new DestinationConfig
+        {
+            Url = "/v2/ingest/entity/account",
+            Batching = new BatchingOptions { Enabled = true, BatchSize = 2 },
+            BodyTemplate = JToken.Parse("""[{"sourceEntity":"account","records":"$records","n":1}]"""),
+        };
+
+        var payloads = CreateSut().Build(config, [DeliveryRecord.FromJson(1, """{"id":"a"}"""), DeliveryRecord.FromJson(2, """{"id":"b"}"""), DeliveryRecord.FromJson(3, """{"id":"c"}""")]).ToList();
+
+        Assert.Equal("""[{"sourceEntity":"account","records":[{"id":"a"},{"id":"b"}],"n":1}]""", payloads[0].Body);
+        Assert.Equal("""[{"sourceEntity":"account","records":[{"id":"c"}],"n":1}]""", payloads[1].Body);
+    }
 }

@@ -1,8 +1,6 @@
 using FlowStudio.Engine.Destinations;
-using FlowStudio.Engine.Paths;
 using FlowStudio.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Web.Features.Destinations;
 
@@ -24,7 +22,7 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
                 OR (s.Outcome = 'failed' AND s.Attempts < {maxAttempts} AND s.UpdatedAt <= {failedBefore}))
             ORDER BY r.Id LIMIT {limit}
             """).ToListAsync(cancellationToken);
-        return rows.Select(r => new DeliveryRecord(r.Id, JObject.Parse(r.DataJson))).ToList();
+        return rows.Select(r => DeliveryRecord.FromJson(r.Id, r.DataJson)).ToList();
     }
 
     /// <summary>Whether a run would find something to deliver (failed records count once <paramref name="failedBefore"/> has passed their last try).</summary>
@@ -43,7 +41,7 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
     {
         var rows = await db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Take(limit)
             .Select(r => new { r.Id, r.DataJson }).ToListAsync(cancellationToken);
-        return rows.Select(r => new DeliveryRecord(r.Id, (JObject)JsonText.Parse(r.DataJson))).ToList();
+        return rows.Select(r => DeliveryRecord.FromJson(r.Id, r.DataJson)).ToList();
     }
 
     internal sealed class PendingRow
