@@ -12,11 +12,17 @@ public sealed record MacroSuggestion(string Macro, string Description, string Va
 /// <param name="SampleRow">A row to show example values from, if any.</param>
 public sealed record LookupMacroSource(string Name, IReadOnlyList<string> Columns, IReadOnlyDictionary<string, string>? SampleRow = null);
 
+/// <summary>An incremental source's cursor, for the <c>{cursor}</c> macro.</summary>
+/// <param name="Field">The cursor field, e.g. "modifiedTime".</param>
+/// <param name="Value">The cursor now: the largest value read so far, or the initial value before the first run; null when neither.</param>
+public sealed record CursorMacroSource(string Field, string? Value);
+
 /// <summary>Lists the macros a source URL can use, with the value each has right now, for the UI's autocomplete.</summary>
 public sealed class MacroCatalog(TimeProvider time)
 {
-    /// <summary>Date/time macros first, then one per column of each lookup.</summary>
-    public IReadOnlyList<MacroSuggestion> List(DateMacroSettings settings, IReadOnlyList<LookupMacroSource>? lookups = null)
+    /// <summary>Date/time macros first, then <c>{cursor}</c> when the source is incremental, then one per column of each lookup.</summary>
+    public IReadOnlyList<MacroSuggestion> List(DateMacroSettings settings, IReadOnlyList<LookupMacroSource>? lookups = null,
+        CursorMacroSource? cursor = null)
     {
         var now = time.GetUtcNow();
         var unit = MacroTimeUnits.All.First(u => u.Unit == settings.TimeUnit).Id;
@@ -30,6 +36,13 @@ public sealed class MacroCatalog(TimeProvider time)
             new("{now-N}", $"N {unit}s before now (write the number, e.g. {{now-7}})", At(-7)),
             new("{now+N}", $"N {unit}s after now (write the number, e.g. {{now+7}})", At(7)),
         };
+
+        if (cursor is not null)
+        {
+            list.Add(new MacroSuggestion("{cursor}",
+                $"The largest \"{cursor.Field}\" read so far (the Initial Cursor Value before the first run), so each run reads only what changed",
+                cursor.Value ?? string.Empty));
+        }
 
         foreach (var lookup in lookups ?? [])
         {

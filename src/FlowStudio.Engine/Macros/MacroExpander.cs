@@ -5,7 +5,7 @@ namespace FlowStudio.Engine.Macros;
 /// <summary>
 /// Expands URL macros: date/time macros (<c>{now}</c>, <c>{now-N}</c>, <c>{now+N}</c>, also <c>(now-N)</c>) from the
 /// injected clock, written in the source's date format and stepped in its time unit; and lookup macros
-/// (<c>{lookupName.column}</c>) from one lookup row. Values are URL-encoded.
+/// (<c>{lookupName.column}</c>) from one lookup row; <c>{cursor}</c> from the source's incremental cursor. Values are URL-encoded.
 /// </summary>
 public sealed class MacroExpander(TimeProvider time)
 {
@@ -14,11 +14,15 @@ public sealed class MacroExpander(TimeProvider time)
     /// Throws <see cref="MacroException"/> naming the first bad macro (unknown, malformed, unbalanced braces, or a
     /// lookup macro without a lookup row or with a column the row lacks).
     /// </summary>
-    public string Expand(string url, DateMacroSettings settings, IReadOnlyDictionary<string, string>? lookupRow = null) =>
-        Expand(url, settings, time.GetUtcNow(), lookupRow);
+    public string Expand(string url, DateMacroSettings settings, IReadOnlyDictionary<string, string>? lookupRow = null, string? cursor = null) =>
+        Expand(url, settings, time.GetUtcNow(), lookupRow, cursor);
 
-    /// <summary>As <see cref="Expand(string, DateMacroSettings, IReadOnlyDictionary{string, string}?)"/>, at a given instant (one run uses one "now").</summary>
-    public static string Expand(string url, DateMacroSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? lookupRow)
+    /// <summary>
+    /// As <see cref="Expand(string, DateMacroSettings, IReadOnlyDictionary{string, string}?, string?)"/>, at a given instant (one
+    /// run uses one "now"). <paramref name="cursor"/> is what <c>{cursor}</c> becomes (empty when null: nothing read yet).
+    /// </summary>
+    public static string Expand(string url, DateMacroSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? lookupRow,
+        string? cursor = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(settings);
@@ -33,7 +37,7 @@ public sealed class MacroExpander(TimeProvider time)
         foreach (var macro in macros)
         {
             result.Append(url, copied, macro.Start - copied);
-            result.Append(Uri.EscapeDataString(ValueOf(macro, settings, now, lookupRow)));
+            result.Append(Uri.EscapeDataString(ValueOf(macro, settings, now, lookupRow, cursor)));
             copied = macro.Start + macro.Text.Length;
         }
 
@@ -52,12 +56,21 @@ public sealed class MacroExpander(TimeProvider time)
     /// <summary>True when <paramref name="url"/> has a lookup macro, so a read runs once per lookup row.</summary>
     public static bool UsesLookup(string? url) => Find(url).Any(m => m.Kind == MacroKind.Lookup);
 
+    /// <summary>True when <paramref name="url"/> has the <c>{cursor}</c> macro.</summary>
+    public static bool UsesCursor(string? url) => Find(url).Any(m => m.Kind == MacroKind.Cursor);
+
     /// <summary>The value of one macro, unencoded.</summary>
-    public static string ValueOf(MacroReference macro, DateMacroSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? lookupRow)
+    public static string ValueOf(MacroReference macro, DateMacroSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? lookupRow,
+        string? cursor = null)
     {
         if (macro.Kind == MacroKind.Now)
         {
             return MacroDateFormats.Format(MacroTimeUnits.Shift(now, settings.TimeUnit, macro.Offset), settings.DateFormat);
+        }
+
+        if (macro.Kind == MacroKind.Cursor)
+        {
+            return cursor ?? string.Empty;
         }
 
         if (lookupRow is null)

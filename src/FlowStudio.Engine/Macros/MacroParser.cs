@@ -7,6 +7,9 @@ internal static partial class MacroParser
 {
     private const int MaxOffset = 100_000;
 
+    /// <summary>The name of the cursor macro, <c>{cursor}</c>.</summary>
+    public const string CursorName = "cursor";
+
     public static (IReadOnlyList<MacroReference> Macros, IReadOnlyList<MacroProblem> Problems) Parse(string text)
     {
         var macros = new List<MacroReference>();
@@ -58,6 +61,10 @@ internal static partial class MacroParser
             var offset = now.Groups["offset"].Success ? ReadOffset(now.Groups["offset"].Value) : 0;
             AddNow(macro, start, offset, macros, problems);
         }
+        else if (inner.Equals(CursorName, StringComparison.OrdinalIgnoreCase))
+        {
+            macros.Add(new MacroReference(macro, MacroKind.Cursor, start));
+        }
         else if (inner.Length == 0)
         {
             problems.Add(new MacroProblem(macro, "The macro {} is empty."));
@@ -78,7 +85,7 @@ internal static partial class MacroParser
         {
             problems.Add(new MacroProblem(
                 macro,
-                $"Unknown macro {macro}: use {{now}}, {{now-N}}, {{now+N}} or a lookup column as {{lookupName.column}}."));
+                $"Unknown macro {macro}: use {{now}}, {{now-N}}, {{now+N}}, {{cursor}} or a lookup column as {{lookupName.column}}."));
         }
 
         return close + 1;

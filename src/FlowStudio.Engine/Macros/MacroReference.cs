@@ -8,6 +8,9 @@ public enum MacroKind
 
     /// <summary><c>{lookupName.column}</c>: a column of the current lookup row.</summary>
     Lookup,
+
+    /// <summary><c>{cursor}</c>: an incremental source's cursor, the largest value of its cursor field read so far.</summary>
+    Cursor,
 }
 
 /// <summary>One macro found in a text.</summary>

@@ -45,6 +45,14 @@ public sealed record SourceConfig
     /// <summary>Record property that identifies a record, when known (from the template's <c>key</c>).</summary>
     public string? Key { get; init; }
 
+    /// <summary>
+    /// The record field an incremental source keeps its cursor on (e.g. <c>modifiedTime</c>); needed by <c>{cursor}</c>.
+    /// </summary>
+    public string? CursorField { get; init; }
+
+    /// <summary>What <c>{cursor}</c> becomes in this read: the source's cursor, or its initial value; null (empty) when neither.</summary>
+    public string? Cursor { get; init; }
+
     /// <summary>The date/time macro settings; throws <see cref="InvalidSourceException"/> for an unknown unit or format.</summary>
     public DateMacroSettings MacroSettings()
     {

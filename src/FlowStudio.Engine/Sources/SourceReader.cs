@@ -91,7 +91,7 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         var lookups = MacroExpander.Find(config.Url).Where(m => m.Kind == MacroKind.Lookup).ToList();
         if (lookups.Count == 0)
         {
-            return [(MacroExpander.Expand(config.Url, settings, now, null), null)];
+            return [(MacroExpander.Expand(config.Url, settings, now, null, config.Cursor), null)];
         }
 
         if (lookupRows is null)
@@ -100,7 +100,7 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         }
 
         var keyColumn = lookupKeyColumn ?? lookups[0].Column!;
-        return [.. lookupRows.Select(row => (MacroExpander.Expand(config.Url, settings, now, row), KeyOf(row, keyColumn)))];
+        return [.. lookupRows.Select(row => (MacroExpander.Expand(config.Url, settings, now, row, config.Cursor), KeyOf(row, keyColumn)))];
     }
 
     private static string? KeyOf(IReadOnlyDictionary<string, string> row, string column) =>

@@ -14,7 +14,7 @@ public static class SourceValidator
     /// <summary>
     /// Problems with fields "method", "url" (absolute http(s) or a path starting with "/"; macros well-formed),
     /// "headers", "body" (JSON), "dataPath", "metadataPath" (JSONPath or XPath), "dateFormat", "timeUnit",
-    /// "pagination" and "maxPages". Empty when the configuration can be read.
+    /// "pagination", "maxPages" and "cursorField" (needed by <c>{cursor}</c>). Empty when the configuration can be read.
     /// </summary>
     public static IReadOnlyList<FieldError> Validate(SourceConfig config)
     {
@@ -26,6 +26,11 @@ public static class SourceValidator
         }
 
         errors.AddRange(UrlErrors(config.Url));
+        if (string.IsNullOrWhiteSpace(config.CursorField) && MacroExpander.UsesCursor(config.Url))
+        {
+            errors.Add(new FieldError("cursorField",
+                "The URL uses {cursor}: set a Cursor Field, the record field whose largest value {cursor} takes (e.g. modifiedTime)."));
+        }
         errors.AddRange(RequestHeaderParser.Check(config.Headers).Select(p => new FieldError("headers", p)));
         if (!string.IsNullOrWhiteSpace(config.Body) && BodyProblem(config.Body) is { } body)
         {

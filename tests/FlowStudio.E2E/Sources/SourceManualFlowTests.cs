@@ -150,4 +150,66 @@ public sealed class SourceManualFlowTests(BrowserApp app)
         await Expect(url).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(page).ToHaveURLAsync(new Regex("/flows/new/source\\?"));
     }
+
+    [Fact]
+    public async Task AdvancedTab_CursorField_OffersCursorMacroTestSendsTheInitialValueAndTheSourcePageShowsTheCursor()
+    {
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+            await page.GetByLabel("Cursor Field").FillAsync("modifiedTime");
+            await page.GetByLabel("Initial Cursor Value").FillAsync("2001-02-03T04:05:06Z");
+            await page.GetByLabel("Initial Cursor Value").BlurAsync();
+
+            var url = page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" });
+            await url.PressSequentiallyAsync("/v2/contact/search?modifiedAfter={cur");
+            var option = page.GetByRole(AriaRole.Listbox, new() { Name = "Macros" }).GetByRole(AriaRole.Option, new() { Name = "{cursor}" });
+            await Expect(option).ToContainTextAsync("2001-02-03T04:05:06Z");
+            await Expect(option).ToContainTextAsync("modifiedTime");
+            await option.ClickAsync();
+            await Expect(url).ToHaveValueAsync("/v2/contact/search?modifiedAfter={cursor}");
+            await page.GetByLabel("Set Path to Data in Response").FillAsync("$.data[*]");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" });
+            var request = panel.GetByTestId("test-result-requests").Locator("tbody tr").First;
+            await Expect(request).ToContainTextAsync("modifiedAfter=2001-02-03T04%3A05%3A06Z");
+            await Expect(request).ToContainTextAsync("200");
+
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Contacts changed since the cursor");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/sources/src_[0-9a-z]+$"));
+            var summary = page.GetByTestId("source-summary");
+            await Expect(summary).ToContainTextAsync("Cursor field");
+            await Expect(summary).ToContainTextAsync("modifiedTime");
+            await Expect(summary).ToContainTextAsync("Nothing read yet");
+        }
+        finally
+        {
+            await api.DeleteCreatedSourcesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AdvancedTab_CursorMacroWithoutCursorField_TestShowsTheErrorBesideCursorField()
+    {
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" }).FillAsync("/v2/contact/search?modifiedAfter={cursor}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var field = page.GetByLabel("Cursor Field");
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#manual-cursor-field-error")).ToContainTextAsync("set a Cursor Field");
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" })).ToHaveValueAsync("/v2/contact/search?modifiedAfter={cursor}");
+    }
 }

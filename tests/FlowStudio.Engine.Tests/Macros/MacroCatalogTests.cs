@@ -47,4 +47,15 @@ public sealed class MacroCatalogTests
         Assert.True(MacroTimeUnits.TryParse(text, out var unit));
         Assert.Equal(expected, unit);
     }
+
+    [Fact]
+    public void List_IncrementalSource_OffersCursorWithItsValue()
+    {
+        var list = new MacroCatalog(new ManualTimeProvider()).List(DateMacroSettings.Default, cursor: new CursorMacroSource("modifiedTime", "2026-03-01T09:15:00Z"));
+
+        var cursor = Assert.Single(list, m => m.Macro == "{cursor}");
+        Assert.Equal("2026-03-01T09:15:00Z", cursor.Value);
+        Assert.Contains("modifiedTime", cursor.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(new MacroCatalog(new ManualTimeProvider()).List(DateMacroSettings.Default), m => m.Macro == "{cursor}");
+    }
 }

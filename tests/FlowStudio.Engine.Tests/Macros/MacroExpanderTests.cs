@@ -116,4 +116,23 @@ public sealed class MacroExpanderTests
         Assert.True(MacroExpander.UsesLookup("/v2/client/{clients.id}"));
         Assert.False(MacroExpander.UsesLookup("/v2/client?since={now-1}"));
     }
+
+    [Fact]
+    public void Expand_Cursor_IsTheCursorUrlEncoded() =>
+        Assert.Equal("https://api.example.com/x?modifiedAfter=2026-03-01T09%3A15%3A00.250Z&since=2026-03-14",
+            CreateSut().Expand("https://api.example.com/x?modifiedAfter={cursor}&since={now-1}", Settings(), cursor: "2026-03-01T09:15:00.250Z"));
+
+    [Fact]
+    public void Expand_CursorBeforeAnyRun_IsEmpty() =>
+        Assert.Equal("https://api.example.com/x?after=", CreateSut().Expand("https://api.example.com/x?after={Cursor}", Settings()));
+
+    [Fact]
+    public void Validate_MisspeltCursor_NamesTheCursorMacroAmongTheKnownOnes()
+    {
+        var problem = Assert.Single(MacroExpander.Validate("https://api.example.com/x?after={cursr}"));
+
+        Assert.Equal("{cursr}", problem.Macro);
+        Assert.Contains("{cursor}", problem.Message, StringComparison.Ordinal);
+        Assert.True(MacroExpander.UsesCursor("https://api.example.com/x?after={cursor}"));
+    }
 }

@@ -68,4 +68,15 @@ public sealed class SourceValidatorTests
         Assert.All(errors, e => Assert.Equal("pagination", e.Field));
         Assert.Contains(errors, e => e.Message.Contains("cursorPath", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_CursorMacroWithoutCursorField_NamesCursorField()
+    {
+        var config = Valid with { Url = "https://api.example.com/items?modifiedAfter={cursor}" };
+
+        var error = Assert.Single(SourceValidator.Validate(config));
+        Assert.Equal("cursorField", error.Field);
+        Assert.Contains("Cursor Field", error.Message, StringComparison.Ordinal);
+        Assert.Empty(SourceValidator.Validate(config with { CursorField = "modifiedTime" }));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FlowStudio.Engine.Connectors;
+using FlowStudio.Engine.Macros;
 using FlowStudio.Engine.Sources;
 using Newtonsoft.Json.Linq;
 
@@ -8,8 +9,8 @@ namespace FlowStudio.Web.Features.Engine;
 
 /// <summary>
 /// An incremental source's cursor: the largest value of its cursor field read so far. A run asks the API only for
-/// newer records where the API can filter (ClientSuccess v2 searches get <c>modifiedAfter</c>), skips records at or
-/// before the cursor it started from, and leaves the largest value it saw for the next run.
+/// newer records where the API can filter (a URL's <c>{cursor}</c> macro, or <c>modifiedAfter</c> added to ClientSuccess v2
+/// searches), skips records at or before the cursor it started from, and leaves the largest value it saw for the next run.
 /// Values compare as instants when both are date-times, as numbers when both are numbers, else as text.
 /// </summary>
 internal sealed partial class SourceCursor(string field, string? start)
@@ -17,10 +18,13 @@ internal sealed partial class SourceCursor(string field, string? start)
     /// <summary>The largest value seen so far (the starting cursor until a larger one is read).</summary>
     public string? Latest { get; private set; }
 
-    /// <summary>The URL the run reads: a ClientSuccess v2 search gets <c>modifiedAfter</c> set to the cursor.</summary>
+    /// <summary>
+    /// The URL the run reads: a ClientSuccess v2 search gets <c>modifiedAfter</c> set to the cursor, unless the URL places
+    /// the cursor itself with <c>{cursor}</c>.
+    /// </summary>
     public string Apply(string url, Connection connection)
     {
-        if (start is null || !string.Equals(connection.Connector, ConnectorIds.ClientSuccess, StringComparison.OrdinalIgnoreCase)
+        if (start is null || MacroExpander.UsesCursor(url) || !string.Equals(connection.Connector, ConnectorIds.ClientSuccess, StringComparison.OrdinalIgnoreCase)
             || !ClientSuccessSearch().IsMatch(url.Split('?')[0]) || !TryInstant(start, out var after))
         {
             return url;

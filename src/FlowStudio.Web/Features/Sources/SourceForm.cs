@@ -50,6 +50,15 @@ public sealed record SourceForm
 
     public string? Body { get; init; }
 
+    /// <summary>Cursor Field: the record field an incremental source remembers the largest value of (Advanced tab).</summary>
+    public string? CursorField { get; init; }
+
+    /// <summary>Initial Cursor Value: what <c>{cursor}</c> is before the first run.</summary>
+    public string? CursorStart { get; init; }
+
+    /// <summary>The saved source's cursor (edit screen), shown as <c>{cursor}</c>'s value in the macro list.</summary>
+    public string? Cursor { get; init; }
+
     public PaginationForm Pagination { get; init; } = new();
 
     public ScheduleForm Schedule { get; init; } = new();
@@ -80,6 +89,9 @@ public sealed record SourceForm
             MetadataPath = Get("MetadataPath"),
             Headers = Get("Headers"),
             Body = Get("Body"),
+            CursorField = Get("CursorField"),
+            CursorStart = Get("CursorStart"),
+            Cursor = Blank(Get("Cursor")),
             Pagination = PaginationForm.Read(Get),
             Schedule = ScheduleForm.Read(Get),
         };
@@ -109,6 +121,9 @@ public sealed record SourceForm
             MetadataPath = manual?.MetadataPath,
             Headers = manual?.Headers is { Count: > 0 } headers ? string.Join(",", headers.Select(h => $"{h.Key}:{h.Value}")) : null,
             Body = manual?.Body,
+            CursorField = source.CursorField,
+            CursorStart = manual?.CursorStart,
+            Cursor = source.Cursor,
             Pagination = pagination is null ? new PaginationForm() : new PaginationForm
             {
                 Type = pagination.Type,
@@ -131,6 +146,10 @@ public sealed record SourceForm
             },
         };
     }
+
+    /// <summary>The <c>{cursor}</c> macro's entry in the macro list, when a Cursor Field is set.</summary>
+    public CursorMacroSource? CursorMacro() =>
+        Blank(CursorField) is { } field ? new CursorMacroSource(field, Cursor ?? Blank(CursorStart)) : null;
 
     /// <summary>The date/time macro settings the macro list shows values for; unknown values fall back to the defaults.</summary>
     public DateMacroSettings MacroSettings() =>
@@ -166,7 +185,9 @@ public sealed record SourceForm
             TimeUnit,
             LookupId is null ? null : [LookupId],
             pagination,
-            null);
+            null,
+            Blank(CursorField),
+            Blank(CursorStart));
         return (new CreateSourceRequest(name, CredentialId, null, null, manual, Schedule: schedule), errors);
     }
 

@@ -3,7 +3,7 @@ using FlowStudio.Web.Features.Lookups;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>The macro list of the Set API URL field: date/time macros with their value now, and the chosen lookup's columns.</summary>
+/// <summary>The macro list of the Set API URL field: date/time macros with their value now, {cursor} when a Cursor Field is set, and the chosen lookup's columns.</summary>
 internal static class SourceMacros
 {
     public static async Task<IReadOnlyList<MacroSuggestion>> ListAsync(
@@ -22,6 +22,6 @@ internal static class SourceMacros
             sources.Add(new LookupMacroSource(lookup.Name, lookup.Columns, firstRow));
         }
 
-        return new MacroCatalog(time).List(form.MacroSettings(), sources);
+        return new MacroCatalog(time).List(form.MacroSettings(), sources, form.CursorMacro());
     }
 }

@@ -134,13 +134,16 @@ internal static class SourcePages
         return Editor(form, errors, null);
     }
 
-    /// <summary>The editor has no fields for the incremental cursor or the record key (set through the API): saving keeps them.</summary>
+    /// <summary>
+    /// The editor has no field for the record key, nor for a template source's cursor field (both set through the API):
+    /// saving keeps them. The Advanced tab edits the manual cursor field and initial value itself.
+    /// </summary>
     private static CreateSourceRequest KeepHiddenSettings(CreateSourceRequest edited, CreateSourceRequest stored) => edited with
     {
-        CursorField = stored.CursorField,
+        CursorField = edited.Manual is null ? stored.CursorField : null,
         Manual = edited.Manual is null
             ? null
-            : edited.Manual with { Key = stored.Manual?.Key, CursorField = stored.Manual?.CursorField },
+            : edited.Manual with { Key = stored.Manual?.Key },
     };
 
     private static async Task<IResult> CreateWebhookAsync(HttpContext context, IFormCollection posted, SourceService sources, CancellationToken cancellationToken)
@@ -190,8 +193,9 @@ internal static class SourcePages
             return Results.NotFound();
         }
 
-        var request = new CreateSourceRequest(source.Name, source.CredentialId, source.TemplateId, source.Parameters.ToDictionary(), source.Manual);
-        var outcome = await tester.TestAsync(request, cancellationToken);
+        var request = new CreateSourceRequest(source.Name, source.CredentialId, source.TemplateId, source.Parameters.ToDictionary(), source.Manual,
+            CursorField: source.CursorField);
+        var outcome = await tester.TestAsync(request, cancellationToken, source.Cursor);
         return new RazorComponentResult<TestResultPanel>(new { Result = EndpointTestResult.From(outcome), ListErrors = true });
     }
 

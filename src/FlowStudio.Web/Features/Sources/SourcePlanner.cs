@@ -40,12 +40,14 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
             }
             else
             {
-                config = Guard(() => SourceConfig.FromTemplate(template, request.Parameters ?? []), errors);
+                config = Guard(() => SourceConfig.FromTemplate(template, request.Parameters ?? []), errors) is { } built
+                    ? built with { CursorField = Blank(request.CursorField) }
+                    : null;
             }
         }
         else
         {
-            config = FromManual(request.Manual!, errors);
+            config = FromManual(request.Manual!, Blank(request.CursorField), errors);
         }
 
         if (config is not null)
@@ -63,7 +65,7 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
         return (new SourcePlan(config, connection!, template, lookupRows, lookupKey), errors);
     }
 
-    private static SourceConfig? FromManual(ManualSourceRequest manual, List<FieldError> errors)
+    private static SourceConfig? FromManual(ManualSourceRequest manual, string? cursorField, List<FieldError> errors)
     {
         var method = (manual.Method ?? "GET").Trim().ToUpperInvariant();
         if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE"))
@@ -95,6 +97,9 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
             TimeUnit = Blank(manual.TimeUnit),
             Pagination = manual.Pagination ?? PaginationSpec.None,
             Key = Blank(manual.Key),
+            CursorField = Blank(manual.CursorField) ?? cursorField,
+            // Before the first run {cursor} is the initial value; a run replaces it with the source's stored cursor.
+            Cursor = Blank(manual.CursorStart),
         };
     }
 

@@ -6,7 +6,8 @@ namespace FlowStudio.Web.Features.Sources;
 /// <summary>
 /// POST /api/sources: a template source (templateId + parameters), a manual one, or a webhook source (connector "webhook").
 /// <c>CursorField</c> (or <c>manual.cursorField</c>) makes it incremental: each run remembers the largest value of that
-/// field (e.g. <c>modifiedTime</c>) and the next run reads only records past it.
+/// field (e.g. <c>modifiedTime</c>) and the next run reads only records past it. A manual URL can put the cursor where
+/// the API wants it with the <c>{cursor}</c> macro; <c>manual.cursorStart</c> is its value before the first run.
 /// </summary>
 internal sealed record CreateSourceRequest(
     string? Name,
@@ -31,4 +32,5 @@ internal sealed record ManualSourceRequest(
     List<string>? LookupIds,
     PaginationSpec? Pagination,
     string? Key,
-    string? CursorField = null);
+    string? CursorField = null,
+    string? CursorStart = null);

@@ -30,9 +30,11 @@ internal sealed class SourceRunExecutor(
             return;
         }
 
-        var cursorField = source.CursorField ?? definition.Manual?.CursorField;
+        var cursorField = plan.Config.CursorField;
         var cursor = string.IsNullOrWhiteSpace(cursorField) ? null : new SourceCursor(cursorField.Trim(), source.Cursor);
-        var config = cursor is null ? plan.Config : plan.Config with { Url = cursor.Apply(plan.Config.Url, plan.Connection) };
+        var config = cursor is null
+            ? plan.Config
+            : plan.Config with { Url = cursor.Apply(plan.Config.Url, plan.Connection), Cursor = source.Cursor ?? plan.Config.Cursor };
         var reader = new SourceReader(api, time, retries.For(null, source.CredentialId, plan.Connection.Connector));
 
         var requests = 0;

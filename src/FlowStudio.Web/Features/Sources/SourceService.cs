@@ -201,6 +201,8 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             Schedule = request.Schedule,
             WebhookUrl = s.Kind == "webhook" ? $"/api/webhooks/{s.Id}" : null,
             WebhookToken = s.WebhookToken is null ? null : SecretMask.Mask(s.WebhookToken),
+            CursorField = request.Manual?.CursorField ?? s.CursorField,
+            Cursor = s.Cursor,
         };
     }
 }

@@ -58,6 +58,12 @@ internal static class SourceSummaryItems
             items.Add(new("Pagination", PaginationForm.Choices.Where(c => c.Type == pagination).Select(c => c.Label).FirstOrDefault() ?? pagination));
         }
 
+        if (source.CursorField is { } cursorField)
+        {
+            items.Add(new("Cursor field", cursorField, true));
+            items.Add(new("Cursor", source.Cursor ?? "Nothing read yet", source.Cursor is not null));
+        }
+
         items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
         return items;
     }

@@ -10,7 +10,8 @@ internal sealed class SourceTester(SourcePlanner planner, SourceReader reader)
 {
     public const int SampleSize = 50;
 
-    public async Task<SourceTestOutcome> TestAsync(CreateSourceRequest request, CancellationToken cancellationToken)
+    /// <summary>Tests <paramref name="request"/>; a saved source passes its stored <paramref name="cursor"/> for <c>{cursor}</c>.</summary>
+    public async Task<SourceTestOutcome> TestAsync(CreateSourceRequest request, CancellationToken cancellationToken, string? cursor = null)
     {
         var (plan, errors) = await planner.PlanAsync(request, cancellationToken);
         if (plan is null)
@@ -20,7 +21,8 @@ internal sealed class SourceTester(SourcePlanner planner, SourceReader reader)
 
         try
         {
-            var sample = await reader.SampleAsync(plan.Connection, plan.Config, plan.LookupRows, plan.LookupKeyColumn, SampleSize, cancellationToken);
+            var config = cursor is null ? plan.Config : plan.Config with { Cursor = cursor };
+            var sample = await reader.SampleAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, SampleSize, cancellationToken);
             return new SourceTestOutcome(sample, [], null);
         }
         catch (InvalidSourceException ex)

@@ -22,4 +22,10 @@ internal sealed record SourceView(
     public string? WebhookUrl { get; init; }
 
     public string? WebhookToken { get; init; }
+
+    /// <summary>The record field an incremental source keeps its cursor on (the manual one, or the template source's).</summary>
+    public string? CursorField { get; init; }
+
+    /// <summary>The cursor now: the largest cursor-field value read by a successful run; null before the first.</summary>
+    public string? Cursor { get; init; }
 }

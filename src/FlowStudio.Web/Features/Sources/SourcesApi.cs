@@ -48,7 +48,7 @@ internal static class SourcesApi
         var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return source is null
             ? ApiProblems.NotFound("Source", id)
-            : ToResult(await tester.TestAsync(SourceService.ToRequest(source), cancellationToken));
+            : ToResult(await tester.TestAsync(SourceService.ToRequest(source), cancellationToken, source.Cursor));
     }
 
     private static async Task<IResult> TestUnsavedAsync(CreateSourceRequest request, SourceTester tester, CancellationToken cancellationToken) =>
