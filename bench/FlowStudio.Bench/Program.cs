@@ -24,9 +24,9 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"(sandbox {(options.SandboxProcess ? "in a child process" : "in this process")}, {Environment.ProcessorCount} CPUs)"));
 Console.WriteLine($"same request bodies: {(first.Body == RawDelivery.FirstBody(BenchOptions.BatchSize) ? "yes" : "NO")}");
 
-// Warm both paths up before measuring: connections, and enough calls (300 requests each, in three rounds) that tiered
-// JIT has promoted the hot methods of the engine, the raw loop and the sandbox to optimised code. With fewer, the first
-// measured pass runs partly on unoptimised code and is slower for that alone.
+// Warm both paths up before measuring (300 requests each, in three rounds): connections, pools and caches, and with
+// --sandbox-process the child's tiered JIT (this process compiles optimised code up front). With a short warm-up the
+// first measured pass was the slowest of every run, whichever path it was.
 var warmup = Math.Min(options.Records, 10_000);
 for (var i = 0; i < 3; i++)
 {
