@@ -76,4 +76,58 @@ public sealed class DestinationEditTests(BrowserApp app)
             await api.DeleteAllAsync();
         }
     }
+
+    [Fact]
+    public async Task EditDestination_AnotherClariCredential_SaveSendsWithIt()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var credentialId = await api.CredentialIdAsync("Clari Sandbox");
+        var secondName = "Clari backup " + Guid.NewGuid().ToString("N")[..6];
+        var second = await client.PostAsJsonAsync("/api/credentials", new
+        {
+            connector = "clari",
+            name = secondName,
+            fields = new Dictionary<string, string>
+            {
+                ["baseUrl"] = new Uri(app.Server.BaseAddress, "/sandbox/clari").ToString(),
+                ["apiKey"] = "clari-sandbox-key",
+                ["partnerKey"] = "clari-sandbox-partner",
+            },
+        });
+        Assert.True(second.IsSuccessStatusCode, await second.Content.ReadAsStringAsync());
+        var secondId = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var created = await client.PostAsJsonAsync("/api/destinations", new
+        {
+            name = "Pulses to Clari, switchable",
+            datasetId,
+            credentialId,
+            manual = new { method = "POST", contentFormat = "json", url = "/v2/ingest/entity/account?mode=incremental", batching = new { enabled = true, batchSize = 100, algorithm = "property", propertyName = "records" } },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var destinationId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/destinations/{destinationId}/edit");
+            var credential = page.GetByLabel("Credential", new() { Exact = true });
+            await Expect(credential).ToHaveValueAsync(credentialId);
+            await Expect(credential.Locator("option", new() { HasText = "ClientSuccess Sandbox" })).ToHaveCountAsync(0);
+            await credential.SelectOptionAsync(new SelectOptionValue { Label = secondName });
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex($"/destinations/{destinationId}$"));
+            using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{destinationId}"));
+            Assert.Equal(secondId, saved.RootElement.GetProperty("credentialId").GetString());
+            await page.GotoAsync($"/destinations/{destinationId}/edit");
+            await Expect(page.GetByLabel("Credential", new() { Exact = true })).ToHaveValueAsync(secondId);
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+            await client.DeleteAsync($"/api/credentials/{secondId}");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -54,6 +55,51 @@ public sealed class SourceEditTests(BrowserApp app)
         finally
         {
             await api.DeleteCreatedSourcesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Edit_AnotherClientSuccessCredential_SaveReadsWithIt()
+    {
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
+        var secondName = "ClientSuccess backup " + Guid.NewGuid().ToString("N")[..6];
+        var second = await client.PostAsync("/api/credentials", JsonContent.Create(new
+        {
+            connector = "clientsuccess",
+            name = secondName,
+            fields = new Dictionary<string, string>
+            {
+                ["baseUrl"] = new Uri(app.Server.BaseAddress, "/sandbox/clientsuccess").ToString(),
+                ["apiKey"] = "cs-sandbox-key",
+            },
+        }));
+        Assert.True(second.IsSuccessStatusCode, await second.Content.ReadAsStringAsync());
+        var secondId = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var sourceId = await api.CreateTemplateSourceAsync("Pulses, switchable credential", credentialId, "clientsuccess.search-pulses");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/sources/{sourceId}/edit");
+            var credential = page.GetByLabel("Credential", new() { Exact = true });
+            await Expect(credential).ToHaveValueAsync(credentialId);
+            await Expect(credential.Locator("option", new() { HasText = "Clari Sandbox" })).ToHaveCountAsync(0);
+            await credential.SelectOptionAsync(new SelectOptionValue { Label = secondName });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" }).GetByTestId("test-result-requests")).ToContainTextAsync("200");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}$"));
+            await Expect(page.GetByTestId("source-summary")).ToContainTextAsync(secondName);
+            using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/sources/{sourceId}"));
+            Assert.Equal(secondId, saved.RootElement.GetProperty("credentialId").GetString());
+        }
+        finally
+        {
+            await api.DeleteCreatedSourcesAsync();
+            await client.DeleteAsync($"/api/credentials/{secondId}");
         }
     }
 }
