@@ -25,7 +25,7 @@ internal sealed record Phase(string Name, long Records, TimeSpan Elapsed, TimeSp
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-7} {Records:N0} records in {Elapsed.TotalSeconds:0.00} s = {RecordsPerSecond:N0} records/s; " +
+        $"{Name,-12} {Records:N0} records in {Elapsed.TotalSeconds:0.00} s = {RecordsPerSecond:N0} records/s; " +
         $"CPU {Cpu.TotalSeconds:0.00} s, GC pauses {GcPause.TotalSeconds:0.00} s, allocated {AllocatedBytes / (double)Records:N0} B/record (this process: sandbox included when in-process); " +
         $"peak working set so far {Megabytes(PeakWorkingSet)}");
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using FlowStudio.Engine.Http;
@@ -18,6 +19,10 @@ public sealed class ConnectorAuthenticator(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, TokenSlot> _tokens = new(StringComparer.Ordinal);
 
+    // Headers that follow from the credential alone (API keys, basic, bearer), worked out once per connection: a
+    // delivery sends thousands of requests on one.
+    private readonly ConditionalWeakTable<Connection, AuthHeaders> _fixed = new();
+
     /// <summary>
     /// The headers for <paramref name="connection"/>. <paramref name="staleToken"/> is the token the API just refused
     /// (401): it is dropped and a new one fetched. <paramref name="send"/> sends the sign-in request without auth.
@@ -28,16 +33,31 @@ public sealed class ConnectorAuthenticator(TimeProvider time)
         string? staleToken,
         CancellationToken cancellationToken)
     {
+        if (_fixed.TryGetValue(connection, out var known))
+        {
+            return known;
+        }
+
         var secrets = SecretsOf(connection);
+        var isToken = string.Equals(connection.Connector, ConnectorIds.ClientSuccess, StringComparison.OrdinalIgnoreCase)
+            && connection.Field("apiKey") is null;
+        if (isToken)
+        {
+            return await ClientSuccessTokenAsync(connection, send, staleToken, secrets, cancellationToken);
+        }
+
+        var headers = FixedHeaders(connection, secrets);
+        _fixed.AddOrUpdate(connection, headers);
+        return headers;
+    }
+
+    private static AuthHeaders FixedHeaders(Connection connection, List<string> secrets)
+    {
         switch (connection.Connector.ToLowerInvariant())
         {
             case ConnectorIds.ClientSuccess:
-                if (connection.Field("apiKey") is { } key)
-                {
-                    return AuthHeaders.With(secrets, ("X-API-Key", key), ("Authorization", key));
-                }
-
-                return await ClientSuccessTokenAsync(connection, send, staleToken, secrets, cancellationToken);
+                var key = connection.Field("apiKey")!;
+                return AuthHeaders.With(secrets, ("X-API-Key", key), ("Authorization", key));
             case ConnectorIds.Clari:
                 var clariKey = connection.Field("apiKey")
                     ?? throw new ArgumentException("The Clari connection needs an API key.", nameof(connection));

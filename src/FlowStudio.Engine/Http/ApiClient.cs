@@ -192,12 +192,18 @@ public sealed class ApiClient(HttpClient http, ConnectorAuthenticator auth, Time
         return content;
     }
 
+    // The values as the server sent them: reading them unvalidated skips parsing every header into typed values.
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        foreach (var (name, values) in response.Headers.NonValidated)
         {
-            headers[name] = string.Join(", ", values);
+            headers[name] = values.ToString();
+        }
+
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
+        {
+            headers[name] = values.ToString();
         }
 
         return headers;

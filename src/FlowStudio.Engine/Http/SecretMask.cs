@@ -12,7 +12,7 @@ internal static class SecretMask
 
     public static ApiResponse Apply(ApiResponse response, IReadOnlyList<string> secrets)
     {
-        var usable = secrets.Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length).ToList();
+        var usable = Usable(secrets);
         if (!Reveals(response, usable))
         {
             return response;
@@ -33,6 +33,22 @@ internal static class SecretMask
             Headers = headers,
             TransportError = response.TransportError is null ? null : Hide(response.TransportError, usable),
         };
+    }
+
+    /// <summary>The secrets worth masking (4 characters or more), each once, longest first so no part of one is left.</summary>
+    private static List<string> Usable(IReadOnlyList<string> secrets)
+    {
+        var usable = new List<string>(secrets.Count);
+        foreach (var secret in secrets)
+        {
+            if (secret.Length >= 4 && !usable.Contains(secret))
+            {
+                usable.Add(secret);
+            }
+        }
+
+        usable.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+        return usable;
     }
 
     /// <summary>Whether anything in <paramref name="response"/> needs masking (most responses: nothing, and they are kept as they are).</summary>
