@@ -5,7 +5,9 @@ public static class ApiUrls
 {
     /// <summary>True when <paramref name="url"/> is an absolute http or https URL.</summary>
     public static bool IsAbsoluteHttp(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        // A path ("/v2/...") is never one; checking that first spares parsing it (on Unix it would parse as a file URI).
+        !url.StartsWith('/')
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>
     /// <paramref name="url"/> itself when absolute, else <paramref name="baseUrl"/> and the path joined with exactly one
