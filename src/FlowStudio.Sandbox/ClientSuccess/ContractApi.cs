@@ -1,6 +1,6 @@
 namespace FlowStudio.Sandbox.ClientSuccess;
 
-/// <summary>v2 contracts: search, create, get and full replace.</summary>
+/// <summary>v2 contracts: search, create, upsert, get and full replace.</summary>
 internal static class ContractApi
 {
     private static readonly ResourceWrites Writes = ResourceWrites.Contracts;
@@ -9,6 +9,8 @@ internal static class ContractApi
     {
         group.MapGet("/v2/contract/search", Search);
         group.MapPost("/v2/contract", (HttpRequest request, ClientSuccessStore store) => RecordHandlers.CreateAsync(request, store, Writes));
+        group.MapPost("/v2/contract/upsert", (HttpRequest request, ClientSuccessStore store) =>
+            RecordHandlers.UpsertAsync(request, store, Writes, ContractRecords.FindByNaturalKey));
         group.MapGet("/v2/contract/{idOrUuid}", (string idOrUuid, ClientSuccessStore store) => RecordHandlers.Get(store, Writes, idOrUuid));
         group.MapPut("/v2/contract/{idOrUuid}", (string idOrUuid, HttpRequest request, ClientSuccessStore store) =>
             RecordHandlers.UpdateAsync(request, store, Writes, idOrUuid, replace: true));

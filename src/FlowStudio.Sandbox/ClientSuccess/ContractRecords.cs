@@ -57,6 +57,30 @@ internal static class ContractRecords
         return errors;
     }
 
+    /// <summary>
+    /// The natural key contract upserts match on (the seed names no key for contracts; this follows clients): externalId
+    /// when sent, else the contract name (case-insensitive) within its client.
+    /// </summary>
+    public static JsonObject? FindByNaturalKey(ClientSuccessData data, JsonObject body)
+    {
+        var externalId = Ids.String(body, "externalId");
+        if (!string.IsNullOrEmpty(externalId))
+        {
+            return data.Contracts.All.FirstOrDefault(contract => Ids.String(contract, "externalId") == externalId);
+        }
+
+        var name = Ids.String(body, "name");
+        if (string.IsNullOrEmpty(name) || ClientReference.Resolve(data, body) is not { } client)
+        {
+            return null;
+        }
+
+        var clientId = Ids.Of(client);
+        return data.Contracts.All.FirstOrDefault(contract =>
+            Ids.Long(contract, "tenantClientId") == clientId
+            && string.Equals(Ids.String(contract, "name"), name, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static JsonObject Insert(ClientSuccessData data, JsonObject body, string now)
     {
         var record = Shape.Create(body);

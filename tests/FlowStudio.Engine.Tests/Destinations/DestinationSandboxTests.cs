@@ -152,6 +152,29 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
     }
 
     [Fact]
+    public async Task RunAsync_UpsertContractsTwice_SecondRunUpdatesInsteadOfDuplicating()
+    {
+        await sandbox.ResetAsync();
+        var client = (await ReadAsync("/v2/client/search", 1))[0].Data;
+        List<DeliveryRecord> Rows(string endDate) => [.. Enumerable.Range(1, 5).Select(i => new DeliveryRecord(i, new JObject
+        {
+            ["clientId"] = client["uuid"], ["name"] = $"Renewal {i}", ["startDate"] = "2026-01-01", ["endDate"] = endDate, ["amount"] = 1000 * i,
+        }))];
+        var config = new ClientSuccessSync(ClientSuccessObject.Contract, SyncMode.Upsert).ToDestinationConfig();
+        var before = await ContractsOfAsync((long)client["id"]!);
+
+        var first = await CreateSut().RunAsync(sandbox.ClientSuccessConnection(), config, Rows("2026-12-31"));
+        var second = await CreateSut().RunAsync(sandbox.ClientSuccessConnection(), config, Rows("2027-12-31"));
+
+        Assert.Equal((5, 5, 0), (first.Requests, first.RecordsSent, first.RecordsFailed));
+        Assert.Equal((5, 5, 0), (second.Requests, second.RecordsSent, second.RecordsFailed));
+        var after = await ContractsOfAsync((long)client["id"]!);
+        Assert.Equal(before.Count + 5, after.Count);
+        Assert.All(after.Where(c => ((string?)c["name"])!.StartsWith("Renewal ", StringComparison.Ordinal)),
+            c => Assert.Equal("2027-12-31", (string?)c["termEndDate"]));
+    }
+
+    [Fact]
     public async Task RunAsync_DeleteContactTemplate_RemovesContactsAndTheyAre404Afterwards()
     {
         await sandbox.ResetAsync();
@@ -173,6 +196,12 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
         await CreateSut().RunAsync(sandbox.ClientSuccessConnection(), config, contacts.Take(1), again);
         Assert.Equal((DeliveryOutcome.Failed, 404), (again.Outcomes[0].Outcome, again.Outcomes[0].Status));
         Assert.StartsWith("HTTP 404: ", again.Outcomes[0].Error);
+    }
+
+    private async Task<List<JObject>> ContractsOfAsync(long clientId)
+    {
+        var page = await GetAsync($"/v2/contract/search?tenantClientId={clientId}&size=200");
+        return [.. ((JArray)JObject.Parse(page.Body)["data"]!).Cast<JObject>()];
     }
 
     private async Task<List<DeliveryRecord>> ReadAsync(string path, int count)

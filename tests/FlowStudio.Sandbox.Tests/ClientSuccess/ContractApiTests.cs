@@ -174,4 +174,46 @@ public sealed class ContractApiTests(SandboxServer sandbox)
         Assert.Null(replaced["currency"]);
         Assert.Single(replaced["items"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Upsert_SameNameForTheSameClient_UpdatesInsteadOfDuplicating()
+    {
+        using var client = ClientSuccessHttp.Authorized(sandbox);
+        var clientId = await ClientSuccessHttp.AnyClientIdAsync(client);
+        var name = $"Renewal {Guid.NewGuid():N}";
+
+        var first = await client.PostJsonAsync("v2/contract/upsert", new { clientId, name, startDate = "2026-01-01", endDate = "2026-12-31" }, 201);
+        var second = await client.PostJsonAsync("v2/contract/upsert", new { clientId, name = name.ToUpperInvariant(), endDate = "2027-06-30" }, 200);
+
+        Assert.Equal(first.Id(), second.Id());
+        Assert.Equal("2027-06-30", second.Text("termEndDate"));
+        Assert.Equal("2026-01-01", second.Text("termStartDate"));
+    }
+
+    [Fact]
+    public async Task Upsert_ByExternalId_MatchesAcrossNamesAndANewKeyCreates()
+    {
+        using var client = ClientSuccessHttp.Authorized(sandbox);
+        var clientId = await ClientSuccessHttp.AnyClientIdAsync(client);
+        var externalId = $"SF-{Guid.NewGuid():N}";
+
+        var first = await client.PostJsonAsync("v2/contract/upsert", new { clientId, externalId, name = "Enterprise" }, 201);
+        var renamed = await client.PostJsonAsync("v2/contract/upsert", new { clientId, externalId, name = "Enterprise Plus" }, 200);
+        var other = await client.PostJsonAsync("v2/contract/upsert", new { clientId, externalId = externalId + "-2", name = "Enterprise Plus" }, 201);
+
+        Assert.Equal(first.Id(), renamed.Id());
+        Assert.Equal("Enterprise Plus", renamed.Text("name"));
+        Assert.NotEqual(first.Id(), other.Id());
+    }
+
+    [Fact]
+    public async Task Upsert_WithoutClient_Returns422NamingClientId()
+    {
+        using var client = ClientSuccessHttp.Authorized(sandbox);
+
+        using var response = await client.PostAsJsonAsync("v2/contract/upsert", new { name = "Orphan" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("clientId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
