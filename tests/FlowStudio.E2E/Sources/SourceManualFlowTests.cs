@@ -187,7 +187,10 @@ public sealed class SourceManualFlowTests(BrowserApp app)
             var summary = page.GetByTestId("source-summary");
             await Expect(summary).ToContainTextAsync("Cursor field");
             await Expect(summary).ToContainTextAsync("modifiedTime");
-            await Expect(summary).ToContainTextAsync("Nothing read yet");
+            // Create started the first run; once it has read the contacts, the cursor is the newest modifiedTime.
+            await Expect(page.GetByTestId("source-runs").Locator("tbody tr").First).ToContainTextAsync("Succeeded", new() { Timeout = 30_000 });
+            await page.ReloadAsync();
+            await Expect(page.GetByTestId("source-summary")).ToContainTextAsync(new Regex(@"Cursor\s*20\d\d-"));
         }
         finally
         {

@@ -39,16 +39,19 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
 
             await Expect(page).ToHaveURLAsync(new Regex("/sources/src_[0-9a-z]+$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ClientSuccess Search Pulses");
-            await Expect(page.GetByTestId("source-status")).ToHaveTextAsync("Paused");
-            await Expect(page.GetByTestId("dataset-record-count")).ToContainTextAsync("0 records");
+            // Create starts ingesting: the source is active and its first run fills the dataset.
+            await Expect(page.GetByTestId("source-status")).ToHaveTextAsync("Active");
+            await Expect(page.GetByTestId("dataset-record-count")).ToHaveTextAsync(new Regex(@"^\s*300\s+records\s*$"), new() { Timeout = 30_000 });
+            await Expect(page.GetByTestId("source-runs").Locator("tbody tr").First).ToContainTextAsync("Succeeded");
 
+            // Run now reads again; the template's key keeps the dataset at 300 records.
             var menuButton = page.GetByRole(AriaRole.Button, new() { Name = "Actions" });
             await Expect(menuButton).ToHaveAttributeAsync("aria-haspopup", "menu");
             await menuButton.ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Run now" }).ClickAsync();
-
-            await Expect(page.GetByTestId("dataset-record-count")).ToHaveTextAsync(new Regex(@"^\s*300\s+records\s*$"), new() { Timeout = 30_000 });
-            await Expect(page.GetByTestId("source-runs").Locator("tbody tr").First).ToContainTextAsync("Succeeded");
+            await Expect(page.GetByTestId("source-runs").Locator("tbody tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+            await Expect(page.GetByTestId("source-runs").Locator("tbody tr").First).ToContainTextAsync("Succeeded", new() { Timeout = 30_000 });
+            await Expect(page.GetByTestId("dataset-record-count")).ToHaveTextAsync(new Regex(@"^\s*300\s+records\s*$"));
             await page.GetByText("Sample records (first 10)").ClickAsync();
             await Expect(page.GetByTestId("dataset-sample").Locator("tbody tr")).ToHaveCountAsync(10);
             await page.GetByRole(AriaRole.Button, new() { Name = "Add a step after this dataset" }).ClickAsync();

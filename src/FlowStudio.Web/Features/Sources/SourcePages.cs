@@ -89,6 +89,9 @@ internal static class SourcePages
             var (created, createErrors) = await sources.CreateAsync(request, cancellationToken);
             if (created is not null)
             {
+                // As in Nexla, Create starts ingesting: the source is active and its schedule begins now ("Once, when
+                // activated" reads right away). Pause in the resource menu stops it.
+                await sources.SetStatusAsync(created.Id, "active", cancellationToken);
                 return Redirect(context, $"/sources/{Uri.EscapeDataString(created.Id)}");
             }
 
