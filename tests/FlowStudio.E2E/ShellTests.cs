@@ -18,7 +18,7 @@ public sealed class ShellTests(BrowserApp app)
         await Expect(page).ToHaveTitleAsync("Flows · FlowStudio");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Flows");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Flows", "Sources", "Destinations", "Credentials", "Runs"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Flows", "Sources", "Destinations", "Credentials", "Lookups", "Runs"]);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Flows" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(page.GetByText("No data flows yet")).ToBeVisibleAsync();
         var newFlow = page.Locator(".empty-action").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
@@ -58,6 +58,7 @@ public sealed class ShellTests(BrowserApp app)
     [InlineData("/", "Sources", "/sources")]
     [InlineData("/", "Destinations", "/destinations")]
     [InlineData("/", "Runs", "/runs")]
+    [InlineData("/", "Lookups", "/lookups")]
     public async Task MainNavigation_ClickItem_ChangesUrlAndHeading(string start, string item, string path)
     {
         var page = await app.NewPageAsync();

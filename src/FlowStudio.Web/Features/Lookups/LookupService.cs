@@ -105,6 +105,38 @@ internal sealed partial class LookupService(FlowStudioDb db, TimeProvider time)
         return (ToView(lookup, dataset), []);
     }
 
+    /// <summary>
+    /// Deletes a lookup, and the rows that were pasted for it (a dataset a source fills stays). Refused while a source
+    /// uses the lookup: the message names the sources.
+    /// </summary>
+    public async Task<(bool Deleted, string? Problem)> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var lookup = await db.Lookups.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lookup is null)
+        {
+            return (false, null);
+        }
+
+        var users = await db.Sources.AsNoTracking().Where(s => s.ManualJson != null && s.ManualJson.Contains(lookup.Id))
+            .Select(s => s.Name).ToListAsync(cancellationToken);
+        if (users.Count > 0)
+        {
+            return (false, $"The lookup “{lookup.Name}” is used by {string.Join(", ", users.Select(u => $"“{u}”"))}: choose another lookup there first.");
+        }
+
+        db.Lookups.Remove(lookup);
+        var dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == lookup.DatasetId, cancellationToken);
+        var shared = await db.Lookups.AnyAsync(l => l.Id != lookup.Id && l.DatasetId == lookup.DatasetId, cancellationToken);
+        if (dataset is { SourceId: null } && !shared)
+        {
+            await db.DatasetRecords.Where(r => r.DatasetId == dataset.Id).ExecuteDeleteAsync(cancellationToken);
+            db.Datasets.Remove(dataset);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (true, null);
+    }
+
     private static List<string> Columns(Dataset dataset) =>
         JsonNode.Parse(dataset.SchemaJson)!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
 

@@ -12,11 +12,20 @@ internal static class LookupsApi
         var group = api.MapGroup("/lookups").WithTags("Lookups");
         group.MapGet("/", ListAsync).WithName("ListLookups");
         group.MapPost("/", CreateAsync).WithName("CreateLookup");
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteLookup");
         return api;
     }
 
     private static async Task<IResult> ListAsync(LookupService lookups, CancellationToken cancellationToken) =>
         TypedResults.Ok(await lookups.ListAsync(cancellationToken));
+
+    private static async Task<IResult> DeleteAsync(string id, LookupService lookups, CancellationToken cancellationToken)
+    {
+        var (deleted, problem) = await lookups.DeleteAsync(id, cancellationToken);
+        return deleted ? TypedResults.NoContent()
+            : problem is not null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "The lookup is in use")
+            : ApiProblems.NotFound("Lookup", id);
+    }
 
     private static async Task<IResult> CreateAsync(CreateLookupRequest request, LookupService lookups, CancellationToken cancellationToken)
     {
