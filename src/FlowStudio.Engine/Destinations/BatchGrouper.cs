@@ -8,8 +8,8 @@ namespace FlowStudio.Engine.Destinations;
 
 /// <summary>
 /// Turns one batch of records (excluded attributes already removed) into a request body: the template body,
-/// Property Inside JSON Object (<c>{ propertyName: [batch], ...otherProps }</c>), or the grouping code's
-/// <c>group(batch)</c> result.
+/// Property Inside JSON Object (<c>{ propertyName: [batch], ...otherProps }</c>), JSON Array (<c>[batch]</c>), or the
+/// grouping code's <c>group(batch)</c> result.
 /// </summary>
 public sealed class BatchGrouper(IScriptEvaluator scripts)
 {
@@ -39,6 +39,11 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             var result = scripts.CallFunction(batching.Code ?? "", FunctionName, ArrayOf(records), cancellationToken);
             return result ?? throw new ScriptException(ScriptErrorKind.InvalidResult, "Empty result",
                 $"{FunctionName}(records) returned nothing; it must return the request body", null, null);
+        }
+
+        if (batching.Algorithm == GroupingAlgorithms.Array)
+        {
+            return Write(records, scratch, writer => WriteArray(writer, records));
         }
 
         if (string.IsNullOrWhiteSpace(batching.PropertyName))

@@ -39,9 +39,12 @@ public static class GroupingAlgorithms
     /// <summary>Property Inside JSON Object: <c>{ propertyName: [batch], ...otherProps }</c>.</summary>
     public const string Property = "property";
 
+    /// <summary>JSON Array: the body is the batch itself, <c>[record, record, ...]</c>; no settings.</summary>
+    public const string Array = "array";
+
     /// <summary>Code: the body is what <c>group(batch)</c> returns.</summary>
     public const string Code = "code";
 
     /// <summary>Every algorithm.</summary>
-    public static readonly IReadOnlyList<string> All = [Property, Code];
+    public static readonly IReadOnlyList<string> All = [Property, Array, Code];
 }

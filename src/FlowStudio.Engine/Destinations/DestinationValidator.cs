@@ -117,7 +117,7 @@ public sealed partial class DestinationValidator(IScriptEvaluator scripts)
         {
             ValidateProperty(batching, errors);
         }
-        else
+        else if (batching.Algorithm == GroupingAlgorithms.Code)
         {
             ValidateCode(batching.Code, errors);
         }

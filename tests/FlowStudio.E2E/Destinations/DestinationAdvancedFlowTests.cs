@@ -124,4 +124,31 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await api.DeleteAllAsync();
         }
     }
+
+    [Fact]
+    public async Task GroupingAlgorithmJsonArray_NeedsNoSettings_AndTheSampleIsTheArrayOfRecords()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var credentialId = await api.CredentialIdAsync("Clari Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
+            await page.GetByLabel("URL", new() { Exact = true }).FillAsync("/v2/ingest/entity/account?mode=incremental");
+            await page.GetByLabel("Would you like to batch your records together?").CheckAsync();
+            await page.GetByLabel("Grouping Algorithm").SelectOptionAsync(new SelectOptionValue { Label = "JSON Array" });
+
+            await Expect(page.GetByLabel("Property Name")).ToBeHiddenAsync();
+            await Expect(page.Locator("#batching-code-group")).ToBeHiddenAsync();
+            var first = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).GetByTestId("sample-payload").First;
+            await Expect(first.GetByTestId("sample-record-count")).ToHaveTextAsync("100 records");
+            await Expect(first.Locator("pre")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*\[\s*\{"));
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
 }

@@ -269,4 +269,15 @@ public sealed class PayloadBuilderTests
         Assert.Equal("""[{"sourceEntity":"account","records":[{"id":"a"},{"id":"b"}],"n":1}]""", payloads[0].Body);
         Assert.Equal("""[{"sourceEntity":"account","records":[{"id":"c"}],"n":1}]""", payloads[1].Body);
     }
+
+    [Fact]
+    public void Build_JsonArrayGrouping_BodyIsTheBatchItself()
+    {
+        var config = Batched(GroupingAlgorithms.Array) with { Batching = Batched(GroupingAlgorithms.Array).Batching with { BatchSize = 2 } };
+
+        var payloads = CreateSut().Build(config, [DeliveryRecord.FromJson(1, """{"id":"a"}"""), DeliveryRecord.FromJson(2, """{"id":"b"}"""), DeliveryRecord.FromJson(3, """{"id":"c"}""")]).ToList();
+
+        Assert.Equal(["""[{"id":"a"},{"id":"b"}]""", """[{"id":"c"}]"""], payloads.Select(p => p.Body));
+        Assert.Empty(new DestinationValidator(new JintScriptEvaluator()).Validate(config with { Batching = config.Batching with { PropertyName = null, OtherProps = null } }));
+    }
 }

@@ -220,8 +220,9 @@ public sealed record DestinationForm
         }
 
         var isCode = Algorithm == GroupingAlgorithms.Code;
-        JsonElement? otherProps = !isCode && Blank(OtherProps) is { } props ? JsonSerializer.SerializeToElement(props) : null;
-        return new BatchingRequest(true, size, Algorithm, isCode ? null : Blank(PropertyName), otherProps, isCode ? Code : null);
+        var isProperty = Algorithm == GroupingAlgorithms.Property;
+        JsonElement? otherProps = isProperty && Blank(OtherProps) is { } props ? JsonSerializer.SerializeToElement(props) : null;
+        return new BatchingRequest(true, size, Algorithm, isProperty ? Blank(PropertyName) : null, otherProps, isCode ? Code : null);
     }
 
     private Dictionary<string, string>? Mapping(List<FieldError> errors)
