@@ -15,7 +15,7 @@ public sealed class NavMenuTests
             .Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")))
             .ToList();
         Assert.Equal(
-            [("Flows", "/"), ("Sources", "/sources"), ("Destinations", "/destinations"), ("Credentials", "/credentials"), ("Runs", "/runs")],
+            [("Flows", "/"), ("Sources", "/sources"), ("Destinations", "/destinations"), ("Credentials", "/credentials"), ("Lookups", "/lookups"), ("Runs", "/runs")],
             links);
     }
 

@@ -18,8 +18,8 @@ public sealed class BatchingFieldsTests
         Assert.Equal("Property Name", LabelOf(document, "batching-property-name"));
         Assert.Equal("Other Props", LabelOf(document, "batching-other-props"));
         Assert.Equal("Code", LabelOf(document, "batching-code"));
-        Assert.Equal(["Property Inside JSON Object", "Code"], document.QuerySelectorAll("#batching-algorithm option").Select(o => o.TextContent));
-        Assert.Equal(["property", "code"], document.QuerySelectorAll("#batching-algorithm option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["Property Inside JSON Object", "JSON Array", "Code"], document.QuerySelectorAll("#batching-algorithm option").Select(o => o.TextContent));
+        Assert.Equal(["property", "array", "code"], document.QuerySelectorAll("#batching-algorithm option").Select(o => o.GetAttribute("value")));
         Assert.Equal("Record Batching", document.QuerySelector("legend")!.TextContent);
     }
 
