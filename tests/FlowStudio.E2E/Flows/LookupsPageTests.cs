@@ -36,6 +36,7 @@ public sealed class LookupsPageTests(BrowserApp app)
         await Expect(row).ToContainTextAsync($"{{{name}.id}}");
         await Expect(row).ToContainTextAsync($"{{{name}.name}}");
         await Expect(row).ToContainTextAsync("Pasted rows");
+        await Screenshots.SaveAsync(page, "lookups");
 
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         await page.GotoAsync($"/flows/new/source?connector=clientsuccess&credentialId={credentialId}");
