@@ -27,10 +27,6 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             && !BodyTemplates.UsesSingleRecord(config.BodyTemplate);
     }
 
-    /// <summary>Whether building <paramref name="config"/>'s batches runs the user's grouping code.</summary>
-    public static bool RunsGroupingCode(DestinationConfig config) =>
-        SendsBatches(config) && config.BodyTemplate is null && config.Batching.Algorithm == GroupingAlgorithms.Code;
-
     /// <summary>The payloads for <paramref name="records"/>, built as they are enumerated.</summary>
     public IEnumerable<OutboundPayload> Build(DestinationConfig config, IEnumerable<DeliveryRecord> records,
         CancellationToken cancellationToken = default)
