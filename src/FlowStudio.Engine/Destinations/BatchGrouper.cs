@@ -36,7 +36,7 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
         var batching = config.Batching;
         if (batching.Algorithm == GroupingAlgorithms.Code)
         {
-            var result = scripts.CallFunction(batching.Code ?? "", FunctionName, ArrayOf(records), cancellationToken);
+            var result = scripts.CallFunction(batching.Code ?? "", FunctionName, Write(records, scratch, writer => WriteArray(writer, records)), cancellationToken);
             return result ?? throw new ScriptException(ScriptErrorKind.InvalidResult, "Empty result",
                 $"{FunctionName}(records) returned nothing; it must return the request body", null, null);
         }
@@ -77,35 +77,6 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             }
 
             writer.WriteEndObject();
-        });
-    }
-
-    /// <summary>Records as the compact JSON array a batch body carries.</summary>
-    public static string ArrayOf(IReadOnlyList<string> records)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var length = records.Count + 1;
-        foreach (var record in records)
-        {
-            length += record.Length;
-        }
-
-        return string.Create(length, records, static (span, items) =>
-        {
-            span[0] = '[';
-            var at = 1;
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (i > 0)
-                {
-                    span[at++] = ',';
-                }
-
-                items[i].AsSpan().CopyTo(span[at..]);
-                at += items[i].Length;
-            }
-
-            span[at] = ']';
         });
     }
 

@@ -31,6 +31,7 @@ public static class SourceValidator
             errors.Add(new FieldError("cursorField",
                 "The URL uses {cursor}: set a Cursor Field, the record field whose largest value {cursor} takes (e.g. modifiedTime)."));
         }
+
         errors.AddRange(RequestHeaderParser.Check(config.Headers).Select(p => new FieldError("headers", p)));
         if (!string.IsNullOrWhiteSpace(config.Body) && BodyProblem(config.Body) is { } body)
         {

@@ -23,7 +23,7 @@ internal static class LookupsApi
     {
         var (deleted, problem) = await lookups.DeleteAsync(id, cancellationToken);
         return deleted ? TypedResults.NoContent()
-            : problem is not null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "The lookup is in use")
+            : problem is not null ? ApiProblems.Conflict(problem)
             : ApiProblems.NotFound("Lookup", id);
     }
 
