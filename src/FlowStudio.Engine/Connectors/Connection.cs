@@ -1,3 +1,5 @@
+using FlowStudio.Engine.Http;
+
 namespace FlowStudio.Engine.Connectors;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace FlowStudio.Engine.Connectors;
 /// <param name="Fields">
 /// Credential fields. clientsuccess: <c>username</c> + <c>password</c>, or <c>apiKey</c>;
 /// clari: <c>apiKey</c> + <c>partnerKey</c>; rest: <c>authType</c> (none|apiKey|basic|bearer), <c>headerName</c>
-/// (apiKey, default X-API-Key), <c>apiKey</c>, <c>username</c>, <c>password</c>, <c>token</c>. Names are case-insensitive.
+/// (apiKey, default X-API-Key), <c>apiKey</c>, <c>username</c>, <c>password</c>, <c>token</c>, <c>allowedOrigins</c>
+/// (other origins the credential may be sent to, comma-separated). Names are case-insensitive.
 /// </param>
 public sealed record Connection(string Connector, Uri BaseUrl, IReadOnlyDictionary<string, string> Fields)
 {
@@ -29,5 +32,33 @@ public sealed record Connection(string Connector, Uri BaseUrl, IReadOnlyDictiona
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the credential may be sent to <paramref name="url"/>: the base URL's origin, or one of the origins in
+    /// the <c>allowedOrigins</c> field. Anything else gets no credential headers.
+    /// </summary>
+    public bool IsOwnOrigin(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (Origins.Same(BaseUrl, url))
+        {
+            return true;
+        }
+
+        if (Field("allowedOrigins") is not { } allowed)
+        {
+            return false;
+        }
+
+        foreach (var origin in allowed.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Uri.TryCreate(origin, UriKind.Absolute, out var other) && Origins.Same(other, url))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

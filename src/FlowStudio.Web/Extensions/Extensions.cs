@@ -13,6 +13,7 @@ using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
 using FlowStudio.Web.Features.Lookups;
+using FlowStudio.Web.Features.Outbound;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
@@ -108,7 +109,7 @@ internal static class Extensions
     private static void AddEngine(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ConnectorAuthenticator>();
-        builder.Services.AddHttpClient<ApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.AddOutbound();
         builder.Services.AddTransient<SourceReader>();
         builder.Services.AddSingleton<IScriptEvaluator>(services => new JintScriptEvaluator(new ScriptLimits(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PayloadBuilder>();

@@ -1,3 +1,4 @@
+using FlowStudio.Engine.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -15,6 +16,26 @@ internal sealed class HostAddress(IServer server)
         }
 
         return new Uri(Self().TrimEnd('/') + value);
+    }
+
+    /// <summary>Every address this host listens on, as origins confined to <paramref name="pathPrefix"/>; empty before the server has started.</summary>
+    public IReadOnlyList<ConfinedOrigin> SelfOrigins(string pathPrefix)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var origins = new List<ConfinedOrigin>();
+        foreach (var address in addresses)
+        {
+            var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+            origins.Add(new ConfinedOrigin(uri, pathPrefix));
+            if (uri.Host is "0.0.0.0" or "[::]" or "::" or "localhost")
+            {
+                origins.Add(new ConfinedOrigin(new Uri($"{uri.Scheme}://127.0.0.1:{uri.Port}"), pathPrefix));
+                origins.Add(new ConfinedOrigin(new Uri($"{uri.Scheme}://[::1]:{uri.Port}"), pathPrefix));
+                origins.Add(new ConfinedOrigin(new Uri($"{uri.Scheme}://localhost:{uri.Port}"), pathPrefix));
+            }
+        }
+
+        return origins;
     }
 
     private string Self()

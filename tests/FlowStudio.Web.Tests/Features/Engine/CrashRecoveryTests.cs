@@ -26,6 +26,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         };
         var watch = Stopwatch.StartNew();
         await using var sandbox = await ChildProcess.StartAsync("FlowStudio.Sandbox.dll", "/sandbox/_state", new Dictionary<string, string>());
+        // The standalone sandbox is on loopback, which the outbound guard refuses unless allowed.
+        environment["Outbound__Allow__0"] = $"127.0.0.1:{sandbox.Root.Port}";
         ChildProcess? app = null;
         try
         {
