@@ -190,7 +190,7 @@ public sealed class ApiClient(
         {
             TimeoutRejectedException => FormattableString.Invariant($"No response within {options.AttemptTimeout.TotalSeconds:0.###} s."),
             OutboundRefusedException or ResponseTooLargeException => ex.Message,
-            HttpRequestException { InnerException: OutboundRefusedException refused } => refused.Message,
+            HttpRequestException { InnerException: OutboundRefusedException or OutboundConnectException } => ex.InnerException.Message,
             UriFormatException => "The URL is not a valid absolute http(s) URL.",
             TaskCanceledException => "The HTTP client timed out.",
             HttpRequestException { InnerException: SocketException or IOException } => ex.Message,

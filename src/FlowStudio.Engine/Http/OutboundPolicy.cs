@@ -80,7 +80,7 @@ public sealed class OutboundPolicy
         }
         catch (SocketException)
         {
-            throw new HttpRequestException($"The host name {host} could not be resolved.");
+            throw new OutboundConnectException($"The host name {host} could not be resolved.");
         }
 
         string? refusal = null;
@@ -111,7 +111,7 @@ public sealed class OutboundPolicy
         }
 
         // One message for refused, unreachable and filtered alike: an error must not tell an open port from a closed one.
-        throw new HttpRequestException($"Could not connect to {host}:{port}.");
+        throw new OutboundConnectException($"Could not connect to {host}:{port}.");
     }
 
     private string? Refusal(string host, IPAddress address, int port)

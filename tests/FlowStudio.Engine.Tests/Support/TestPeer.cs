@@ -41,5 +41,13 @@ public sealed class TestPeer : IAsyncDisposable
         return new TestPeer(app, new Uri(address));
     }
 
+    /// <summary>A loopback port nothing listens on (just released by the OS).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
