@@ -9,10 +9,27 @@ namespace FlowStudio.Engine.Paths;
 /// </summary>
 public static class XmlJson
 {
-    /// <summary>Parses XML safely (no DTDs, no external entities).</summary>
+    /// <summary>The deepest element nesting a response may have (as for JSON): deeper XML is refused, never recursed into.</summary>
+    public const int MaxDepth = 128;
+
+    /// <summary>
+    /// Parses XML safely (no DTDs, no external entities, at most <see cref="MaxDepth"/> levels); throws
+    /// <see cref="XmlException"/> otherwise.
+    /// </summary>
     public static XmlDocument Load(string xml)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        using (var scan = XmlReader.Create(new StringReader(xml), settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.Depth > MaxDepth)
+                {
+                    throw new XmlException($"The XML is nested deeper than {MaxDepth} levels (line {((IXmlLineInfo)scan).LineNumber}).");
+                }
+            }
+        }
+
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         var document = new XmlDocument { XmlResolver = null };
         document.Load(reader);

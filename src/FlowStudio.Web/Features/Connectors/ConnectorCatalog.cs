@@ -30,6 +30,8 @@ internal static class ConnectorCatalog
                 new("username", "Username", false),
                 new("password", "Password", true),
                 new("token", "Bearer Token", true),
+                new("allowedOrigins", "Allowed Origins", false,
+                    Help: "Other origins this credential may be sent to, comma-separated (e.g. https://files.example.com). Everything else gets no credential."),
             ]),
         new("webhook", "Webhook", ["source"], null,
             "Records pushed to FlowStudio by other systems.", []),

@@ -44,7 +44,7 @@ internal static class DatasetsApi
         var records = db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == id);
         var total = await records.LongCountAsync(cancellationToken);
         var page = await records.OrderBy(r => r.Id).Skip(offset ?? 0).Take(limit ?? 100).Select(r => r.DataJson).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new { records = page.Select(json => JsonNode.Parse(json)), total });
+        return TypedResults.Ok(new { records = page.Select(json => JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 })), total });
     }
 
     internal static object ToDto(Dataset d) => new

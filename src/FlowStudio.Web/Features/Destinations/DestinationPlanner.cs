@@ -46,6 +46,11 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         }
 
         var connection = await connections.CreateAsync(credential.Id, cancellationToken);
+        if (CredentialOrigins.Check(connection!, config.Url) is { } elsewhere)
+        {
+            return (null, [elsewhere]);
+        }
+
         return (new DestinationPlan(config, connection!, request.DatasetId!), []);
     }
 

@@ -102,7 +102,7 @@ internal static class DestinationsApi
         }
 
         var result = await runner.SendTestDataAsync(plan.Connection, payload, cancellationToken);
-        return TypedResults.Ok(new { status = result.Status, responseBody = result.ResponseBody, durationMs = result.DurationMs, error = result.Error });
+        return TypedResults.Ok(new { status = result.Status, responseBody = Excerpt.Of(result.ResponseBody), durationMs = result.DurationMs, error = result.Error });
     }
 
     private static async Task<IResult> SetStatusAsync(string id, string status, DestinationService destinations, CancellationToken cancellationToken) =>

@@ -62,6 +62,11 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
         }
 
         var connection = await connections.CreateAsync(credential.Id, cancellationToken);
+        if (CredentialOrigins.Check(connection!, config.Url) is { } elsewhere)
+        {
+            return (null, [elsewhere]);
+        }
+
         return (new SourcePlan(config, connection!, template, lookupRows, lookupKey), errors);
     }
 

@@ -60,8 +60,8 @@ internal static class SourcesApi
         {
             return TypedResults.Ok(new
             {
-                records = sample.Records.Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.ToString(Newtonsoft.Json.Formatting.None))),
-                metadata = sample.Metadata is null ? null : System.Text.Json.Nodes.JsonNode.Parse(sample.Metadata.ToString(Newtonsoft.Json.Formatting.None)),
+                records = BoundedRecords(sample.Records),
+                metadata = sample.Metadata is null ? null : System.Text.Json.Nodes.JsonNode.Parse(sample.Metadata.ToString(Newtonsoft.Json.Formatting.None), documentOptions: DeepJson),
                 suggestions = sample.Suggestions,
                 requests = sample.Requests,
             });
@@ -73,7 +73,7 @@ internal static class SourcesApi
                 detail: $"The API answered {failure.Method} {failure.Url} with {(failure.StatusCode == 0 ? "no response" : failure.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {Shorten(failure.ResponseBody)} Check the credential, the URL and its parameters.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The endpoint test failed.",
-                extensions: new Dictionary<string, object?> { ["status"] = failure.StatusCode, ["responseBody"] = failure.ResponseBody });
+                extensions: new Dictionary<string, object?> { ["status"] = failure.StatusCode, ["responseBody"] = Excerpt.Of(failure.ResponseBody) });
         }
 
         return ApiProblems.Invalid(outcome.Errors);
@@ -86,6 +86,35 @@ internal static class SourcesApi
         await sources.StartRunAsync(id, cancellationToken) is { } runId
             ? TypedResults.Accepted($"/api/runs/{runId}", new { runId })
             : ApiProblems.NotFound("Source", id);
+
+    /// <summary>The most characters of sample records one test answer carries; records past it are left out.</summary>
+    private const int MaxSampleChars = 1024 * 1024;
+
+    // Records may be as deep as the engine reads (128 levels), past System.Text.Json's default of 64.
+    private static readonly System.Text.Json.JsonDocumentOptions DeepJson = new() { MaxDepth = 256 };
+
+    private static List<System.Text.Json.Nodes.JsonNode?> BoundedRecords(IEnumerable<Newtonsoft.Json.Linq.JObject> records)
+    {
+        var shown = new List<System.Text.Json.Nodes.JsonNode?>();
+        var total = 0;
+        foreach (var record in records)
+        {
+            var text = record.ToString(Newtonsoft.Json.Formatting.None);
+            total += text.Length;
+            if (total > MaxSampleChars)
+            {
+                shown.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["_notShown"] = "The remaining sample records are over the 1 MB a test shows; run the source to read them all.",
+                });
+                break;
+            }
+
+            shown.Add(System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: DeepJson));
+        }
+
+        return shown;
+    }
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }
