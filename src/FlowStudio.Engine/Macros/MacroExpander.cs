@@ -45,6 +45,17 @@ public sealed class MacroExpander(TimeProvider time)
         return result.ToString();
     }
 
+    /// <summary>
+    /// Every date macro of <paramref name="url"/> whose offset, in <paramref name="unit"/>, leaves the calendar (years 1 to
+    /// 9999) at <paramref name="now"/>.
+    /// </summary>
+    public static IReadOnlyList<MacroProblem> OutOfRange(string? url, MacroTimeUnit unit, DateTimeOffset now) =>
+        [.. Find(url).Where(m => m.Kind == MacroKind.Now && MacroTimeUnits.TryShift(now, unit, m.Offset) is null)
+            .Select(m => new MacroProblem(m.Text, OutOfRange(m, unit)))];
+
+    private static string OutOfRange(MacroReference macro, MacroTimeUnit unit) =>
+        $"{macro.Text} with the time unit {unit.ToString().ToLowerInvariant()} falls outside the years 1 to 9999; use a smaller offset or a smaller time unit.";
+
     /// <summary>Every malformed or unknown macro in <paramref name="url"/> (empty when all are fine).</summary>
     public static IReadOnlyList<MacroProblem> Validate(string? url) =>
         string.IsNullOrEmpty(url) ? [] : MacroParser.Parse(url).Problems;
@@ -65,7 +76,9 @@ public sealed class MacroExpander(TimeProvider time)
     {
         if (macro.Kind == MacroKind.Now)
         {
-            return MacroDateFormats.Format(MacroTimeUnits.Shift(now, settings.TimeUnit, macro.Offset), settings.DateFormat);
+            return MacroTimeUnits.TryShift(now, settings.TimeUnit, macro.Offset) is { } shifted
+                ? MacroDateFormats.Format(shifted, settings.DateFormat)
+                : throw new MacroException(macro.Text, OutOfRange(macro, settings.TimeUnit));
         }
 
         if (macro.Kind == MacroKind.Cursor)

@@ -104,9 +104,9 @@ internal static partial class MacroParser
     }
 
     private static int? ReadOffset(string signed) =>
-        int.TryParse(signed, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
-        && Math.Abs(value) <= MaxOffset
-            ? value
+        long.TryParse(signed, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && value is >= -MaxOffset and <= MaxOffset
+            ? (int)value
             : null;
 
     [GeneratedRegex(@"^now(?<offset>[+-][0-9]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

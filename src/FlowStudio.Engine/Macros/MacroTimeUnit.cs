@@ -60,6 +60,19 @@ public static class MacroTimeUnits
         return false;
     }
 
+    /// <summary><paramref name="now"/> moved by <paramref name="steps"/> units, or null when that leaves the calendar (years 1 to 9999).</summary>
+    public static DateTimeOffset? TryShift(DateTimeOffset now, MacroTimeUnit unit, int steps)
+    {
+        try
+        {
+            return Shift(now, unit, steps);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary><paramref name="now"/> moved by <paramref name="steps"/> units (negative = earlier).</summary>
     public static DateTimeOffset Shift(DateTimeOffset now, MacroTimeUnit unit, int steps) => unit switch
     {

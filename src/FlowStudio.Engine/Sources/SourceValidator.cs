@@ -53,9 +53,13 @@ public static class SourceValidator
             errors.Add(new FieldError("dateFormat", $"Unknown date format \"{config.DateFormat}\"; choose one of {string.Join(", ", MacroDateFormats.All.Select(f => f.Id))}."));
         }
 
-        if (!MacroTimeUnits.TryParse(config.TimeUnit, out _))
+        if (!MacroTimeUnits.TryParse(config.TimeUnit, out var unit))
         {
             errors.Add(new FieldError("timeUnit", $"Unknown time unit \"{config.TimeUnit}\"; choose one of {string.Join(", ", MacroTimeUnits.All.Select(u => u.Id))}."));
+        }
+        else
+        {
+            errors.AddRange(MacroExpander.OutOfRange(config.Url, unit, DateTimeOffset.UtcNow).Select(p => new FieldError("url", p.Message)));
         }
 
         errors.AddRange(PaginationValidator.Problems(config.Pagination ?? PaginationSpec.None).Select(p => new FieldError("pagination", Sentence(p))));

@@ -76,9 +76,11 @@ internal static class Extensions
     {
         await app.MigrateFlowStudioDataAsync();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseWhen(c => IsMachinePath(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => MachinePaths.Is(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseApiRequestGuard();
         app.UseStaticFiles();
         app.UseAntiforgery();
 
@@ -120,9 +122,6 @@ internal static class Extensions
         builder.Services.AddSingleton<DestinationValidator>();
         builder.Services.AddTransient<DeliveryRunner>();
     }
-
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/sandbox") || path.StartsWithSegments("/openapi");
 
     private static async Task SeedAsync(WebApplication app)
     {

@@ -7,12 +7,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // The exception middleware has already set the request path to its error page: the request's own path is in the feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!MachinePaths.Is(path))
         {
             return false;
         }
 
-        logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (httpContext.Response.HasStarted)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path} after the response started (trace id {TraceId})", httpContext.Request.Method, path, httpContext.TraceIdentifier);
+            return true;
+        }
+
+        logger.LogError(exception, "Unhandled error for {Method} {Path} (trace id {TraceId})", httpContext.Request.Method, path, httpContext.TraceIdentifier);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

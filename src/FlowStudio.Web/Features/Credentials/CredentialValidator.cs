@@ -1,5 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Web.Features.Connectors;
+using FlowStudio.Web.Infrastructure;
 
 namespace FlowStudio.Web.Features.Credentials;
 
@@ -30,6 +31,14 @@ internal static class CredentialValidator
         }
 
         var fields = Clean(request.Fields);
+        foreach (var (name, value) in fields)
+        {
+            if (InputLimits.Check($"fields.{name}", value, InputLimits.CredentialField) is { } tooLong)
+            {
+                errors.Add(tooLong);
+            }
+        }
+
         foreach (var name in fields.Keys.Where(n => connector.CredentialFields.All(f => f.Name != n)))
         {
             errors.Add(new($"fields.{name}", $"{connector.Name} credentials have no field '{name}'."));

@@ -39,6 +39,8 @@ internal sealed class DestinationService(
             errors.Add(new("name", "Give the destination a name."));
         }
 
+        errors.AddRange(DestinationLimits.Check(request));
+
         var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
         errors.AddRange(planErrors);
         if (errors.Count > 0 || plan is null)
@@ -88,6 +90,8 @@ internal sealed class DestinationService(
         {
             errors.Add(new("name", "Give the destination a name."));
         }
+
+        errors.AddRange(DestinationLimits.Check(request));
 
         if (request.DatasetId is not null && request.DatasetId != destination.DatasetId)
         {

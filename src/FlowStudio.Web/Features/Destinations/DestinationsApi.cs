@@ -89,6 +89,11 @@ internal static class DestinationsApi
         var payload = payloads[index];
         if (request?.Payload is { } edited)
         {
+            if (InputLimits.Check("payload", edited, InputLimits.PayloadEdit) is { } tooLong)
+            {
+                return ApiProblems.Invalid([tooLong]);
+            }
+
             try
             {
                 Newtonsoft.Json.Linq.JToken.Parse(edited);

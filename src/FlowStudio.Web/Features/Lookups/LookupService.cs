@@ -48,13 +48,23 @@ internal sealed partial class LookupService(FlowStudioDb db, TimeProvider time)
     {
         var errors = new List<FieldError>();
         var name = request.Name?.Trim() ?? "";
-        if (!LookupName().IsMatch(name))
+        if (name.Length > 100)
+        {
+            errors.Add(new("name", "Use at most 100 characters."));
+        }
+        else if (!LookupName().IsMatch(name))
         {
             errors.Add(new("name", "Use letters, digits and underscores, starting with a letter (it becomes the macro prefix, as in {contracts.id})."));
         }
         else if (await db.Lookups.AnyAsync(l => l.Name == name, cancellationToken))
         {
             errors.Add(new("name", $"A lookup named '{name}' already exists."));
+        }
+
+        if (request.Rows is { Count: > InputLimits.LookupRows })
+        {
+            errors.Add(new("rows", $"A lookup holds at most {InputLimits.LookupRows:N0} rows; make it from a dataset instead."));
+            return (null, errors);
         }
 
         if ((request.DatasetId is null) == (request.Rows is null))

@@ -84,6 +84,25 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             errors.Add(new("name", "Give the source a name."));
         }
 
+        InputLimits.AddTo(errors, ("name", request.Name, InputLimits.Name), ("cursorField", request.CursorField, InputLimits.Path));
+        foreach (var (key, value) in request.Parameters ?? [])
+        {
+            InputLimits.AddTo(errors, ($"parameters.{key}", value, InputLimits.Parameter));
+        }
+
+        if (request.Manual is { } manual)
+        {
+            InputLimits.AddTo(
+                errors,
+                ("url", manual.Url, InputLimits.Url),
+                ("headers", InputLimits.Flatten(manual.Headers), InputLimits.HeadersTotal),
+                ("body", manual.Body, InputLimits.RequestBody),
+                ("dataPath", manual.DataPath, InputLimits.Path),
+                ("metadataPath", manual.MetadataPath, InputLimits.Path),
+                ("key", manual.Key, InputLimits.Path),
+                ("cursorStart", manual.CursorStart, InputLimits.Path));
+        }
+
         if (request.Schedule is { } schedule)
         {
             errors.AddRange(schedule.Validate());
