@@ -1,152 +1,124 @@
-using System.Globalization;
+using Cronos;
 
 namespace FlowStudio.Engine.Scheduling;
 
 /// <summary>
-/// A five-field cron expression (minute hour day-of-month month day-of-week, UTC) with <c>*</c>, lists, ranges and steps;
-/// day-of-week 0 or 7 is Sunday. When both day fields are restricted a day matches either, as in Vixie cron.
+/// A five-field cron expression (minute hour day-of-month month day-of-week) as Vixie cron reads it: <c>*</c>, lists,
+/// ranges, steps, month and weekday names (<c>JAN</c>, <c>MON-FRI</c>, any case), fields apart by spaces or tabs, and
+/// the macros <c>@yearly</c>, <c>@annually</c>, <c>@monthly</c>, <c>@weekly</c>, <c>@daily</c>, <c>@midnight</c>,
+/// <c>@hourly</c>. Day rule: when either day field starts with <c>*</c> (<c>*</c>, <c>*/2</c>) a day must match both;
+/// when both are restricted a day matches if either does (<c>0 0 1,15 * MON</c>: the 1st, the 15th and every Monday).
+/// Occurrences are computed by Cronos in a time zone: a time skipped by a daylight-saving change runs once right after
+/// the gap, and a time that happens twice runs once.
 /// </summary>
 public sealed class CronExpression
 {
-    private static readonly (int Min, int Max)[] Ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)];
     private static readonly string[] FieldNames = ["minute", "hour", "day of month", "month", "day of week"];
 
-    private readonly bool[][] _allowed;
-    private readonly bool _anyDayOfMonth;
-    private readonly bool _anyDayOfWeek;
+    private readonly IReadOnlyList<CronField> _fields;
+    private readonly Cronos.CronExpression[] _schedules;
 
-    private CronExpression(bool[][] allowed, bool anyDayOfMonth, bool anyDayOfWeek)
+    private CronExpression(string text, IReadOnlyList<CronField> fields, Cronos.CronExpression[] schedules)
     {
-        _allowed = allowed;
-        _anyDayOfMonth = anyDayOfMonth;
-        _anyDayOfWeek = anyDayOfWeek;
+        Text = text;
+        _fields = fields;
+        _schedules = schedules;
     }
+
+    /// <summary>The expression as written, without surrounding blanks.</summary>
+    public string Text { get; }
 
     /// <summary>Parses the expression, or returns a message saying which field is wrong and why.</summary>
     public static (CronExpression? Expression, string? Problem) Parse(string? text)
     {
-        var fields = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (fields.Length != 5)
+        var written = (text ?? "").Trim();
+        var expanded = written;
+        if (written.StartsWith('@'))
         {
-            return (null, $"A cron expression has 5 fields (minute hour day-of-month month day-of-week); '{text}' has {fields.Length}.");
+            if (!CronNames.Macros.TryGetValue(written, out var macro))
+            {
+                return (null, $"'{written}' is not a cron macro; use {string.Join(", ", CronNames.Macros.Keys)}.");
+            }
+
+            expanded = macro;
         }
 
-        var allowed = new bool[5][];
+        var texts = expanded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (texts.Length != 5)
+        {
+            return (null, $"A cron expression has 5 fields (minute hour day-of-month month day-of-week); '{written}' has {texts.Length}."
+                + (texts.Length == 6 ? " Seconds and years are not supported." : ""));
+        }
+
+        var fields = new CronField[5];
         for (var i = 0; i < 5; i++)
         {
-            var (set, problem) = ParseField(fields[i], Ranges[i].Min, Ranges[i].Max);
+            var (field, problem) = CronField.Parse((CronFieldKind)i, texts[i]);
             if (problem is not null)
             {
-                return (null, $"The {FieldNames[i]} field '{fields[i]}' {problem}");
+                return (null, $"The {FieldNames[i]} field '{texts[i]}' {problem}");
             }
 
-            allowed[i] = set!;
+            fields[i] = field!;
         }
 
-        if (allowed[4][7])
+        try
         {
-            allowed[4][0] = true;
+            return (new CronExpression(written, fields, Schedules(fields)), null);
         }
-
-        return (new CronExpression(allowed, fields[2] == "*", fields[4] == "*"), null);
+        catch (CronFormatException ex)
+        {
+            return (null, $"'{written}' cannot be scheduled: {ex.Message}");
+        }
     }
 
-    /// <summary>The first minute strictly after <paramref name="after"/> that matches, searching at most five years ahead.</summary>
-    public DateTimeOffset? Next(DateTimeOffset after)
+    /// <summary>The first occurrence strictly after <paramref name="after"/> in UTC; null if there is none.</summary>
+    public DateTimeOffset? Next(DateTimeOffset after) => Next(after, TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// The first occurrence strictly after <paramref name="after"/>, reading the fields as wall-clock times in
+    /// <paramref name="zone"/>; the result carries that zone's offset. Null if there is none (e.g. <c>0 0 30 2 *</c>).
+    /// </summary>
+    public DateTimeOffset? Next(DateTimeOffset after, TimeZoneInfo zone)
     {
-        var t = new DateTimeOffset(after.UtcDateTime.Year, after.UtcDateTime.Month, after.UtcDateTime.Day, after.UtcDateTime.Hour, after.UtcDateTime.Minute, 0, TimeSpan.Zero).AddMinutes(1);
-        var limit = t.AddYears(5);
-        while (t < limit)
+        DateTimeOffset? first = null;
+        foreach (var schedule in _schedules)
         {
-            if (!_allowed[3][t.Month])
+            if (schedule.GetNextOccurrence(after, zone) is { } next && (first is null || next < first))
             {
-                t = new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-                continue;
-            }
-
-            if (!DayMatches(t))
-            {
-                t = new DateTimeOffset(t.Year, t.Month, t.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1);
-                continue;
-            }
-
-            if (!_allowed[1][t.Hour])
-            {
-                t = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-                continue;
-            }
-
-            if (_allowed[0][t.Minute])
-            {
-                return t;
-            }
-
-            t = t.AddMinutes(1);
-        }
-
-        return null;
-    }
-
-    private bool DayMatches(DateTimeOffset t)
-    {
-        var dayOfMonth = _allowed[2][t.Day];
-        var dayOfWeek = _allowed[4][(int)t.DayOfWeek];
-        return (_anyDayOfMonth, _anyDayOfWeek) switch
-        {
-            (true, true) => true,
-            (true, false) => dayOfWeek,
-            (false, true) => dayOfMonth,
-            _ => dayOfMonth || dayOfWeek,
-        };
-    }
-
-    private static (bool[]? Set, string? Problem) ParseField(string field, int min, int max)
-    {
-        var set = new bool[max + 1];
-        foreach (var part in field.Split(','))
-        {
-            var (rangeText, stepText) = part.Split('/') switch
-            {
-                [var r] => (r, null),
-                [var r, var s] => (r, s),
-                _ => (part, "?"),
-            };
-            var step = 1;
-            if (stepText is not null && (!int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1))
-            {
-                return (null, "has a step that is not a positive number.");
-            }
-
-            int from, to;
-            if (rangeText == "*")
-            {
-                (from, to) = (min, max);
-            }
-            else if (rangeText.Split('-') is [var a, var b] && TryValue(a, min, max, out from) && TryValue(b, min, max, out to))
-            {
-                if (from > to)
-                {
-                    return (null, $"has a range that runs backwards ({from}-{to}).");
-                }
-            }
-            else if (TryValue(rangeText, min, max, out from))
-            {
-                to = stepText is null ? from : max;
-            }
-            else
-            {
-                return (null, $"is not a number from {min} to {max}, a range, a list or *.");
-            }
-
-            for (var v = from; v <= to; v += step)
-            {
-                set[v] = true;
+                first = next;
             }
         }
 
-        return (set, null);
+        return first;
     }
 
-    private static bool TryValue(string text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    /// <summary>Up to <paramref name="count"/> occurrences after <paramref name="after"/> in <paramref name="zone"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> Upcoming(DateTimeOffset after, TimeZoneInfo zone, int count)
+    {
+        var runs = new List<DateTimeOffset>(count);
+        var from = after;
+        while (runs.Count < count && Next(from, zone) is { } next)
+        {
+            runs.Add(next);
+            from = next;
+        }
+
+        return runs;
+    }
+
+    /// <summary>The expression in plain English, e.g. "At 09:00 on Monday through Friday".</summary>
+    public string Describe() => CronDescriber.Describe(_fields);
+
+    /// <summary>
+    /// Cronos requires a day to match both day fields, so Vixie's either-day case (both fields restricted, neither
+    /// starting with <c>*</c>) is the union of two schedules: one with the day of week open, one with the day of month open.
+    /// </summary>
+    private static Cronos.CronExpression[] Schedules(IReadOnlyList<CronField> f)
+    {
+        var (minute, hour, month) = (f[0].Normalized, f[1].Normalized, f[3].Normalized);
+        return f[2].StartsWithStar || f[4].StartsWithStar
+            ? [Cronos.CronExpression.Parse($"{minute} {hour} {f[2].Normalized} {month} {f[4].Normalized}")]
+            : [Cronos.CronExpression.Parse($"{minute} {hour} {f[2].Normalized} {month} *"), Cronos.CronExpression.Parse($"{minute} {hour} * {month} {f[4].Normalized}")];
+    }
 }

@@ -10,7 +10,7 @@ namespace FlowStudio.E2E.Sources;
 public sealed class SourceEditTests(BrowserApp app)
 {
     [Fact]
-    public async Task ResourceMenuEdit_SubjectFilterAndBadThenGoodCron_ShowsTheErrorThenSavesAndReturnsToTheSourcePage()
+    public async Task ResourceMenuEdit_SubjectFilterAndBadThenGoodCronInATimeZone_ShowsTheErrorThenThePreviewThenSavesAndReturnsToTheSourcePage()
     {
         using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
@@ -30,7 +30,7 @@ public sealed class SourceEditTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToHaveCountAsync(0);
 
             await page.GetByLabel("Subject").FillAsync("Renewal");
-            await page.GetByLabel("Schedule", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "On a cron schedule (UTC)" });
+            await page.GetByLabel("Schedule", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "On a cron schedule" });
             var cron = page.GetByLabel("Cron expression");
             await cron.FillAsync("every monday");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -41,16 +41,27 @@ public sealed class SourceEditTests(BrowserApp app)
             await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("Renewal");
             await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}/edit$"));
 
-            await cron.FillAsync("0 6 * * 1-5");
+            // As the user types, the expression is said in words with its next runs on the chosen zone's clock.
+            await cron.FillAsync("0 6 * * mon-fri");
+            await page.GetByLabel("Time zone").FillAsync("America/New_York");
+            var preview = page.GetByTestId("schedule-preview");
+            await Expect(preview.GetByTestId("schedule-words")).ToHaveTextAsync("At 06:00 on Monday through Friday");
+            await Expect(preview).ToContainTextAsync("America/New_York time");
+            await Expect(preview.Locator("li")).ToHaveCountAsync(5);
+            await Expect(preview.Locator("li").First).ToContainTextAsync(new Regex(@"06:00 \(UTC-0[45]:00\)"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pulses to edit");
+            var summary = page.GetByTestId("source-summary");
+            await Expect(summary).ToContainTextAsync("At 06:00 on Monday through Friday (America/New_York)");
+            await Expect(summary.Locator("li")).ToHaveCountAsync(5);
             using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
             using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/sources/{sourceId}"));
             Assert.Equal("Renewal", saved.RootElement.GetProperty("parameters").GetProperty("subject").GetString());
             Assert.Equal("clientsuccess.search-pulses", saved.RootElement.GetProperty("templateId").GetString());
-            Assert.Equal("0 6 * * 1-5", saved.RootElement.GetProperty("schedule").GetProperty("cron").GetString());
+            Assert.Equal("0 6 * * mon-fri", saved.RootElement.GetProperty("schedule").GetProperty("cron").GetString());
+            Assert.Equal("America/New_York", saved.RootElement.GetProperty("schedule").GetProperty("timeZone").GetString());
         }
         finally
         {

@@ -8,14 +8,19 @@ namespace FlowStudio.Web.Tests.Support;
 public sealed class FlowStudioApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
     public FlowStudioApp() : this(new Dictionary<string, string?>())
     {
     }
 
-    /// <summary>A second host with its own settings (and optionally an existing data directory, to restart on it).</summary>
-    internal FlowStudioApp(Dictionary<string, string?> settings, string? dataDirectory = null)
+    /// <summary>
+    /// A second host with its own settings (and optionally an existing data directory, to restart on it, and a logger
+    /// provider that sees its warnings and errors).
+    /// </summary>
+    internal FlowStudioApp(Dictionary<string, string?> settings, string? dataDirectory = null, ILoggerProvider? logs = null)
     {
+        _logs = logs;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("flowstudio-test-").FullName;
         _settings = new Dictionary<string, string?>(settings)
         {
@@ -35,6 +40,13 @@ public sealed class FlowStudioApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (_logs is not null)
+            {
+                logging.AddProvider(_logs);
+            }
+        });
     }
 }

@@ -7,22 +7,37 @@ namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>
 /// An active destination delivers records as they arrive: each scheduler tick starts a run when it has records never
-/// sent, records left in flight by an interrupted run, or failed records whose retry delay has passed.
+/// sent, records left in flight by an interrupted run, or failed records whose retry delay has passed. A destination
+/// that fails here is logged with its id and skipped; the others are still checked.
 /// </summary>
-internal sealed class DeliveryTrigger(FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue) : IScheduledTrigger
+internal sealed class DeliveryTrigger(FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue, ILogger<DeliveryTrigger> logger)
+    : IScheduledTrigger
 {
     public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
     {
         var active = await db.Destinations.AsNoTracking().Where(d => d.Status == "active").Select(d => new { d.Id, d.DatasetId }).ToListAsync(cancellationToken);
         foreach (var destination in active.Where(d => !queue.IsRunning(d.Id)))
         {
-            if (await pending.AnyPendingAsync(destination.Id, destination.DatasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
+            try
             {
-                var run = new Run { Id = ResourceIds.New("run"), ResourceId = destination.Id, Kind = "destination", Automatic = true, StartedAt = now };
-                db.Runs.Add(run);
-                await db.SaveChangesAsync(cancellationToken);
-                queue.Enqueue(new RunRequest(run.Id, destination.Id, "destination"));
+                await StartIfPendingAsync(destination.Id, destination.DatasetId, now, cancellationToken);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(ex, "Destination {DestinationId}: checking for records to deliver or starting its run failed; skipped this tick", destination.Id);
+            }
+        }
+    }
+
+    private async Task StartIfPendingAsync(string destinationId, string datasetId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await pending.AnyPendingAsync(destinationId, datasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
+        {
+            var run = new Run { Id = ResourceIds.New("run"), ResourceId = destinationId, Kind = "destination", Automatic = true, StartedAt = now };
+            db.Runs.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            queue.Enqueue(new RunRequest(run.Id, destinationId, "destination"));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FlowStudio.Engine.Scheduling;
 using FlowStudio.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +6,16 @@ namespace FlowStudio.Web.Features.Runs;
 
 /// <summary>
 /// Starts due runs of active sources (their schedule: once, interval or cron), and delivery runs of active destinations
-/// whose dataset has records they have not delivered yet. A resource never has two runs at once.
+/// whose dataset has records they have not delivered yet. A resource never has two runs at once. Each source and each
+/// trigger is handled on its own: one that fails (e.g. a schedule stored before a rule existed) is logged with its id
+/// and skipped, and everything else keeps running.
 /// </summary>
 internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, TimeProvider time, ILogger<Scheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>How long a source whose next run could not be computed or started waits before the scheduler tries it again.</summary>
+    internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,30 +36,78 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
 
     internal async Task TickAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-        var now = time.GetUtcNow().UtcDateTime;
-
-        var due = await db.Sources.Where(s => s.Status == "active" && s.Kind == "api" && s.NextRunAt != null && s.NextRunAt <= now).ToListAsync(cancellationToken);
-        foreach (var source in due.Where(s => !queue.IsRunning(s.Id)))
+        var due = await db.Sources.AsNoTracking()
+            .Where(s => s.Status == "active" && s.Kind == "api" && s.NextRunAt != null && s.NextRunAt <= now)
+            .OrderBy(s => s.NextRunAt).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var id in due.Where(id => !queue.IsRunning(id)))
         {
-            var schedule = source.ScheduleJson is null ? RunSchedule.Default : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json) ?? RunSchedule.Default;
-            source.NextRunAt = schedule.NextAfter(now, now)?.UtcDateTime;
-            var run = new Run { Id = Infrastructure.ResourceIds.New("run"), ResourceId = source.Id, Kind = "source", Automatic = true, StartedAt = now };
-            db.Runs.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-            queue.Enqueue(new RunRequest(run.Id, source.Id, "source"));
+            try
+            {
+                await StartSourceRunAsync(id, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var retryAt = now + RetryAfterFailure;
+                logger.LogError(ex, "Source {SourceId}: its next run could not be computed or started; skipped until {RetryAt:O}", id, retryAt);
+                await PostponeAsync(id, retryAt, cancellationToken);
+            }
         }
 
         foreach (var trigger in scope.ServiceProvider.GetServices<IScheduledTrigger>())
         {
-            await trigger.TriggerAsync(now, cancellationToken);
+            try
+            {
+                await trigger.TriggerAsync(now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The scheduled trigger {Trigger} failed; the scheduler goes on", trigger.GetType().Name);
+            }
         }
     }
-}
 
-/// <summary>Something else the scheduler checks every tick (e.g. active destinations with undelivered records).</summary>
-internal interface IScheduledTrigger
-{
-    Task TriggerAsync(DateTime now, CancellationToken cancellationToken);
+    /// <summary>One due source, in its own scope: a failure leaves nothing half-saved behind for the next source.</summary>
+    private async Task StartSourceRunAsync(string id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id && s.Status == "active" && s.NextRunAt <= now, cancellationToken);
+        if (source is null)
+        {
+            return;
+        }
+
+        var schedule = StoredSchedule.Read(source.ScheduleJson) ?? RunSchedule.Default;
+        if (schedule.Validate() is { Count: > 0 } problems)
+        {
+            logger.LogWarning("Source {SourceId}: its stored schedule is not valid, so it does not run until the schedule is fixed: {Problems}",
+                id, string.Join(" ", problems));
+            source.NextRunAt = null;
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        source.NextRunAt = schedule.NextAfter(now, now)?.UtcDateTime;
+        var run = new Run { Id = Infrastructure.ResourceIds.New("run"), ResourceId = source.Id, Kind = "source", Automatic = true, StartedAt = now };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        queue.Enqueue(new RunRequest(run.Id, source.Id, "source"));
+    }
+
+    private async Task PostponeAsync(string id, DateTime retryAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FlowStudioDb>().Sources.Where(s => s.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextRunAt, retryAt), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Source {SourceId}: its next run could not be postponed either", id);
+        }
+    }
 }

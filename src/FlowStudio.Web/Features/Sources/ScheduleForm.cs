@@ -4,7 +4,10 @@ using FlowStudio.Engine.Scheduling;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>When an active source runs, as posted (<c>Schedule.Kind</c>, <c>Schedule.Every</c>, <c>Schedule.Unit</c>, <c>Schedule.Cron</c>).</summary>
+/// <summary>
+/// When an active source runs, as posted (<c>Schedule.Kind</c>, <c>Schedule.Every</c>, <c>Schedule.Unit</c>, <c>Schedule.Cron</c>,
+/// <c>Schedule.TimeZone</c>).
+/// </summary>
 public sealed record ScheduleForm
 {
     /// <summary>Each schedule kind with what the user sees in the menu.</summary>
@@ -12,7 +15,7 @@ public sealed record ScheduleForm
     [
         (RunSchedule.Once, "Once, when activated"),
         (RunSchedule.Interval, "Every few minutes, hours or days"),
-        (RunSchedule.CronKind, "On a cron schedule (UTC)"),
+        (RunSchedule.CronKind, "On a cron schedule"),
     ];
 
     public static readonly IReadOnlyList<string> Units = ["minutes", "hours", "days"];
@@ -25,6 +28,9 @@ public sealed record ScheduleForm
 
     public string? Cron { get; init; }
 
+    /// <summary>The IANA time zone the cron expression's hours are read in; blank is UTC.</summary>
+    public string? TimeZone { get; init; }
+
     internal static ScheduleForm Read(Func<string, string?> get)
     {
         var kind = get("Schedule.Kind");
@@ -35,6 +41,7 @@ public sealed record ScheduleForm
             Every = get("Schedule.Every"),
             Unit = Units.Contains(unit ?? "") ? unit! : "hours",
             Cron = get("Schedule.Cron"),
+            TimeZone = get("Schedule.TimeZone"),
         };
     }
 
@@ -52,7 +59,7 @@ public sealed record ScheduleForm
 
                 return new RunSchedule(RunSchedule.Interval, every, Unit);
             case RunSchedule.CronKind:
-                return new RunSchedule(RunSchedule.CronKind, Cron: Cron?.Trim());
+                return new RunSchedule(RunSchedule.CronKind, Cron: Cron?.Trim(), TimeZone: string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim());
             default:
                 return null;
         }
@@ -64,7 +71,9 @@ public sealed record ScheduleForm
         null or { Kind: RunSchedule.Once } => "Once, when activated",
         { Kind: RunSchedule.Interval, Every: 1 } => $"Every {schedule.Unit.TrimEnd('s')}",
         { Kind: RunSchedule.Interval } => $"Every {schedule.Every} {schedule.Unit}",
-        { Kind: RunSchedule.CronKind } => $"Cron {schedule.Cron} (UTC)",
+        { Kind: RunSchedule.CronKind } => CronExpression.Parse(schedule.Cron).Expression is { } cron
+            ? $"{cron.Describe()} ({schedule.TimeZone ?? ScheduleTimeZone.Default})"
+            : $"Cron {schedule.Cron}",
         _ => schedule.Kind,
     };
 }

@@ -143,6 +143,7 @@ public sealed record SourceForm
                 Every = schedule.Every.ToString(CultureInfo.InvariantCulture),
                 Unit = ScheduleForm.Units.Contains(schedule.Unit) ? schedule.Unit : "hours",
                 Cron = schedule.Cron,
+                TimeZone = schedule.TimeZone,
             },
         };
     }

@@ -19,6 +19,7 @@ internal static class SourcePages
         editor.MapGet("/macros", MacrosAsync);
         editor.MapGet("/pagination", Pagination);
         editor.MapGet("/schedule", Schedule);
+        editor.MapGet("/schedule-preview", SchedulePreview);
         editor.MapPost("/test", TestAsync);
         editor.MapPost("/create", CreateAsync);
         app.MapPost("/flows/new/webhook", CreateWebhookAsync).ExcludeFromDescription();
@@ -52,6 +53,9 @@ internal static class SourcePages
 
     private static IResult Schedule(HttpRequest request) =>
         new RazorComponentResult<ScheduleFields>(new { Schedule = ScheduleForm.Read(key => request.Query.TryGetValue(key, out var v) ? v.ToString() : null) });
+
+    private static IResult SchedulePreview(HttpRequest request) =>
+        new RazorComponentResult<SchedulePreview>(new { Cron = request.Query["Schedule.Cron"].ToString(), TimeZone = request.Query["Schedule.TimeZone"].ToString() });
 
     private static async Task<IResult> TestAsync(
         IFormCollection posted, SourceTester tester, SourcePlanner planner, TemplateCatalog templates, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             source.TemplateId = request.TemplateId;
             source.ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json);
             source.ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json);
-            source.ScheduleJson = request.Schedule is null ? null : JsonSerializer.Serialize(request.Schedule, Json);
+            source.ScheduleJson = StoredSchedule.Write(request.Schedule);
             source.CursorField = string.IsNullOrWhiteSpace(request.CursorField) ? null : request.CursorField.Trim();
         }
 
@@ -130,7 +130,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             Id = ResourceIds.New("src"),
             Kind = kind,
             WebhookToken = kind == "webhook" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) : null,
-            ScheduleJson = request.Schedule is null ? null : JsonSerializer.Serialize(request.Schedule, Json),
+            ScheduleJson = StoredSchedule.Write(request.Schedule),
             Name = request.Name!.Trim(),
             CredentialId = request.CredentialId,
             TemplateId = request.TemplateId,
@@ -155,7 +155,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         JsonSerializer.Deserialize<Dictionary<string, string?>>(source.ParametersJson, Json),
         source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json),
         source.Kind == "webhook" ? "webhook" : null,
-        source.ScheduleJson is null ? null : JsonSerializer.Deserialize<RunSchedule>(source.ScheduleJson, Json),
+        StoredSchedule.Inspect(source.ScheduleJson).Schedule,
         source.CursorField);
 
     public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
@@ -218,6 +218,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             s.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, s.DatasetId, s.Status, s.CreatedAt)
         {
             Schedule = request.Schedule,
+            ScheduleProblem = StoredSchedule.Inspect(s.ScheduleJson).Problem,
             WebhookUrl = s.Kind == "webhook" ? $"/api/webhooks/{s.Id}" : null,
             WebhookToken = s.WebhookToken is null ? null : SecretMask.Mask(s.WebhookToken),
             CursorField = request.Manual?.CursorField ?? s.CursorField,

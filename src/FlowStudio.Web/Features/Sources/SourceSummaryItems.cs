@@ -1,4 +1,5 @@
 using FlowStudio.Engine.Macros;
+using FlowStudio.Engine.Scheduling;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
@@ -9,7 +10,7 @@ namespace FlowStudio.Web.Features.Sources;
 /// <summary>A saved source's configuration in words, for the source page. Header values are masked: they may carry keys.</summary>
 internal static class SourceSummaryItems
 {
-    public static IReadOnlyList<SummaryItem> For(SourceView source, CredentialView? credential)
+    public static IReadOnlyList<SummaryItem> For(SourceView source, CredentialView? credential, DateTimeOffset now)
     {
         var items = new List<SummaryItem>
         {
@@ -65,6 +66,14 @@ internal static class SourceSummaryItems
         }
 
         items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
+        if (source.ScheduleProblem is { } problem)
+        {
+            items.Add(new("Schedule problem", problem));
+        }
+        else if (source.Schedule is { Kind: RunSchedule.CronKind } cron)
+        {
+            items.Add(new("Next runs", $"{cron.TimeZone ?? ScheduleTimeZone.Default} time:") { Lines = ScheduleRuns.Next(cron.Cron, cron.TimeZone, now) });
+        }
         return items;
     }
 }

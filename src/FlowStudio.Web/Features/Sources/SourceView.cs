@@ -18,6 +18,9 @@ internal sealed record SourceView(
 {
     public RunSchedule? Schedule { get; init; }
 
+    /// <summary>Why the stored schedule cannot be used (stored before a rule existed); null when it is fine.</summary>
+    public string? ScheduleProblem { get; init; }
+
     /// <summary>For webhook sources: where to POST records, with the token in X-Webhook-Token.</summary>
     public string? WebhookUrl { get; init; }
 

@@ -71,7 +71,8 @@ public sealed class SourceFormTests
     [Theory]
     [InlineData("interval", "6", "hours", null, "Every 6 hours")]
     [InlineData("interval", "1", "days", null, "Every day")]
-    [InlineData("cron", null, null, "0 6 * * 1-5", "Cron 0 6 * * 1-5 (UTC)")]
+    [InlineData("cron", null, null, "0 6 * * 1-5", "At 06:00 on Monday through Friday (UTC)")]
+    [InlineData("cron", null, null, "@hourly", "Every hour, on the hour (UTC)")]
     [InlineData("once", null, null, null, "Once, when activated")]
     public void ToRequest_Schedule_SendsTheRunScheduleAndDescribesIt(string kind, string? every, string? unit, string? cron, string described)
     {
@@ -85,6 +86,22 @@ public sealed class SourceFormTests
 
         Assert.Empty(errors);
         Assert.Equal(described, ScheduleForm.Describe(request.Schedule));
+    }
+
+    [Fact]
+    public void ToRequest_CronWithTimeZone_SendsTheZoneAndDescribesItWithIt()
+    {
+        var form = Read(new()
+        {
+            ["Mode"] = "template", ["TemplateId"] = "clientsuccess.search-pulses",
+            ["Schedule.Kind"] = "cron", ["Schedule.Cron"] = " 30 2 * * * ", ["Schedule.TimeZone"] = " Europe/Paris ",
+        });
+
+        var (request, errors) = form.ToRequest("Pulses");
+
+        Assert.Empty(errors);
+        Assert.Equal("Europe/Paris", request.Schedule!.TimeZone);
+        Assert.Equal("At 02:30 every day (Europe/Paris)", ScheduleForm.Describe(request.Schedule));
     }
 
     [Fact]

@@ -49,6 +49,19 @@ public sealed class SourcePagesEndpointTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task SchedulePreview_MacroInParis_AnswersTheWordsAndNextRunsAsAFragment()
+    {
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/flows/new/source/schedule-preview?Schedule.Cron=%40daily&Schedule.TimeZone=Europe%2FParis");
+
+        Assert.StartsWith("<div id=\"schedule-preview\"", html, StringComparison.Ordinal);
+        Assert.Contains("At 00:00 every day", html, StringComparison.Ordinal);
+        Assert.Contains("Europe/Paris time", html, StringComparison.Ordinal);
+        Assert.Matches(@"00:00 \(UTC\+0[12]:00\)", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public async Task TemplateFields_ChosenEndpoint_AnswersItsFieldsAsAFragment()
     {
         using var client = app.CreateClient();
