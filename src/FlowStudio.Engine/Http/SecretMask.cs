@@ -69,26 +69,127 @@ internal static class SecretMask
     {
         foreach (var secret in secrets)
         {
-            if (text.Contains(secret, StringComparison.Ordinal))
+            foreach (var (needle, comparison, _) in Needles(secret))
             {
-                return true;
+                if (text.Contains(needle, comparison))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    /// <summary><paramref name="text"/> with every occurrence of a secret replaced by <see cref="Mask"/>.</summary>
+    /// <summary>
+    /// <paramref name="text"/> with every occurrence of a secret replaced by <see cref="Mask"/>: as it is in any letter case,
+    /// URL-encoded, JSON <c>\u</c>-escaped, in base64, and any run of 8 or more of its first or last characters (an API
+    /// echoing part of a key).
+    /// </summary>
     public static string Hide(string text, IReadOnlyList<string> secrets)
     {
-        foreach (var secret in secrets)
+        foreach (var secret in Usable(secrets))
         {
-            if (secret.Length >= 4 && text.Contains(secret, StringComparison.Ordinal))
+            foreach (var (needle, comparison, kind) in Needles(secret))
             {
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+                text = kind switch
+                {
+                    NeedleKind.Prefix => HideRuns(text, secret, needle, fromStart: true),
+                    NeedleKind.Suffix => HideRuns(text, secret, needle, fromStart: false),
+                    _ => text.Contains(needle, comparison) ? text.Replace(needle, Mask, comparison) : text,
+                };
             }
         }
 
         return text;
+    }
+
+    private enum NeedleKind
+    {
+        Whole,
+        Prefix,
+        Suffix,
+    }
+
+    private const int PartLength = 8;
+
+    private static IEnumerable<(string Needle, StringComparison Comparison, NeedleKind Kind)> Needles(string secret)
+    {
+        if (secret.Length < 4)
+        {
+            yield break;
+        }
+
+        yield return (secret, StringComparison.OrdinalIgnoreCase, NeedleKind.Whole);
+        var escaped = Uri.EscapeDataString(secret);
+        if (escaped != secret)
+        {
+            yield return (escaped, StringComparison.OrdinalIgnoreCase, NeedleKind.Whole);
+        }
+
+        yield return (UnicodeEscaped(secret), StringComparison.OrdinalIgnoreCase, NeedleKind.Whole);
+        var base64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret));
+        yield return (base64.TrimEnd('='), StringComparison.Ordinal, NeedleKind.Whole);
+        yield return (base64.TrimEnd('=').Replace('+', '-').Replace('/', '_'), StringComparison.Ordinal, NeedleKind.Whole);
+        if (secret.Length > PartLength)
+        {
+            yield return (secret[..PartLength], StringComparison.OrdinalIgnoreCase, NeedleKind.Prefix);
+            yield return (secret[^PartLength..], StringComparison.OrdinalIgnoreCase, NeedleKind.Suffix);
+        }
+    }
+
+    private static string UnicodeEscaped(string secret)
+    {
+        var builder = new System.Text.StringBuilder(secret.Length * 6);
+        foreach (var c in secret)
+        {
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+        }
+
+        return builder.ToString();
+    }
+
+    // Masks each occurrence of the secret's first (or last) characters, extended over as much of the secret as follows (precedes) it.
+    private static string HideRuns(string text, string secret, string part, bool fromStart)
+    {
+        var at = text.IndexOf(part, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var copied = 0;
+        while (at >= 0)
+        {
+            int start;
+            int end;
+            if (fromStart)
+            {
+                start = at;
+                end = at + part.Length;
+                while (end < text.Length && end - start < secret.Length && char.ToUpperInvariant(text[end]) == char.ToUpperInvariant(secret[end - start]))
+                {
+                    end++;
+                }
+            }
+            else
+            {
+                end = at + part.Length;
+                start = at;
+                while (start > copied && end - start < secret.Length
+                    && char.ToUpperInvariant(text[start - 1]) == char.ToUpperInvariant(secret[secret.Length - (end - start) - 1]))
+                {
+                    start--;
+                }
+            }
+
+            builder.Append(text, copied, start - copied).Append(Mask);
+            copied = end;
+            at = text.IndexOf(part, copied, StringComparison.OrdinalIgnoreCase);
+        }
+
+        builder.Append(text, copied, text.Length - copied);
+        return builder.ToString();
     }
 }

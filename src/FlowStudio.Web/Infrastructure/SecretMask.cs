@@ -1,12 +1,10 @@
 namespace FlowStudio.Web.Infrastructure;
 
-/// <summary>How a secret is shown: never in full; the last two characters only when the secret is long enough not to be guessed from them.</summary>
+/// <summary>How a secret is shown: as bullets only, never any of its characters.</summary>
 internal static class SecretMask
 {
     public const string Bullets = "••••••••";
 
     public static string Mask(string? secret) =>
-        string.IsNullOrEmpty(secret) ? string.Empty
-        : secret.Length >= 16 ? Bullets + secret[^2..]
-        : Bullets;
+        string.IsNullOrEmpty(secret) ? string.Empty : Bullets;
 }

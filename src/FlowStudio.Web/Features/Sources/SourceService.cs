@@ -4,6 +4,7 @@ using FlowStudio.Engine.Scheduling;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
+using FlowStudio.Web.Features.Webhooks;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,11 +126,12 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
     public async Task<SourceView> StoreAsync(CreateSourceRequest request, string kind, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var token = kind == "webhook" ? WebhookTokens.New() : null;
         var source = new Source
         {
             Id = ResourceIds.New("src"),
             Kind = kind,
-            WebhookToken = kind == "webhook" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) : null,
+            WebhookToken = token is null ? null : WebhookTokens.Hash(token),
             ScheduleJson = StoredSchedule.Write(request.Schedule),
             Name = request.Name!.Trim(),
             CredentialId = request.CredentialId,
@@ -145,7 +147,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
         // The webhook token is shown in full only in this answer; afterwards it is masked like every secret.
-        return (await GetAsync(source.Id, cancellationToken))! with { WebhookToken = source.WebhookToken };
+        return (await GetAsync(source.Id, cancellationToken))! with { WebhookToken = token };
     }
 
     public static CreateSourceRequest ToRequest(Source source) => new(

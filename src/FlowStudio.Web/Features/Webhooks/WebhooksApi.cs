@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Data;
@@ -16,6 +14,14 @@ internal static class WebhooksApi
 {
     private const int MaxBodyBytes = 10 * 1024 * 1024;
 
+    /// <summary>Optional header: a replayed request with the same key adds nothing.</summary>
+    private const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>The record property holding "key#index" when the sender gave an Idempotency-Key.</summary>
+    private const string DeliveryProperty = "_webhookDelivery";
+
+    private static string DeliveryKey(string idempotencyKey, int index) => $"{idempotencyKey}#{index}";
+
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
         api.MapPost("/webhooks/{sourceId}", ReceiveAsync).WithName("ReceiveWebhook").WithTags("Webhooks");
@@ -31,7 +37,7 @@ internal static class WebhooksApi
         }
 
         var token = request.Headers["X-Webhook-Token"].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(source.WebhookToken ?? "")) || token.Length == 0)
+        if (!WebhookTokens.Matches(token, source.WebhookToken))
         {
             return TypedResults.Problem(detail: "Send the source's token in the X-Webhook-Token header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
         }
@@ -39,6 +45,18 @@ internal static class WebhooksApi
         if (request.ContentLength > MaxBodyBytes)
         {
             return ApiProblems.Invalid("body", "The body is larger than 10 MB; send the records in smaller requests.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var idempotencyKey = request.Headers[IdempotencyHeader].ToString().Trim();
+        if (idempotencyKey.Length > 200)
+        {
+            return ApiProblems.Invalid(IdempotencyHeader, "Use an Idempotency-Key of at most 200 characters.");
+        }
+
+        if (idempotencyKey.Length > 0
+            && await db.DatasetRecords.AnyAsync(r => r.DatasetId == source.DatasetId && r.Key == DeliveryKey(idempotencyKey, 0), cancellationToken))
+        {
+            return TypedResults.Ok(new { received = 0, duplicate = true });
         }
 
         JToken body;
@@ -63,7 +81,21 @@ internal static class WebhooksApi
             return ApiProblems.Invalid("body", "Send a JSON object (one record) or an array of objects.");
         }
 
-        var written = await writer.WriteAsync(source.DatasetId, null, records.Select(r => new SourceRecord(r, null)).ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
+        if (idempotencyKey.Length > 0)
+        {
+            // Each record is keyed by the delivery: a replay with the same key (even a concurrent one) replaces, never adds.
+            for (var i = 0; i < records.Count; i++)
+            {
+                records[i][DeliveryProperty] = DeliveryKey(idempotencyKey, i);
+            }
+        }
+
+        var written = await writer.WriteAsync(
+            source.DatasetId,
+            idempotencyKey.Length > 0 ? "$." + DeliveryProperty : null,
+            records.Select(r => new SourceRecord(r, null)).ToAsyncEnumerable(),
+            _ => Task.CompletedTask,
+            cancellationToken);
         return TypedResults.Accepted((string?)null, new { received = written });
     }
 }
