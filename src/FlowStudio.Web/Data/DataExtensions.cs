@@ -1,3 +1,4 @@
+using FlowStudio.Web.Data.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,32 @@ internal static class DataExtensions
         builder.Services.AddDbContext<FlowStudioDb>(options => options
             .UseSqlite(connection.ConnectionString)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        builder.Services.AddDataProtection()
+        var protection = builder.Services.AddDataProtection()
             .SetApplicationName("FlowStudio")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        ProtectKeyRing(builder, protection);
+    }
+
+    /// <summary>
+    /// The key ring encrypted at rest with a key-encryption key or a certificate from configuration. Without either, its
+    /// keys are stored as the file system protects them (a warning at start says so).
+    /// </summary>
+    private static void ProtectKeyRing(WebApplicationBuilder builder, IDataProtectionBuilder protection)
+    {
+        var options = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!string.IsNullOrWhiteSpace(options.KeyEncryptionKey))
+        {
+            var kek = KeyEncryptionKey.Parse(options.KeyEncryptionKey);
+            builder.Services.AddSingleton(kek);
+            protection.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(kek));
+        }
+        else if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                options.CertificatePath, options.CertificatePassword);
+            protection.ProtectKeysWithCertificate(certificate);
+            protection.UnprotectKeysWithAnyCertificate(certificate);
+        }
     }
 
     public static async Task MigrateFlowStudioDataAsync(this WebApplication app)

@@ -70,7 +70,9 @@ internal static class SourcesApi
         if (outcome.ApiFailure is { } failure)
         {
             return TypedResults.Problem(
-                detail: $"The API answered {failure.Method} {failure.Url} with {(failure.StatusCode == 0 ? "no response" : failure.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {Shorten(failure.ResponseBody)} Check the credential, the URL and its parameters.",
+                detail: failure.StatusCode == 0
+                    ? $"{failure.Message}. Check the URL and its parameters."
+                    : $"The API answered {failure.Method} {failure.Url} with {failure.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Shorten(failure.ResponseBody)} Check the credential, the URL and its parameters.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The endpoint test failed.",
                 extensions: new Dictionary<string, object?> { ["status"] = failure.StatusCode, ["responseBody"] = Excerpt.Of(failure.ResponseBody) });
