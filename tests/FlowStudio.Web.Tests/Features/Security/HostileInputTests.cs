@@ -53,7 +53,7 @@ public sealed class HostileInputTests(FlowStudioApp app)
 
     [Theory]
     [InlineData("$..[?(@.a==")]
-    [InlineData("$[-99999999999]")]
+    [InlineData("$[-99999999999999999]")]
     [InlineData("$[?@.a=='b'")]
     [InlineData("$[")]
     public async Task TestUnsaved_BrokenDataPath_Is400NamingDataPath(string dataPath)
