@@ -11,7 +11,7 @@ namespace FlowStudio.Engine.Paths;
 public sealed record ExtractedPage(IReadOnlyList<JObject> Records, JToken? Metadata);
 
 /// <summary>
-/// Reads records out of a JSON or XML response with the path to data (JSONPath via Newtonsoft <c>SelectTokens</c>,
+/// Reads records out of a JSON or XML response with the path to data (JSONPath as RFC 9535 defines it,
 /// XPath via System.Xml). A path that selects an array yields its elements; one that selects an object yields one
 /// record; values that are not objects become <c>{"value": ...}</c>. The path to metadata is merged into each record
 /// under <c>_metadata</c>.
@@ -94,7 +94,7 @@ public static class ResponseExtractor
             throw new DataPathException(field, problem);
         }
 
-        return document.SelectTokens(path.Trim()).ToList();
+        return DataPaths.Json(path).Select(document);
     }
 
     private static void AddRecords(JToken token, List<JObject> records)
