@@ -99,10 +99,10 @@ internal sealed partial class JsonPathParser
             return new Segment(descendant, [new NameSelector(MemberName())]);
         }
 
-        var after = descendant ? "'..'" : "'.'";
-        throw Error(AtEnd ? $"expected a name, '*'{(descendant ? " or '['" : string.Empty)} after {after}"
-            : char.IsAsciiDigit(Current) ? $"a name after {after} cannot start with a digit; write [{Current}] for an index or ['{Current}'] for a name"
-            : $"expected a name, '*'{(descendant ? " or '['" : string.Empty)} after {after}, not {Describe()}; write ['...'] for a name with other characters");
+        var expected = descendant ? "a name, '*' or '[' after '..'" : "a name or '*' after '.'";
+        throw Error(AtEnd ? $"expected {expected}"
+            : char.IsAsciiDigit(Current) ? $"a name after '.' cannot start with a digit; write [{Current}] for an index or ['{Current}'] for a name"
+            : $"expected {expected}, not {Describe()}; write ['...'] for a name with other characters");
     }
 
     private List<Selector> BracketedSelection()
