@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.XPath;
+using FlowStudio.Engine.Paths.JsonPath;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -89,12 +90,14 @@ public static class ResponseExtractor
             throw new DataPathException(field, $"The response is JSON, so \"{path}\" must be a JSONPath (e.g. $.data[*]), not an XPath.");
         }
 
-        if (DataPaths.Problem(path) is { } problem)
+        try
         {
-            throw new DataPathException(field, problem);
+            return DataPaths.Json(path).Select(document);
         }
-
-        return DataPaths.Json(path).Select(document);
+        catch (JsonPathException)
+        {
+            throw new DataPathException(field, DataPaths.Problem(path)!);
+        }
     }
 
     private static void AddRecords(JToken token, List<JObject> records)
