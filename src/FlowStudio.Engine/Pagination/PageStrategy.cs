@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Paths.JsonPath;
 using FlowStudio.Engine.Templates;
 using Newtonsoft.Json.Linq;
 
@@ -31,7 +32,7 @@ internal abstract class PageStrategy
     public abstract string? NextUrl(PageOutcome page);
 
     protected static JToken? Read(JToken? json, string? path) =>
-        json is null || string.IsNullOrWhiteSpace(path) ? null : json.SelectTokens(path.Trim()).FirstOrDefault();
+        json is not null && JsonPathQuery.TryParse(path?.Trim(), out var query) ? query.Select(json).FirstOrDefault() : null;
 
     protected static string? ReadText(JToken? json, string? path) => Read(json, path) switch
     {

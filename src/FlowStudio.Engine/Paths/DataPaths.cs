@@ -1,10 +1,11 @@
 using System.Xml.XPath;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using FlowStudio.Engine.Paths.JsonPath;
 
 namespace FlowStudio.Engine.Paths;
 
-/// <summary>Paths to data and metadata: JSONPath (starts with <c>$</c>) for JSON, XPath (starts with <c>/</c>) for XML.</summary>
+/// <summary>
+/// Paths to data and metadata: JSONPath (RFC 9535, starts with <c>$</c>) for JSON, XPath (starts with <c>/</c>) for XML.
+/// </summary>
 public static class DataPaths
 {
     /// <summary>True when <paramref name="path"/> is written as an XPath rather than a JSONPath.</summary>
@@ -14,7 +15,11 @@ public static class DataPaths
         return trimmed.StartsWith('/') || trimmed.StartsWith('(');
     }
 
-    /// <summary>Why <paramref name="path"/> is not a usable JSONPath or XPath, or null when it is (blank is fine).</summary>
+    /// <summary>
+    /// Why <paramref name="path"/> is not a usable JSONPath or XPath, or null when it is (blank is fine). Surrounding
+    /// whitespace is ignored. Never throws: a JSONPath problem names the position, e.g.
+    /// <c>"$[?@.a==" is not a valid JSONPath: position 9: expected a value, a query (@ or $) or a function</c>.
+    /// </summary>
     public static string? Problem(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -43,13 +48,15 @@ public static class DataPaths
 
         try
         {
-            _ = new JObject().SelectTokens(trimmed).ToList();
-            _ = new JArray(new JObject()).SelectTokens(trimmed).ToList();
+            _ = JsonPathQuery.Parse(trimmed);
             return null;
         }
-        catch (JsonException ex)
+        catch (JsonPathException ex)
         {
-            return $"\"{trimmed}\" is not a valid JSONPath: {ex.Message}";
+            return $"\"{trimmed}\" is not a valid JSONPath: position {ex.Position}: {ex.Problem}";
         }
     }
+
+    /// <summary>The parsed JSONPath; throws <see cref="JsonPathException"/> when it is not valid (check with <see cref="Problem"/>).</summary>
+    internal static JsonPathQuery Json(string path) => JsonPathQuery.Parse(path.Trim());
 }

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.XPath;
+using FlowStudio.Engine.Paths.JsonPath;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,7 @@ namespace FlowStudio.Engine.Paths;
 public sealed record ExtractedPage(IReadOnlyList<JObject> Records, JToken? Metadata);
 
 /// <summary>
-/// Reads records out of a JSON or XML response with the path to data (JSONPath via Newtonsoft <c>SelectTokens</c>,
+/// Reads records out of a JSON or XML response with the path to data (JSONPath as RFC 9535 defines it,
 /// XPath via System.Xml). A path that selects an array yields its elements; one that selects an object yields one
 /// record; values that are not objects become <c>{"value": ...}</c>. The path to metadata is merged into each record
 /// under <c>_metadata</c>.
@@ -89,12 +90,14 @@ public static class ResponseExtractor
             throw new DataPathException(field, $"The response is JSON, so \"{path}\" must be a JSONPath (e.g. $.data[*]), not an XPath.");
         }
 
-        if (DataPaths.Problem(path) is { } problem)
+        try
         {
-            throw new DataPathException(field, problem);
+            return DataPaths.Json(path).Select(document);
         }
-
-        return document.SelectTokens(path.Trim()).ToList();
+        catch (JsonPathException)
+        {
+            throw new DataPathException(field, DataPaths.Problem(path)!);
+        }
     }
 
     private static void AddRecords(JToken token, List<JObject> records)

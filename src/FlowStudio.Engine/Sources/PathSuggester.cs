@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using FlowStudio.Engine.Paths;
-using Newtonsoft.Json;
+using FlowStudio.Engine.Paths.JsonPath;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Sources;
 
 /// <summary>
-/// Suggests paths to data from a sample response, best first: for JSON every array of objects as <c>$.path[*]</c>
+/// Suggests paths to data from a sample response, best first: for JSON every array of objects as an RFC 9535 <c>$.path[*]</c>
+/// (names that are not plain words in quotes, <c>$['the items'][*]</c>)
 /// (<c>$</c> for a top-level array), fewest wildcards and most elements first; for XML the XPaths of repeated elements.
 /// </summary>
 public static partial class PathSuggester
@@ -82,8 +83,7 @@ public static partial class PathSuggester
         }
     }
 
-    private static string Segment(string name) =>
-        PlainName().IsMatch(name) ? "." + name : "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+    private static string Segment(string name) => PlainName().IsMatch(name) ? "." + name : NormalizedPaths.Name(name);
 
     private static List<string> SuggestXml(XmlDocument document)
     {

@@ -14,7 +14,7 @@ public static class SourceValidator
     /// <summary>
     /// Problems with fields "method", "url" (absolute http(s) or a path starting with "/"; macros well-formed),
     /// "headers", "body" (JSON), "dataPath", "metadataPath" (JSONPath or XPath), "dateFormat", "timeUnit",
-    /// "pagination", "maxPages" and "cursorField" (needed by <c>{cursor}</c>). Empty when the configuration can be read.
+    /// "pagination", "maxPages" and "cursorField" (needed by <c>{cursor}</c>; a JSONPath when it starts with $). Empty when the configuration can be read.
     /// </summary>
     public static IReadOnlyList<FieldError> Validate(SourceConfig config)
     {
@@ -30,6 +30,10 @@ public static class SourceValidator
         {
             errors.Add(new FieldError("cursorField",
                 "The URL uses {cursor}: set a Cursor Field, the record field whose largest value {cursor} takes (e.g. modifiedTime)."));
+        }
+        else if (config.CursorField?.Trim() is { } cursorField && cursorField.StartsWith('$') && DataPaths.Problem(cursorField) is { } cursorProblem)
+        {
+            errors.Add(new FieldError("cursorField", cursorProblem));
         }
 
         errors.AddRange(RequestHeaderParser.Check(config.Headers).Select(p => new FieldError("headers", p)));

@@ -1,13 +1,10 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using FlowStudio.Engine.Paths.JsonPath;
 
 namespace FlowStudio.Engine.Templates;
 
-/// <summary>Checks JSONPath expressions with the same parser that later evaluates them (Newtonsoft's).</summary>
+/// <summary>Checks JSONPath expressions with the same RFC 9535 parser that later evaluates them.</summary>
 internal static class JsonPathSyntax
 {
-    private static readonly JObject Empty = new();
-
     /// <summary>Null when <paramref name="path"/> is a valid JSONPath starting at the root (<c>$</c>), else why not.</summary>
     public static string? Problem(string path)
     {
@@ -18,12 +15,12 @@ internal static class JsonPathSyntax
 
         try
         {
-            _ = Empty.SelectTokens(path).ToList();
+            _ = JsonPathQuery.Parse(path);
             return null;
         }
-        catch (JsonException ex)
+        catch (JsonPathException ex)
         {
-            return $"'{path}' is not a valid JSONPath ({ex.Message.TrimEnd('.')})";
+            return $"'{path}' is not a valid JSONPath (position {ex.Position}: {ex.Problem})";
         }
     }
 }

@@ -150,4 +150,42 @@ public sealed class ResponseExtractorTests
     [InlineData("data.items", "neither")]
     public void Problem_InvalidPaths_SayWhatIsWrong(string path, string expected) =>
         Assert.Contains(expected, DataPaths.Problem(path), StringComparison.Ordinal);
+
+    [Fact]
+    public void Extract_NegativeIndex_GivesTheLastElement()
+    {
+        var page = ResponseExtractor.Extract("""[{"id":1},{"id":2},{"id":3}]""", "$[-1]", null);
+
+        Assert.Equal(3, (int)Assert.Single(page.Records)["id"]!);
+    }
+
+    [Fact]
+    public void Extract_RfcFilterWithoutParentheses_KeepsMatchingRecords()
+    {
+        var page = ResponseExtractor.Extract(Envelope, "$.data[?@.active == true && @.id > 1]", "$[\"totalElements\"]");
+
+        Assert.Equal(3, (int)Assert.Single(page.Records)["id"]!);
+        Assert.Equal(10, (int)page.Metadata!);
+    }
+
+    [Fact]
+    public void Extract_FilterComparingNumbersWithText_SkipsThoseRecordsInsteadOfFailing()
+    {
+        var page = ResponseExtractor.Extract("""{"data":[{"n":"ten"},{"n":12},{"n":null},{"n":[1]}]}""", "$.data[?@.n > 5]", null);
+
+        Assert.Equal(12, (int)Assert.Single(page.Records)["n"]!);
+    }
+
+    [Fact]
+    public void Extract_HugeIndex_SelectsNothing() =>
+        Assert.Empty(ResponseExtractor.Extract("""[{"id":1}]""", "$[-9007199254740991]", null).Records);
+
+    [Fact]
+    public void Extract_InvalidRfcPath_IsADataPathErrorWithThePosition()
+    {
+        var error = Assert.Throws<DataPathException>(() => ResponseExtractor.Extract(Envelope, "$.data[?@.id ==]", null));
+
+        Assert.Equal("dataPath", error.Field);
+        Assert.Contains("position 16", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -54,4 +54,16 @@ public sealed class PathSuggesterTests
 
     [Fact]
     public void Suggest_NotJsonOrXml_GivesNothing() => Assert.Empty(PathSuggester.Suggest("Update successful"));
+
+    [Fact]
+    public void Suggest_AnyPropertyNames_GivesValidRfc9535Paths()
+    {
+        const string body = """{"the items":[{"x":1}],"it's":[{"x":1}],"tab\there":[{"x":1}],"naïve":[{"x":1}],"a\\b":[{"x":1}]}""";
+
+        var suggestions = PathSuggester.Suggest(body);
+
+        Assert.Contains("$['it\\'s'][*]", suggestions);
+        Assert.Contains("$['tab\\there'][*]", suggestions);
+        Assert.All(suggestions, s => Assert.Single(FlowStudio.Engine.Paths.JsonPath.JsonPathQuery.Parse(s).Select(FlowStudio.Engine.Paths.JsonText.Parse(body))));
+    }
 }

@@ -79,4 +79,23 @@ public sealed class SourceValidatorTests
         Assert.Contains("Cursor Field", error.Message, StringComparison.Ordinal);
         Assert.Empty(SourceValidator.Validate(config with { CursorField = "modifiedTime" }));
     }
+
+    [Fact]
+    public void Validate_CursorFieldThatIsABadJsonPath_SaysWhere()
+    {
+        var error = Assert.Single(SourceValidator.Validate(Valid with { CursorField = "$.meta[?@.at >" }));
+
+        Assert.Equal("cursorField", error.Field);
+        Assert.Contains("position 15", error.Message, StringComparison.Ordinal);
+        Assert.Empty(SourceValidator.Validate(Valid with { CursorField = "$.meta.modifiedTime" }));
+    }
+
+    [Fact]
+    public void Validate_BadDataPath_SaysWhere()
+    {
+        var error = Assert.Single(SourceValidator.Validate(Valid with { DataPath = "$.data[?@.a=='b'" }));
+
+        Assert.Equal("dataPath", error.Field);
+        Assert.Contains("position 17", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -59,6 +59,7 @@ public sealed class TemplateValidationTests
     [InlineData("dataPath", "$.data[", "dataPath '$.data[' is not a valid JSONPath")]
     [InlineData("dataPath", "data[*]", "dataPath 'data[*]' is not a JSONPath (it must start with '$')")]
     [InlineData("metadataPath", "$.total)", "metadataPath '$.total)' is not a valid JSONPath")]
+    [InlineData("dataPath", "$[?@.a=='b'", "dataPath '$[?@.a=='b'' is not a valid JSONPath (position 12: expected ']' to close the '[' at position 2)")]
     public void Load_InvalidJsonPath_ReportsTheField(string field, string path, string expected)
     {
         var template = Source().Replace("\"dataPath\": \"$.data[*]\"", $"\"{field}\": \"{path}\"");

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +98,7 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static string? KeyOf(JObject data, string? keyField) =>
-        keyField is null ? null : data.SelectToken(keyField) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
+        keyField is null ? null : RecordFields.Read(data, keyField) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
             ? token.Type == JTokenType.String ? token.Value<string>() : token.ToString(Formatting.None)
             : null;
 

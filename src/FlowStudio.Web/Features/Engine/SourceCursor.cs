@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Macros;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using Newtonsoft.Json.Linq;
 
@@ -67,7 +68,7 @@ internal sealed partial class SourceCursor(string field, string? start)
     }
 
     private string? ValueOf(JObject data) =>
-        (field.StartsWith('$') ? data.SelectToken(field) : data[field]) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
+        RecordFields.Read(data, field) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
             ? token.Type == JTokenType.String ? token.Value<string>() : token.ToString(Newtonsoft.Json.Formatting.None)
             : null;
 
