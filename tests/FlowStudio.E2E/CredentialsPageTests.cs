@@ -75,7 +75,8 @@ public sealed class CredentialsPageTests(BrowserApp app)
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Saved the credential “{name}”");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
-        await Expect(row).ToContainTextAsync("••••••••yz");
+        await Expect(row).ToContainTextAsync("••••••••");
+        await Expect(row).Not.ToContainTextAsync("••••••••yz");
         Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

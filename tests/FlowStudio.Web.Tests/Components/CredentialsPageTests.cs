@@ -38,7 +38,7 @@ public sealed class CredentialsPageTests
         Assert.Equal("Clari Production", row.QuerySelector("td[data-label='Name']")!.TextContent.Trim());
         Assert.Equal("Clari", row.QuerySelector("td[data-label='Connector']")!.TextContent.Trim());
         var fields = row.QuerySelectorAll("dt").Zip(row.QuerySelectorAll("dd"), (dt, dd) => (dt.TextContent.Trim(), dd.TextContent.Trim())).ToList();
-        Assert.Equal([("Base URL", "https://api.clari.com"), ("API Key", "••••••••31")], fields);
+        Assert.Equal([("Base URL", "https://api.clari.com"), ("API Key", "••••••••")], fields);
         Assert.DoesNotContain("clari-production-api-key", document.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,8 @@ public sealed class CredentialsApiTests(FlowStudioApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("a-very-long-clari-api-key-0042", body, StringComparison.Ordinal);
-        Assert.Contains("••••••••42", body, StringComparison.Ordinal);
+        Assert.Contains("\"apiKey\":\"••••••••\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("42", JsonDocument.Parse(body).RootElement.GetProperty("fields").GetProperty("apiKey").GetString()!, StringComparison.Ordinal);
         Assert.EndsWith(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!, response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
