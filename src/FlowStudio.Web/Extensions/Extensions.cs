@@ -20,6 +20,7 @@ using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
 using FlowStudio.Web.Features.Webhooks;
 using FlowStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -76,6 +77,8 @@ internal static class Extensions
     {
         await app.MigrateFlowStudioDataAsync();
 
+        // Behind a reverse proxy on the same machine (the default known proxy is loopback), the scheme and client address are the proxy's to tell.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
