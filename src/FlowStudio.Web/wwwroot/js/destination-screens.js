@@ -4,6 +4,23 @@
   const settings = () => document.getElementById("destination-settings");
   const refresh = () => { if (settings() && window.htmx) { window.htmx.trigger(settings(), "destination-settings-changed"); } };
 
+  // Edits inside the settings refresh the Sample Payload panel, except in fields marked data-preview-ignore. (Filtered
+  // here rather than in hx-trigger: htmx evaluates trigger filters as code, which the Content-Security-Policy forbids.)
+  const lastValues = new WeakMap();
+  const forward = (name) => (event) => {
+    const target = event.target;
+    const box = settings();
+    if (!box || !window.htmx || !(target instanceof Element) || !box.contains(target) || target.closest("[data-preview-ignore]")) { return; }
+    if (name === "preview-input" && "value" in target) {
+      if (lastValues.get(target) === target.value) { return; }
+      lastValues.set(target, target.value);
+    }
+    window.htmx.trigger(box, name);
+  };
+  document.addEventListener("change", forward("preview-change"));
+  document.addEventListener("input", forward("preview-input"));
+  document.addEventListener("keyup", forward("preview-input"));
+
   // Only the active tab's fieldset is enabled, so only its fields are posted; the samples follow the tab.
   document.addEventListener("shown.bs.tab", (event) => {
     const mode = event.target.dataset.destinationMode;
