@@ -28,7 +28,7 @@ internal sealed class UserService(UserManager<UserAccount> users, FlowStudioDb d
                 return (null, [new FieldError("email", "The owner already exists: sign in instead.")]);
             }
 
-            var (owner, errors) = await CreateAsync(email, AccountRole.Owner, cancellationToken);
+            var (owner, errors, _) = await CreateAsync(email, AccountRole.Owner);
             if (owner is null)
             {
                 return (null, errors);
@@ -49,23 +49,23 @@ internal sealed class UserService(UserManager<UserAccount> users, FlowStudioDb d
         }
     }
 
-    /// <summary>A new user without a password, and the one-time link (relative) on which they set it.</summary>
-    public async Task<(Invitation? Invitation, IReadOnlyList<FieldError> Errors)> InviteAsync(InviteUserRequest request, CancellationToken cancellationToken)
+    /// <summary>A new user without a password, and the one-time link (relative) on which they set it; <c>EmailTaken</c> when the email has an account.</summary>
+    public async Task<(Invitation? Invitation, IReadOnlyList<FieldError> Errors, bool EmailTaken)> InviteAsync(InviteUserRequest request)
     {
         if (ParseRole(request.Role) is not { } role)
         {
-            return (null, [RoleError]);
+            return (null, [RoleError], false);
         }
 
-        var (user, errors) = await CreateAsync(request.Email, role, cancellationToken);
+        var (user, errors, taken) = await CreateAsync(request.Email, role);
         if (user is null)
         {
-            return (null, errors);
+            return (null, errors, taken);
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"/account/set-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        return (new Invitation(ToView(user), link), []);
+        var link = $"{AccountPaths.SetPassword}?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        return (new Invitation(ToView(user), link), [], false);
     }
 
     /// <summary>Sets an invited user's password with the token from their link; the link works once.</summary>
@@ -128,23 +128,22 @@ internal sealed class UserService(UserManager<UserAccount> users, FlowStudioDb d
         return UserRemoval.Removed;
     }
 
-    private async Task<(UserAccount? User, IReadOnlyList<FieldError> Errors)> CreateAsync(string? email, AccountRole role, CancellationToken cancellationToken)
+    private async Task<(UserAccount? User, IReadOnlyList<FieldError> Errors, bool EmailTaken)> CreateAsync(string? email, AccountRole role)
     {
         email = email?.Trim();
         if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
         {
-            return (null, [new FieldError("email", "Enter an email address, e.g. ada@example.com.")]);
+            return (null, [new FieldError("email", "Enter an email address, e.g. ada@example.com.")], false);
         }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return (null, [new FieldError("email", $"{email} already has an account.")]);
+            return (null, [new FieldError("email", $"{email} already has an account.")], true);
         }
 
         var user = new UserAccount { UserName = email, Email = email, Role = role, CreatedAt = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user);
-        cancellationToken.ThrowIfCancellationRequested();
-        return created.Succeeded ? (user, []) : (null, created.Errors.Select(e => new FieldError("email", e.Description)).ToList());
+        return created.Succeeded ? (user, [], false) : (null, created.Errors.Select(e => new FieldError("email", e.Description)).ToList(), false);
     }
 
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>

@@ -18,12 +18,12 @@ internal static class UsersApi
     private static async Task<IResult> ListAsync(UserService users, CancellationToken cancellationToken) =>
         TypedResults.Ok(await users.ListAsync(cancellationToken));
 
-    private static async Task<IResult> InviteAsync(InviteUserRequest request, HttpRequest http, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> InviteAsync(InviteUserRequest request, HttpRequest http, UserService users)
     {
-        var (invitation, errors) = await users.InviteAsync(request, cancellationToken);
+        var (invitation, errors, emailTaken) = await users.InviteAsync(request);
         if (invitation is null)
         {
-            return ApiProblems.Invalid(errors, errors.Any(e => e.Message.Contains("already has an account", StringComparison.Ordinal)) ? 409 : 400);
+            return ApiProblems.Invalid(errors, emailTaken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
 
         var user = invitation.User;

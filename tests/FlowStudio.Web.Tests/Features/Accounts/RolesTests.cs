@@ -71,6 +71,10 @@ public sealed class RolesTests(FlowStudioApp app)
         Assert.Equal(["Runs"], page.QuerySelectorAll("#source-detail [role=menuitem]").Select(i => i.TextContent.Trim()));
         Assert.Equal("Viewer", page.QuerySelector("[data-testid=signed-in-role]")!.TextContent.Trim());
         Assert.Equal(["API keys", "Sign out"], page.QuerySelectorAll("nav[aria-label=Account] .nav-link").Select(l => l.TextContent.Trim()));
+        foreach (var ownersOrEditorsPage in (string[])["/flows/new", "/users", "/audit"])
+        {
+            Assert.EndsWith("/account/access-denied", (await session.Client.GetAsync(ownersOrEditorsPage)).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
