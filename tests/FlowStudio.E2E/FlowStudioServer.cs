@@ -9,9 +9,16 @@ using Microsoft.Extensions.Logging;
 
 namespace FlowStudio.E2E;
 
-/// <summary>The real FlowStudio host on Kestrel at 127.0.0.1 (free port) with a temporary SQLite database and key ring.</summary>
+/// <summary>
+/// The real FlowStudio host on Kestrel at 127.0.0.1 (free port) with a temporary SQLite database and key ring, set up with
+/// an owner (<c>Auth:Bootstrap:*</c>): browsers sign in as them, API clients send their key.
+/// </summary>
 public sealed class FlowStudioServer : WebApplicationFactory<Program>
 {
+    public const string OwnerEmail = "owner@flowstudio.test";
+    public const string OwnerPassword = "Owner-Password-1";
+    public const string OwnerApiKey = "fs_e2e-owner-key-0123456789abcdefghijklmnopqrstuv";
+
     public FlowStudioServer()
     {
         DataDirectory = Directory.CreateTempSubdirectory("flowstudio-e2e-").FullName;
@@ -30,8 +37,18 @@ public sealed class FlowStudioServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // The key ring goes in a "keys" folder beside the database file.
         builder.UseSetting("ConnectionStrings:FlowStudio", $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}");
+        builder.UseSetting("Auth:Bootstrap:Email", OwnerEmail);
+        builder.UseSetting("Auth:Bootstrap:Password", OwnerPassword);
+        builder.UseSetting("Auth:Bootstrap:ApiKey", OwnerApiKey);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
+
+    /// <summary>A client for the REST API on this server, sending the owner's API key.</summary>
+    public HttpClient CreateApiClient() => new()
+    {
+        BaseAddress = BaseAddress,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OwnerApiKey) },
+    };
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Data;
 
-internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbContext(options)
+/// <summary>The app's one database: its own tables and ASP.NET Core Identity's users (without Identity roles: a user has one <see cref="AccountRole"/>).</summary>
+internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : IdentityUserContext<UserAccount>(options)
 {
     public DbSet<Credential> Credentials => Set<Credential>();
 
@@ -20,8 +22,28 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : DbC
 
     public DbSet<DeliveryState> DeliveryStates => Set<DeliveryState>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<UserAccount>(e => e.Property(u => u.Role).HasConversion<string>());
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.Prefix);
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Action).HasConversion<string>();
+            e.Property(a => a.Resource).HasConversion<string>();
+        });
         modelBuilder.Entity<Credential>(e =>
         {
             e.HasKey(c => c.Id);

@@ -4,6 +4,8 @@ using FlowStudio.Engine.Sources;
 using FlowStudio.Sandbox;
 using FlowStudio.Web.Components;
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Accounts;
+using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
@@ -31,6 +33,7 @@ internal static class Extensions
     public static void AddFlowStudio(this WebApplicationBuilder builder)
     {
         builder.AddFlowStudioData();
+        builder.AddAccounts();
         builder.AddTemplates();
         builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -60,7 +63,7 @@ internal static class Extensions
         builder.Services.AddSandbox();
 
         builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -82,35 +85,42 @@ internal static class Extensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseWhen(c => MachinePaths.Is(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => MachinePaths.Contains(c.Request.Path), api => api.UseStatusCodePages());
         app.UseApiRequestGuard();
         app.UseStaticFiles();
+        app.UseAccounts();
         app.UseAntiforgery();
 
         app.MapOpenApi();
-        var api = app.MapGroup("/api").DisableAntiforgery();
+        // Every route needs a signed-in user or an API key (the fallback policy) unless it allows anonymous callers;
+        // reads are open to every role, changes need an editor, and owner-only routes say so themselves.
+        var api = app.MapGroup("/api").DisableAntiforgery().AddEndpointFilter<CookieRequestCheck>().AddEndpointFilter<AuditFilter>();
         api.MapHealthApi();
-        api.MapConnectorsApi();
-        api.MapCredentialsApi();
-        api.MapTemplatesApi();
-        api.MapSourcesApi();
-        api.MapDatasetsApi();
-        api.MapLookupsApi();
-        api.MapRunsApi();
-        api.MapDestinationsApi();
-        api.MapWebhooksApi();
+        app.MapAccounts(api);
+        var resources = api.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges);
+        resources.MapConnectorsApi();
+        resources.MapCredentialsApi();
+        resources.MapTemplatesApi();
+        resources.MapSourcesApi();
+        resources.MapDatasetsApi();
+        resources.MapLookupsApi();
+        resources.MapRunsApi();
+        resources.MapDestinationsApi();
+        resources.MapWebhooksApi();
 
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
-            app.MapSandbox();
+            app.MapMountedSandbox();
         }
 
-        app.MapCredentialPages();
-        app.MapSourcePages();
-        app.MapDestinationPages();
-        app.MapRunPages();
+        var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
+        pages.MapCredentialPages();
+        pages.MapSourcePages();
+        pages.MapDestinationPages();
+        pages.MapRunPages();
         app.MapRazorComponents<App>();
 
+        await app.BootstrapAccountsAsync();
         await SeedAsync(app);
     }
 

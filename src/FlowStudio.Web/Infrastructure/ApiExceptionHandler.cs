@@ -9,7 +9,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     {
         // The exception middleware has already set the request path to its error page: the request's own path is in the feature.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!MachinePaths.Is(path))
+        if (!MachinePaths.Contains(path))
         {
             return false;
         }

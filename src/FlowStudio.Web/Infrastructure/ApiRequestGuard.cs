@@ -11,7 +11,7 @@ namespace FlowStudio.Web.Infrastructure;
 internal static class ApiRequestGuard
 {
     public static IApplicationBuilder UseApiRequestGuard(this IApplicationBuilder app) =>
-        app.UseWhen(c => MachinePaths.Is(c.Request.Path), api => api.Use(async (context, next) =>
+        app.UseWhen(c => MachinePaths.Contains(c.Request.Path), api => api.Use(async (context, next) =>
         {
             var limit = context.Request.Path.StartsWithSegments("/api/webhooks") ? InputLimits.WebhookBodyBytes : InputLimits.ApiBodyBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

@@ -1,8 +1,8 @@
 namespace FlowStudio.Web.Infrastructure;
 
-/// <summary>Paths answered for programs (JSON, problem documents), never with HTML pages.</summary>
+/// <summary>Paths that programs call (the API, the mounted sandbox, the OpenAPI document): they answer with problem documents, never HTML pages.</summary>
 internal static class MachinePaths
 {
-    public static bool Is(PathString path) =>
+    public static bool Contains(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/sandbox") || path.StartsWithSegments("/openapi");
 }

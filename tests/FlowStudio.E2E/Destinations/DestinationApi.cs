@@ -6,7 +6,11 @@ namespace FlowStudio.E2E.Destinations;
 /// <summary>REST calls the destination and runs browser tests use to arrange data quickly and to clean up after themselves.</summary>
 internal sealed class DestinationApi(Uri baseAddress) : IDisposable
 {
-    private readonly HttpClient _client = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _client = new()
+    {
+        BaseAddress = baseAddress,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FlowStudioServer.OwnerApiKey) },
+    };
 
     public async Task<string> CredentialIdAsync(string name)
     {

@@ -13,7 +13,7 @@ public sealed class DestinationEditTests(BrowserApp app)
     public async Task EditDestination_BatchSize100To50_PreviewFollowsAndSaveStoresIt()
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var credentialId = await api.CredentialIdAsync("Clari Sandbox");
         var created = await client.PostAsJsonAsync("/api/destinations", new
@@ -81,7 +81,7 @@ public sealed class DestinationEditTests(BrowserApp app)
     public async Task EditDestination_AnotherClariCredential_SaveSendsWithIt()
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var credentialId = await api.CredentialIdAsync("Clari Sandbox");
         var secondName = "Clari backup " + Guid.NewGuid().ToString("N")[..6];

@@ -14,7 +14,7 @@ public sealed class DestinationPagesLayoutTests(BrowserApp app)
     public async Task DestinationPages_PhoneAndDesktop_NothingScrollsSideways(int width)
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var credentialId = await api.CredentialIdAsync("Clari Sandbox");
         var created = await client.PostAsJsonAsync("/api/destinations", new

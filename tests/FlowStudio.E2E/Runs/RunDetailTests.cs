@@ -20,7 +20,7 @@ public sealed class RunDetailTests(BrowserApp app)
     public async Task RunDetail_RecordsRejectedByTheApi_ListsEachWithTheResponseAndRetries(int width)
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var created = await client.PostAsJsonAsync("/api/destinations", new
         {

@@ -13,7 +13,7 @@ public sealed class RunProgressTests(BrowserApp app)
     public async Task RunsPage_SlowApi_ShowsLiveProgressOnlyWhileTheRunIsRunning()
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var (_, datasetId) = await api.PulsesDatasetAsync();
         var created = await client.PostAsJsonAsync("/api/destinations", new
         {

@@ -9,7 +9,11 @@ internal sealed class SourceApi : IDisposable
     private readonly HttpClient _client;
     private HashSet<string> _existing = [];
 
-    private SourceApi(Uri baseAddress) => _client = new HttpClient { BaseAddress = baseAddress };
+    private SourceApi(Uri baseAddress) => _client = new HttpClient
+    {
+        BaseAddress = baseAddress,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FlowStudioServer.OwnerApiKey) },
+    };
 
     public async Task<string> CredentialIdAsync(string name)
     {

@@ -56,7 +56,7 @@ public sealed class SourceEditTests(BrowserApp app)
             var summary = page.GetByTestId("source-summary");
             await Expect(summary).ToContainTextAsync("At 06:00 on Monday through Friday (America/New_York)");
             await Expect(summary.Locator("li")).ToHaveCountAsync(5);
-            using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+            using var client = app.Server.CreateApiClient();
             using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/sources/{sourceId}"));
             Assert.Equal("Renewal", saved.RootElement.GetProperty("parameters").GetProperty("subject").GetString());
             Assert.Equal("clientsuccess.search-pulses", saved.RootElement.GetProperty("templateId").GetString());
@@ -73,7 +73,7 @@ public sealed class SourceEditTests(BrowserApp app)
     public async Task Edit_AnotherClientSuccessCredential_SaveReadsWithIt()
     {
         using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
-        using var client = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        using var client = app.Server.CreateApiClient();
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var secondName = "ClientSuccess backup " + Guid.NewGuid().ToString("N")[..6];
         var second = await client.PostAsync("/api/credentials", JsonContent.Create(new

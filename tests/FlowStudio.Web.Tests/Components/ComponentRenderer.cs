@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Credentials;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -17,7 +18,8 @@ namespace FlowStudio.Web.Tests.Components;
 
 /// <summary>
 /// Renders components to HTML the way static SSR does (<see cref="HtmlRenderer"/>), against the real data services
-/// on a temporary SQLite database built from the model, and parses the result with AngleSharp.
+/// on a temporary SQLite database built from the model, signed in as a user with the given role (an owner unless told),
+/// and parses the result with AngleSharp.
 /// </summary>
 internal sealed class ComponentRenderer : IAsyncDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class ComponentRenderer : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private ComponentRenderer(string currentUrl, string environment)
+    private ComponentRenderer(string currentUrl, string environment, AccountRole role)
     {
         var connection = $"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false";
         _services = new ServiceCollection()
@@ -38,15 +40,18 @@ internal sealed class ComponentRenderer : IAsyncDisposable
             .AddDbContext<FlowStudioDb>(options => options.UseSqlite(connection))
             .AddSingleton(Sources.SourceScreensRenderer.Templates)
             .AddScoped<CredentialService>()
+            .AddScoped<IAuditLog, AuditLog>()
+            .AddSignedInUser(role)
             .BuildServiceProvider(validateScopes: true);
         _scope = _services.CreateAsyncScope();
     }
 
     public IServiceProvider Services => _scope.ServiceProvider;
 
-    public static async Task<ComponentRenderer> CreateAsync(string currentUrl = "http://localhost/", string environment = "Production")
+    public static async Task<ComponentRenderer> CreateAsync(
+        string currentUrl = "http://localhost/", string environment = "Production", AccountRole role = AccountRole.Owner)
     {
-        var renderer = new ComponentRenderer(currentUrl, environment);
+        var renderer = new ComponentRenderer(currentUrl, environment, role);
         await renderer.Services.GetRequiredService<FlowStudioDb>().Database.EnsureCreatedAsync();
         return renderer;
     }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FlowStudio.Web.Tests.Support;
 
-/// <summary>The real host on a free loopback port (Kestrel) with its own temporary SQLite database and key ring.</summary>
+/// <summary>
+/// The real host on a free loopback port (Kestrel) with its own temporary SQLite database and key ring, set up with the
+/// test owner (<see cref="TestAccounts"/>). Clients from <c>CreateClient</c> send the owner's API key.
+/// </summary>
 public sealed class FlowStudioApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
@@ -22,10 +25,13 @@ public sealed class FlowStudioApp : WebApplicationFactory<Program>
     {
         _logs = logs;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("flowstudio-test-").FullName;
-        _settings = new Dictionary<string, string?>(settings)
+        _settings = TestAccounts.BootstrapSettings();
+        foreach (var (key, value) in settings)
         {
-            ["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}",
-        };
+            _settings[key] = value;
+        }
+
+        _settings["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}";
         UseKestrel(0);
         StartServer();
     }
@@ -48,5 +54,11 @@ public sealed class FlowStudioApp : WebApplicationFactory<Program>
                 logging.AddProvider(_logs);
             }
         });
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.OwnerApiKey);
     }
 }

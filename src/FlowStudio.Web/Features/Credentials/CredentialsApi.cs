@@ -1,3 +1,4 @@
+using FlowStudio.Web.Features.Accounts;
 using FlowStudio.Web.Htmx;
 using FlowStudio.Web.Infrastructure;
 
@@ -10,9 +11,10 @@ internal static class CredentialsApi
         var group = api.MapGroup("/credentials").WithTags("Credentials");
         group.MapGet("/", ListAsync).WithName("ListCredentials");
         group.MapGet("/{id}", GetAsync).WithName("GetCredential");
-        group.MapPost("/", CreateAsync).WithName("CreateCredential");
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCredential");
-        group.MapPost("/{id}/test", TestAsync).WithName("TestCredential");
+        // Every role reads the masked list; only owners add, delete or test credentials.
+        group.MapPost("/", CreateAsync).WithName("CreateCredential").RequireAuthorization(AccountPolicies.Owner);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCredential").RequireAuthorization(AccountPolicies.Owner);
+        group.MapPost("/{id}/test", TestAsync).WithName("TestCredential").RequireAuthorization(AccountPolicies.Owner);
         return api;
     }
 
@@ -43,7 +45,7 @@ internal static class CredentialsApi
                 : result.Ok ? ("text-success", result.Detail)
                 : ("text-danger", result.Detail);
             return Results.Content($"<span class=\"connection-test-result {css}\">{System.Net.WebUtility.HtmlEncode(text)}</span>", "text/html");
-        }).RequireAntiforgery().ExcludeFromDescription();
+        }).RequireAntiforgery().RequireAuthorization(AccountPolicies.Owner).ExcludeFromDescription();
         return app;
     }
 

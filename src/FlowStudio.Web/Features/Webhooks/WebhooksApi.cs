@@ -24,7 +24,8 @@ internal static class WebhooksApi
 
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/webhooks/{sourceId}", ReceiveAsync).WithName("ReceiveWebhook").WithTags("Webhooks");
+        api.MapPost("/webhooks/{sourceId}", ReceiveAsync).WithName("ReceiveWebhook").WithTags("Webhooks")
+            .AllowAnonymous(); // callers prove themselves with the source's X-Webhook-Token
         return api;
     }
 

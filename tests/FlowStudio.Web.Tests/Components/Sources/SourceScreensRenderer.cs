@@ -31,6 +31,7 @@ internal sealed class SourceScreensRenderer : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Templates)
             .AddDbContext<FlowStudioDb>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false"))
+            .AddSignedInUser(AccountRole.Owner)
             .BuildServiceProvider(validateScopes: true);
         _scope = _services.CreateAsyncScope();
     }

@@ -23,6 +23,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             ["ConnectionStrings__FlowStudio"] = $"Data Source={Path.Combine(data, "flowstudio.db")}",
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(RepositoryRoot(), "templates"),
+            ["Auth__Bootstrap__Email"] = TestAccounts.OwnerEmail,
+            ["Auth__Bootstrap__Password"] = TestAccounts.OwnerPassword,
+            ["Auth__Bootstrap__ApiKey"] = TestAccounts.OwnerApiKey,
         };
         var watch = Stopwatch.StartNew();
         await using var sandbox = await ChildProcess.StartAsync("FlowStudio.Sandbox.dll", "/sandbox/_state", new Dictionary<string, string>());
@@ -35,7 +38,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             output.WriteLine($"{watch.Elapsed}: sandbox and app started");
             using var vendor = new HttpClient { BaseAddress = sandbox.Root };
             string destinationId;
-            using (var first = new HttpClient { BaseAddress = app.Root })
+            using (var first = OwnerClient(app.Root))
             {
                 destinationId = await ActivateDeliveryAsync(first, new Uri(sandbox.Root, "/sandbox/clari"));
             }
@@ -51,7 +54,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             await app.DisposeAsync();
             app = await ChildProcess.StartAsync("FlowStudio.Web.dll", "/api/health", environment, appPort);
-            using var client = new HttpClient { BaseAddress = app.Root };
+            using var client = OwnerClient(app.Root);
             output.WriteLine($"{watch.Elapsed}: restarted");
             var final = await EngineFlows.WaitForAccountsAsync(vendor, a => a.Distinct == Records, TimeSpan.FromSeconds(45));
             await EngineFlows.WaitUntilIdleAsync(client, destinationId, TimeSpan.FromSeconds(15));
@@ -101,6 +104,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await EngineFlows.SetStatusAsync(client, "destinations", destinationId, "activate");
         return destinationId;
     }
+
+    private static HttpClient OwnerClient(Uri root) => new()
+    {
+        BaseAddress = root,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.OwnerApiKey) },
+    };
 
     private static string RepositoryRoot([CallerFilePath] string thisFile = "")
     {

@@ -1,0 +1,23 @@
+using FlowStudio.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace FlowStudio.Web.Features.Accounts;
+
+/// <summary>
+/// The user's role is at least <paramref name="Minimum"/>; with <paramref name="ChangesOnly"/>, only for requests that
+/// change something (reads are open to every signed-in user). Handles itself.
+/// </summary>
+internal sealed record RoleRequirement(AccountRole Minimum, bool ChangesOnly) : IAuthorizationRequirement, IAuthorizationHandler
+{
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        var isRead = context.Resource is HttpContext http
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        if ((ChangesOnly && isRead) || context.User.IsAtLeast(Minimum))
+        {
+            context.Succeed(this);
+        }
+
+        return Task.CompletedTask;
+    }
+}

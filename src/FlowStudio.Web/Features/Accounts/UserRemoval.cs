@@ -1,0 +1,10 @@
+namespace FlowStudio.Web.Features.Accounts;
+
+internal enum UserRemoval
+{
+    Removed,
+    NotFound,
+
+    /// <summary>Refused: FlowStudio always keeps an owner.</summary>
+    LastOwner,
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowStudio.Web.Tests.Components;
+
+/// <summary>What a rendered page needs to know who is signed in: the app's policies and a user with <paramref name="role"/>.</summary>
+internal static class SignedInServices
+{
+    public static IServiceCollection AddSignedInUser(this IServiceCollection services, AccountRole role)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "user_1"), new Claim(ClaimTypes.Name, "ada@example.com"), new Claim(ClaimTypes.Role, role.ToString())],
+            "Test", ClaimTypes.Name, ClaimTypes.Role));
+        return services
+            .AddAuthorizationCore(AccountPolicies.Configure)
+            .AddCascadingAuthenticationState()
+            .AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}
