@@ -19,7 +19,7 @@ internal sealed class EngineDelivery : IDisposable
     public EngineDelivery(Uri clariBaseUrl)
     {
         var time = TimeProvider.System;
-        Builder = new PayloadBuilder(new JintScriptEvaluator(new ScriptLimits(), time), time);
+        Builder = new PayloadBuilder(Scripts, time);
         _runner = new DeliveryRunner(new ApiClient(_http, new ConnectorAuthenticator(time), time), Builder, time);
         _connection = new Connection("clari", clariBaseUrl, new Dictionary<string, string> { ["apiKey"] = ApiKey, ["partnerKey"] = PartnerKey });
         var template = TemplateCatalog.Load(TemplatesDirectory()).Find("clari.upload-entity-data")
