@@ -9,6 +9,14 @@ namespace FlowStudio.Web.Tests.Features.Destinations;
 public sealed class GroupingCodeTests(FlowStudioApp app)
 {
     [Fact]
+    public void Start_InvalidScriptsSetting_FailsNamingTheSetting()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new FlowStudioApp(new Dictionary<string, string?> { ["Scripts:TimeoutInterval"] = "00:00:00" }));
+
+        Assert.Contains("TimeoutInterval", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_FiftyThousandNestedParentheses_Returns400NamingTheCodeWhileHealthAnswers()
     {
         using var client = app.CreateClient();
