@@ -61,14 +61,4 @@ internal static class ScriptHostFrames
         writer.Write(error.Line ?? 0);
         writer.Write(error.Column ?? 0);
     }
-
-    public static ScriptException ReadError(BinaryReader reader)
-    {
-        var kind = (ScriptErrorKind)reader.ReadByte();
-        var name = reader.ReadString();
-        var detail = reader.ReadString();
-        var line = reader.ReadInt32();
-        var column = reader.ReadInt32();
-        return new ScriptException(kind, name, detail, line > 0 ? line : null, column > 0 ? column : null);
-    }
 }

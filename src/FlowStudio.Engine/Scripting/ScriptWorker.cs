@@ -17,7 +17,7 @@ internal sealed class ScriptWorker : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Process _process;
-    private readonly BinaryReader _reader;
+    private readonly ScriptReplyReader _reader;
     private readonly BinaryWriter _writer;
     private readonly ScriptOptions _options;
     private readonly TimeProvider _time;
@@ -35,7 +35,7 @@ internal sealed class ScriptWorker : IDisposable
         _process = process;
         _options = options;
         _time = time;
-        _reader = new BinaryReader(new BufferedStream(process.StandardOutput.BaseStream, 64 * 1024));
+        _reader = new ScriptReplyReader(process.StandardOutput.BaseStream);
         _writer = new BinaryWriter(new BufferedStream(process.StandardInput.BaseStream, 64 * 1024));
         process.ErrorDataReceived += (sender, e) =>
         {
@@ -71,12 +71,12 @@ internal sealed class ScriptWorker : IDisposable
         using var timer = time.CreateTimer(_ => worker.Kill(WorkerStop.Start), null, StartTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            if (worker._reader.ReadByte() == ScriptHostFrames.Ready && worker._reader.ReadInt32() == 0)
+            if (worker.ReadReadyAsync().GetAwaiter().GetResult())
             {
                 return worker;
             }
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or EndOfStreamException or ObjectDisposedException)
         {
         }
 
@@ -87,8 +87,8 @@ internal sealed class ScriptWorker : IDisposable
     }
 
     /// <summary>Calls <paramref name="functionName"/> in the worker (see <see cref="IScriptEvaluator.CallFunction"/>).</summary>
-    public string? Call(string script, string functionName, string argumentJson, CancellationToken cancellationToken) =>
-        Exchange(ScriptHostFrames.Call, (w, id) =>
+    public Task<string?> CallAsync(string script, string functionName, string argumentJson, CancellationToken cancellationToken) =>
+        ExchangeAsync( (w, id) =>
         {
             w.Write(ScriptHostFrames.Call);
             w.Write(id);
@@ -98,16 +98,16 @@ internal sealed class ScriptWorker : IDisposable
         }, cancellationToken);
 
     /// <summary>Parses <paramref name="script"/> in the worker; the problem, or null.</summary>
-    public ScriptException? Check(string script)
+    public async Task<ScriptException?> CheckAsync(string script)
     {
         try
         {
-            Exchange(ScriptHostFrames.Check, (w, id) =>
+            await ExchangeAsync((w, id) =>
             {
                 w.Write(ScriptHostFrames.Check);
                 w.Write(id);
                 w.Write(script);
-            }, CancellationToken.None);
+            }, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
         catch (ScriptException problem)
@@ -133,7 +133,11 @@ internal sealed class ScriptWorker : IDisposable
         _process.Dispose();
     }
 
-    private string? Exchange(byte type, Action<BinaryWriter, int> write, CancellationToken cancellationToken)
+    private async Task<bool> ReadReadyAsync() =>
+        await _reader.ReadByteAsync().ConfigureAwait(false) == ScriptHostFrames.Ready
+        && await _reader.ReadInt32Async().ConfigureAwait(false) == 0;
+
+    private async Task<string?> ExchangeAsync(Action<BinaryWriter, int> write, CancellationToken cancellationToken)
     {
         var id = ++_nextId;
         Interlocked.Exchange(ref _cancelledAt, 0);
@@ -148,16 +152,16 @@ internal sealed class ScriptWorker : IDisposable
             }
 
             using var watch = _time.CreateTimer(_ => Watch(), null, WatchPeriod, WatchPeriod);
-            using var registration = cancellationToken.Register(() => CancelCall(id));
+            await using var registration = cancellationToken.Register(() => CancelCall(id));
             while (true)
             {
-                var reply = _reader.ReadByte();
-                var replyId = _reader.ReadInt32();
+                var reply = await _reader.ReadByteAsync().ConfigureAwait(false);
+                var replyId = await _reader.ReadInt32Async().ConfigureAwait(false);
                 switch (reply)
                 {
                     case ScriptHostFrames.Result:
-                        var hasValue = _reader.ReadBoolean();
-                        var value = hasValue ? ScriptHostFrames.ReadText(_reader) : null;
+                        var hasValue = await _reader.ReadByteAsync().ConfigureAwait(false) != 0;
+                        var value = hasValue ? await _reader.ReadTextAsync().ConfigureAwait(false) : null;
                         if (replyId == id)
                         {
                             return value;
@@ -165,7 +169,7 @@ internal sealed class ScriptWorker : IDisposable
 
                         break;
                     case ScriptHostFrames.Error:
-                        var error = ScriptHostFrames.ReadError(_reader);
+                        var error = await _reader.ReadErrorAsync().ConfigureAwait(false);
                         if (replyId == id)
                         {
                             if (error.Kind == ScriptErrorKind.MemoryLimit)

@@ -42,28 +42,29 @@ public sealed class ScriptWorkerPool : IScriptEvaluator, IDisposable
     public string? CallFunction(string script, string functionName, string argumentJson,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(script);
-        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
-        ArgumentNullException.ThrowIfNull(argumentJson);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (NestingScan.Check(script, Options.MaxNesting) is { } tooDeep)
-        {
-            throw tooDeep;
-        }
-
-        return Use(worker => worker.Call(script, functionName, argumentJson, cancellationToken), cancellationToken);
+        // Blocking on a task (not on a semaphore or a pipe) lets the thread pool add threads while callers wait.
+        return CallFunctionAsync(script, functionName, argumentJson, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
     public Task<string?> CallFunctionAsync(string script, string functionName, string argumentJson,
-        CancellationToken cancellationToken = default) =>
-        Task.Run(() => CallFunction(script, functionName, argumentJson, cancellationToken), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(argumentJson);
+        cancellationToken.ThrowIfCancellationRequested();
+        return NestingScan.Check(script, Options.MaxNesting) is { } tooDeep
+            ? Task.FromException<string?>(tooDeep)
+            : UseAsync(worker => worker.CallAsync(script, functionName, argumentJson, cancellationToken), cancellationToken);
+    }
 
     /// <inheritdoc />
     public ScriptException? CheckSyntax(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return NestingScan.Check(script, Options.MaxNesting) ?? Use(worker => worker.Check(script), CancellationToken.None);
+        return NestingScan.Check(script, Options.MaxNesting)
+            ?? UseAsync(worker => worker.CheckAsync(script), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Kills every idle worker; busy ones are killed when their call ends.</summary>
@@ -76,15 +77,15 @@ public sealed class ScriptWorkerPool : IScriptEvaluator, IDisposable
         }
     }
 
-    private T Use<T>(Func<ScriptWorker, T> call, CancellationToken cancellationToken)
+    private async Task<T> UseAsync<T>(Func<ScriptWorker, Task<T>> call, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _slots.Wait(cancellationToken);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         ScriptWorker? worker = null;
         try
         {
             worker = Take();
-            return call(worker);
+            return await call(worker).ConfigureAwait(false);
         }
         finally
         {

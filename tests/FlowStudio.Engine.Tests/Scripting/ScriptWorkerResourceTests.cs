@@ -19,10 +19,11 @@ public sealed class ScriptWorkerResourceTests(ITestOutputHelper output)
         var options = new ScriptOptions
         {
             Workers = 2,
-            TimeoutInterval = TimeSpan.FromSeconds(1),
+            TimeoutInterval = TimeSpan.FromSeconds(2),
             RegexTimeoutInterval = TimeSpan.FromMinutes(10),
             WorkerMemoryLimit = 128L * 1024 * 1024,
             WorkerGrace = TimeSpan.FromMilliseconds(500),
+            WorkerNiceness = 0,
         };
         using var sut = new ScriptWorkerPool(options, TimeProvider.System);
         sut.CallFunction(HostileScripts.Normal, "group", "[]");
