@@ -27,6 +27,7 @@ internal static class ScriptOverhead
         var start = Stopwatch.StartNew();
         using var pool = new ScriptWorkerPool(new ScriptOptions { Workers = 1 }, TimeProvider.System);
         pool.CallFunction("function group(b) { return 1; }", "group", "[]");
+        using var unniced = new ScriptWorkerPool(new ScriptOptions { Workers = 1, WorkerNiceness = 0 }, TimeProvider.System);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker start + first call: {start.Elapsed.TotalMilliseconds:N0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"group({BenchOptions.BatchSize} records): {batch.Length:N0} characters in, {inProcess.CallFunction(Code, "group", batch)!.Length:N0} out; {Calls:N0} calls per pass"));
@@ -34,8 +35,9 @@ internal static class ScriptOverhead
         {
             var local = Time(() => inProcess.CallFunction(Code, "group", batch));
             var worker = Time(() => pool.CallFunction(Code, "group", batch));
+            var same = Time(() => unniced.CallFunction(Code, "group", batch));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round + 1}: in-process {local:N1} µs/call, worker {worker:N1} µs/call, overhead {worker - local:N1} µs/call ({worker / local:0.00}x)"));
+                $"round {round + 1}: in-process {local:N1} µs/call, worker {worker:N1} µs/call ({worker / local:0.00}x), worker at nice 0 {same:N1} µs/call ({same / local:0.00}x)"));
         }
     }
 
