@@ -6,9 +6,10 @@ namespace FlowStudio.Bench;
 /// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (rounds of one engine and one raw pass, which goes
 /// first alternating; the ratio is the median of the rounds' ratios; default 5), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
 /// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
-/// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates).
+/// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates), <c>--scripts</c> (instead: the cost of one
+/// <c>group(100 records)</c> call in this process and through a script worker process).
 /// </summary>
-internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false)
+internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false, bool Scripts = false)
 {
     public const int BatchSize = 100;
 
@@ -19,6 +20,7 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
         var latencyMs = 0;
         var sandboxProcess = false;
         var sources = false;
+        var scripts = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,14 +40,17 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
                 case "--sources":
                     sources = true;
                     break;
+                case "--scripts":
+                    scripts = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources, or --scripts.");
             }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(latencyMs);
-        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources);
+        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources, scripts);
     }
 }

@@ -19,7 +19,8 @@ internal sealed class EngineDelivery : IDisposable
     public EngineDelivery(Uri clariBaseUrl)
     {
         var time = TimeProvider.System;
-        Builder = new PayloadBuilder(new JintScriptEvaluator(new ScriptLimits(), time), time);
+        Scripts = new ScriptWorkerPool(new ScriptOptions(), time);
+        Builder = new PayloadBuilder(Scripts, time);
         _runner = new DeliveryRunner(new ApiClient(_http, new ConnectorAuthenticator(time), time), Builder, time);
         _connection = new Connection("clari", clariBaseUrl, new Dictionary<string, string> { ["apiKey"] = ApiKey, ["partnerKey"] = PartnerKey });
         var template = TemplateCatalog.Load(TemplatesDirectory()).Find("clari.upload-entity-data")
@@ -35,6 +36,9 @@ internal sealed class EngineDelivery : IDisposable
     public DestinationConfig Config { get; }
 
     public PayloadBuilder Builder { get; }
+
+    /// <summary>Grouping code runs in worker processes, as in the host.</summary>
+    public ScriptWorkerPool Scripts { get; }
 
     /// <summary>The first request the engine would send for <paramref name="count"/> records.</summary>
     public OutboundPayload FirstPayload(int count) => Builder.Build(Config, ClariRecords.ForEngine(count)).First();
@@ -67,5 +71,9 @@ internal sealed class EngineDelivery : IDisposable
         throw new InvalidOperationException("No templates/ folder above the working directory; run the benchmark from the repository.");
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        Scripts.Dispose();
+    }
 }

@@ -5,7 +5,14 @@ using FlowStudio.Engine.Http;
 // Engine vs. a plain HttpClient loop, delivering the same Clari account batches to the sandbox.
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --records 1000000 [--rounds 5] [--latency-ms 0] [--sandbox-process]
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sources   (source reads: 300 pulses, 1,000 contacts)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --scripts   (group(100 records): in-process vs a worker process)
 var options = BenchOptions.Parse(args);
+if (options.Scripts)
+{
+    ScriptOverhead.Run(options.Rounds);
+    return;
+}
+
 await using var sandbox = await SandboxPeer.StartAsync(options.SandboxProcess);
 if (options.Sources)
 {

@@ -29,7 +29,7 @@ public sealed record BatchingOptions
     /// </summary>
     public JToken? OtherProps { get; init; }
 
-    /// <summary>Code: ES5 JavaScript defining <c>function group(records)</c>, which returns the request body.</summary>
+    /// <summary>Code: JavaScript (modern, Jint 4) defining <c>function group(records)</c> (or <c>const group = (records) =&gt; ...</c>), which returns the request body.</summary>
     public string? Code { get; init; }
 }
 

@@ -217,6 +217,7 @@ public sealed partial class DestinationValidator(IScriptEvaluator scripts)
         }
     }
 
-    [GeneratedRegex(@"function\s+group\s*\(|\bgroup\s*=\s*function\b")]
+    // function group(...), or group = function / arrow function (var, let, const or plain assignment).
+    [GeneratedRegex(@"function\s+group\s*\(|\bgroup\s*=(?!=)")]
     private static partial Regex GroupFunction();
 }

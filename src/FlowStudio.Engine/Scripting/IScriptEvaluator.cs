@@ -2,15 +2,16 @@ namespace FlowStudio.Engine.Scripting;
 
 /// <summary>
 /// Runs user JavaScript in a sandbox. Values cross the boundary only as JSON text: the argument is parsed inside
-/// the script engine with <c>JSON.parse</c> and the result comes back through <c>JSON.stringify</c>, so no host
-/// object is ever visible to the script.
+/// the script engine and the result comes back as JSON, so no host object is ever visible to the script.
+/// <see cref="ScriptWorkerPool"/> runs scripts in worker processes (what the host uses);
+/// <see cref="JintScriptEvaluator"/> runs them in the calling process.
 /// </summary>
 public interface IScriptEvaluator
 {
     /// <summary>
     /// Runs <paramref name="script"/> in a fresh engine, then calls <paramref name="functionName"/> with the
     /// value of <paramref name="argumentJson"/> and returns the result as JSON text, or <c>null</c> when the
-    /// function returned <c>undefined</c>. Blocks the calling thread, which watches the script while it runs.
+    /// function returned <c>undefined</c>. Blocks the calling thread.
     /// </summary>
     /// <exception cref="ScriptException">The script has a syntax error, failed, or broke a limit.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -1,96 +1,143 @@
-using Jint.Parser;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Jint;
+using JsEngine = Jint.Engine;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Json;
 
 namespace FlowStudio.Engine.Scripting;
 
 /// <summary>
-/// <see cref="IScriptEvaluator"/> on Jint 2.10.4 (ECMAScript 5.1). Every call gets a fresh engine on its own
-/// thread with no CLR access (<c>AllowClr</c> is never enabled and nothing but the JSON argument is passed in),
-/// and is watched every 5 ms for cancellation, the time limit and heap growth. Jint itself enforces the
-/// statement and recursion limits.
+/// <see cref="IScriptEvaluator"/> on Jint 4 (modern JavaScript) in the calling process. Every call gets a fresh engine
+/// with every Jint limit of <see cref="ScriptOptions"/> (time, memory, statements, recursion, regex time, cancellation),
+/// the stack-overflow guard on, CLR access and string compilation (<c>eval</c>, <c>new Function</c>) off, and nothing
+/// but the JSON argument passed in; code is parsed once per distinct text. Jint checks its limits between statements,
+/// so one native call (a huge join, a catastrophic regex) is not bounded here: the host runs untrusted code through
+/// <see cref="ScriptWorkerPool"/>, whose worker processes run this evaluator.
 /// </summary>
-public sealed class JintScriptEvaluator : IScriptEvaluator
+public sealed partial class JintScriptEvaluator : IScriptEvaluator
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
-    private readonly TimeProvider _time;
+    private readonly PreparedScripts _scripts = new();
 
-    /// <summary>Creates an evaluator with the default <see cref="ScriptLimits"/>.</summary>
+    /// <summary>Creates an evaluator with the default <see cref="ScriptOptions"/>.</summary>
     public JintScriptEvaluator()
-        : this(new ScriptLimits(), TimeProvider.System)
+        : this(new ScriptOptions())
     {
     }
 
     /// <summary>Creates an evaluator with the given limits, validated here.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">A limit is out of range.</exception>
-    public JintScriptEvaluator(ScriptLimits limits, TimeProvider time)
+    public JintScriptEvaluator(ScriptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        JintStopSwitch.EnsureAvailable();
-        Limits = limits.Validate();
-        _time = time;
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Validate();
     }
 
     /// <summary>The limits every run gets.</summary>
-    public ScriptLimits Limits { get; }
+    public ScriptOptions Options { get; }
 
     /// <inheritdoc />
     public string? CallFunction(string script, string functionName, string argumentJson,
         CancellationToken cancellationToken = default)
     {
-        var run = Start(script, functionName, argumentJson, cancellationToken);
-        var finished = ((IAsyncResult)run.Completion).AsyncWaitHandle;
-        while (!finished.WaitOne(PollInterval))
-        {
-            run.Poll();
-        }
-
-        return run.Completion.GetAwaiter().GetResult();
+        var output = new OutputBuffer(Options.MaxOutputBytes);
+        return Run(script, functionName, argumentJson, output, cancellationToken)
+            ? Encoding.UTF8.GetString(output.WrittenSpan)
+            : null;
     }
 
     /// <inheritdoc />
-    public async Task<string?> CallFunctionAsync(string script, string functionName, string argumentJson,
-        CancellationToken cancellationToken = default)
-    {
-        var run = Start(script, functionName, argumentJson, cancellationToken);
-        using var timer = _time.CreateTimer(_ => run.Poll(), null, PollInterval, PollInterval);
-        await using var registration = cancellationToken.Register(run.Poll);
-        return await run.Completion.ConfigureAwait(false);
-    }
+    public Task<string?> CallFunctionAsync(string script, string functionName, string argumentJson,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => CallFunction(script, functionName, argumentJson, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public ScriptException? CheckSyntax(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        ScriptException? problem = null;
-        var thread = new Thread(() =>
+        try
         {
-            try
-            {
-                new JavaScriptParser().Parse(script, new ParserOptions { Source = ScriptFailures.CodeSource });
-            }
-            catch (ParserException error)
-            {
-                problem = ScriptFailures.Syntax(error);
-            }
-            catch (Exception error)
-            {
-                // An exception escaping this thread would end the process; the parser's own bugs become syntax errors.
-                problem = new ScriptException(ScriptErrorKind.Syntax, "SyntaxError", error.Message, null, null);
-            }
-        }, ScriptRun.StackBytes);
-        thread.Start();
-        thread.Join();
-        return problem;
+            _scripts.Get(script, Options.MaxNesting);
+            return null;
+        }
+        catch (ScriptException problem)
+        {
+            return problem;
+        }
     }
 
-    private ScriptRun Start(string script, string functionName, string argumentJson,
+    /// <summary>
+    /// Runs the script and writes the function's result to <paramref name="output"/> as UTF-8 JSON; false when the
+    /// function returned a value JSON cannot represent (<c>undefined</c>).
+    /// </summary>
+    /// <exception cref="ScriptException">The script failed or broke a limit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    internal bool Run(string script, string functionName, string argumentJson, OutputBuffer output,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
         ArgumentNullException.ThrowIfNull(argumentJson);
+        if (!Identifier().IsMatch(functionName))
+        {
+            throw new ArgumentException("The function name must be a JavaScript identifier.", nameof(functionName));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        var run = new ScriptRun(script, functionName, argumentJson, Limits, _time, cancellationToken);
-        run.Start();
-        return run;
+        var prepared = _scripts.Get(script, Options.MaxNesting);
+        var engine = CreateEngine(cancellationToken);
+        string? trace = null;
+        try
+        {
+            engine.Execute(prepared);
+            if (engine.Evaluate(_scripts.Lookup(functionName)) is not Function function)
+            {
+                throw new ScriptException(ScriptErrorKind.InvalidResult, "Missing function",
+                    $"the code must define function {functionName}(...)", null, null);
+            }
+
+            var argument = new JsonParser(engine).Parse(argumentJson);
+            var result = engine.Call(function, argument);
+            output.Clear();
+            return new JsonSerializer(engine).Serialize(result, output);
+        }
+        catch (Exception error) when (Capture(engine, ref trace))
+        {
+            throw ScriptFailures.Translate(error, trace, Options, cancellationToken);
+        }
     }
+
+    private JsEngine CreateEngine(CancellationToken cancellationToken) => new(options =>
+    {
+        options.TimeoutInterval(Options.TimeoutInterval)
+            .LimitMemory(Options.LimitMemory)
+            .MaxStatements(Options.MaxStatements)
+            .LimitRecursion(Options.LimitRecursion)
+            .CancellationToken(cancellationToken);
+        options.Constraints.StackOverflowGuard = true;
+        options.Constraints.RegexTimeout = Options.RegexTimeoutInterval;
+        options.Interop.Enabled = false;
+        options.Host.StringCompilationAllowed = false;
+        options.Culture = CultureInfo.InvariantCulture;
+        options.TimeZone = TimeZoneInfo.Utc;
+    });
+
+    // Runs as an exception filter, before the stack unwinds: Jint's call stack still names the line that was running.
+    private static bool Capture(JsEngine engine, ref string? trace)
+    {
+        try
+        {
+            trace = engine.Advanced.StackTrace;
+        }
+        catch (Exception)
+        {
+            trace = null;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex Identifier();
 }

@@ -1,65 +1,74 @@
 using System.Globalization;
-using JsEngine = Jint.Engine;
-using Jint.Parser;
+using System.Text.RegularExpressions;
+using Acornima;
+using Jint;
 using Jint.Runtime;
 
 namespace FlowStudio.Engine.Scripting;
 
 /// <summary>Turns what Jint throws into a <see cref="ScriptException"/> a user can act on.</summary>
-internal static class ScriptFailures
+internal static partial class ScriptFailures
 {
     public const string CodeSource = "code";
 
-    public static Exception Translate(Exception error, JsEngine? engine, StopReason reason, ScriptLimits limits,
-        string script, CancellationToken cancellationToken)
+    private const string Stopped = "the script was stopped";
+
+    /// <param name="error">What the run threw.</param>
+    /// <param name="trace">The engine's JavaScript call stack when it threw (read before the stack unwound), for the line.</param>
+    /// <param name="options">The limits in force.</param>
+    /// <param name="cancellationToken">The run's token, to tell a cancellation from a failure.</param>
+    public static Exception Translate(Exception error, string? trace, ScriptOptions options,
+        CancellationToken cancellationToken)
     {
-        switch (error)
+        var line = LineOf(trace);
+        return error switch
         {
-            case ScriptException:
-                return error;
-            case TimeoutException:
-                return Stopped(reason == StopReason.None ? StopReason.Timeout : reason, engine, limits,
-                    cancellationToken);
-            case StatementsCountOverflowException:
-                return Limit(ScriptErrorKind.StatementLimit, "Statement limit",
-                    $"the code ran more than {limits.MaxStatements.ToString("N0", CultureInfo.InvariantCulture)} statements and was stopped",
-                    engine);
-            case RecursionDepthOverflowException:
-                return Limit(ScriptErrorKind.RecursionLimit, "Recursion limit",
-                    $"function calls were nested more than {limits.MaxRecursion} deep", engine);
-            case OutOfMemoryException:
-                return Stopped(StopReason.Memory, engine, limits, cancellationToken);
-            case ParserException parse:
-                return Syntax(parse);
-            case JavaScriptException thrown:
-                return Thrown(thrown, engine, script);
-            default:
-                var (line, column) = Where(engine?.GetLastSyntaxNode()?.Location);
-                return new ScriptException(ScriptErrorKind.Runtime, "Error", error.Message, line, column);
-        }
+            ScriptException or OperationCanceledException => error,
+            ExecutionCanceledException => new OperationCanceledException("The script run was cancelled.", cancellationToken),
+            RegexMatchTimeoutException => new ScriptException(ScriptErrorKind.Timeout,
+                $"Regex time limit {Describe(options.RegexTimeoutInterval)} reached",
+                "a regular expression took too long and " + Stopped, LineOf(error) ?? line, null),
+            TimeoutException => TimeLimit(options, line),
+            StatementsCountOverflowException => new ScriptException(ScriptErrorKind.StatementLimit,
+                $"Statement limit {options.MaxStatements.ToString("N0", CultureInfo.InvariantCulture)} reached", Stopped,
+                line, null),
+            RecursionDepthOverflowException or InsufficientExecutionStackException => new ScriptException(
+                ScriptErrorKind.RecursionLimit, $"Recursion limit {options.LimitRecursion} reached",
+                "function calls were nested too deep and " + Stopped, line, null),
+            MemoryLimitExceededException or OutOfMemoryException => MemoryLimit(options, line),
+            OutputLimitExceededException => OutputLimit(options),
+            JavaScriptException thrown => Thrown(thrown),
+            ScriptPreparationException or ParseErrorException => Syntax(error),
+            _ => new ScriptException(ScriptErrorKind.Runtime, "Error", error.Message, LineOf(error) ?? line, null),
+        };
     }
 
-    public static Exception Stopped(StopReason reason, JsEngine? engine, ScriptLimits limits,
-        CancellationToken cancellationToken) => reason switch
-    {
-        StopReason.Cancelled => new OperationCanceledException("The script run was cancelled.", cancellationToken),
-        StopReason.Memory => Limit(ScriptErrorKind.MemoryLimit, "Memory limit",
-            $"the code used more than {Describe(limits.MemoryBytes)} of memory and was stopped", engine),
-        _ => Limit(ScriptErrorKind.Timeout, "Time limit",
-            $"the code ran longer than {Describe(limits.Timeout)} and was stopped", engine),
-    };
+    public static ScriptException TimeLimit(ScriptOptions options, int? line) =>
+        new(ScriptErrorKind.Timeout, $"Time limit {Describe(options.TimeoutInterval)} reached", Stopped, line, null);
 
-    public static ScriptException Syntax(ParserException error) =>
-        new(ScriptErrorKind.Syntax, "SyntaxError", error.Description ?? error.Message, error.LineNumber,
-            error.Column);
+    public static ScriptException MemoryLimit(ScriptOptions options, int? line) =>
+        new(ScriptErrorKind.MemoryLimit, $"Memory limit {Describe(options.LimitMemory)} reached", Stopped, line, null);
 
-    private static ScriptException Limit(ScriptErrorKind kind, string name, string detail, JsEngine? engine)
+    public static ScriptException OutputLimit(ScriptOptions options) =>
+        new(ScriptErrorKind.OutputLimit, $"Output limit {Describe(options.MaxOutputBytes)} reached",
+            "the function's result is larger than that and " + Stopped, null, null);
+
+    /// <summary>A parse failure: Jint wraps Acornima's syntax error, or ran out of stack on deeply nested code.</summary>
+    public static ScriptException Syntax(Exception error)
     {
-        var (line, column) = Where(engine?.GetLastSyntaxNode()?.Location);
-        return new ScriptException(kind, name, detail, line, column);
+        var cause = error is ScriptPreparationException { InnerException: { } inner } ? inner : error;
+        return cause switch
+        {
+            ParseErrorException parse => new ScriptException(ScriptErrorKind.Syntax, "SyntaxError",
+                parse.Description ?? parse.Message, parse.LineNumber > 0 ? parse.LineNumber : null,
+                parse.LineNumber > 0 ? parse.Column + 1 : null),
+            InsufficientExecutionStackException => new ScriptException(ScriptErrorKind.Syntax, "SyntaxError",
+                "the code is nested too deeply to parse", null, null),
+            _ => new ScriptException(ScriptErrorKind.Syntax, "SyntaxError", cause.Message, null, null),
+        };
     }
 
-    private static ScriptException Thrown(JavaScriptException error, JsEngine? engine, string script)
+    private static ScriptException Thrown(JavaScriptException error)
     {
         var value = error.Error;
         var name = "Error";
@@ -73,35 +82,31 @@ internal static class ScriptFailures
             detail = $"the code threw {value}";
         }
 
-        var (line, column) = Where(error.Location);
-        if (line is null)
-        {
-            (line, column) = Where(engine?.GetLastSyntaxNode()?.Location);
-        }
-
-        if (string.IsNullOrWhiteSpace(detail) && line is { } l)
-        {
-            detail = $"near \"{Snippet(script, l)}\"";
-        }
-
-        return new ScriptException(ScriptErrorKind.Runtime, name, detail, line, column);
+        var location = error.Location;
+        return location.SourceFile == CodeSource && location.Start.Line > 0
+            ? new ScriptException(ScriptErrorKind.Runtime, name, detail, location.Start.Line, location.Start.Column + 1)
+            : new ScriptException(ScriptErrorKind.Runtime, name, detail, null, null);
     }
 
-    // Jint reports 0-based columns for runtime locations; users count from 1.
-    private static (int? Line, int? Column) Where(Location? location) =>
-        location is { Source: CodeSource } ? (location.Start.Line, location.Start.Column + 1) : (null, null);
+    private static int? LineOf(Exception error) =>
+        JintException.TryGetJavaScriptLocation(error, out var location) && location.Start.Line > 0
+            ? location.Start.Line
+            : null;
 
-    private static string Snippet(string script, int line)
-    {
-        var lines = script.Split('\n');
-        var text = line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : "";
-        return text.Length > 80 ? text[..80] + "..." : text;
-    }
+    // The innermost frame of the user's code in Jint's stack trace: "   at group (code:3:10)" or "   at code:3:2".
+    private static int? LineOf(string? trace) =>
+        trace is not null && TraceLine().Match(trace) is { Success: true } match
+            ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)
+            : null;
 
-    private static string Describe(TimeSpan span) => span < TimeSpan.FromSeconds(1)
+    [GeneratedRegex(@"\bcode:(\d+):\d+")]
+    private static partial Regex TraceLine();
+
+    public static string Describe(TimeSpan span) => span < TimeSpan.FromSeconds(1)
         ? $"{span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
         : $"{span.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s";
 
-    private static string Describe(long bytes) =>
-        $"{(bytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture)} MB";
+    public static string Describe(long bytes) => bytes < 1024 * 1024
+        ? $"{(bytes / 1024.0).ToString("0.##", CultureInfo.InvariantCulture)} KB"
+        : $"{(bytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture)} MB";
 }

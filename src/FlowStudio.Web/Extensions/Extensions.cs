@@ -130,10 +130,21 @@ internal static class Extensions
         builder.Services.AddSingleton<ConnectorAuthenticator>();
         builder.AddOutbound();
         builder.Services.AddTransient<SourceReader>();
-        builder.Services.AddSingleton<IScriptEvaluator>(services => new JintScriptEvaluator(new ScriptLimits(), services.GetRequiredService<TimeProvider>()));
+        builder.AddScripts();
         builder.Services.AddSingleton<PayloadBuilder>();
         builder.Services.AddSingleton<DestinationValidator>();
         builder.Services.AddTransient<DeliveryRunner>();
+    }
+
+    /// <summary>User scripts (grouping code): settings from section <c>Scripts</c>, checked at start; scripts run in worker processes.</summary>
+    private static void AddScripts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ScriptOptions>()
+            .Bind(builder.Configuration.GetSection(ScriptOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IScriptEvaluator>(services => new ScriptWorkerPool(
+            services.GetRequiredService<IOptions<ScriptOptions>>().Value, services.GetRequiredService<TimeProvider>()));
     }
 
     private static async Task SeedAsync(WebApplication app)

@@ -96,7 +96,7 @@ public sealed class DestinationValidatorTests
         var error = Assert.Single(ErrorsFor(Valid() with { Batching = batching }));
 
         Assert.Equal("batching.code", error.Field);
-        Assert.Equal("Code: SyntaxError at line 3, column 8: Unexpected token ,", error.Message);
+        Assert.Equal("Code: SyntaxError at line 3, column 8: Unexpected token ','", error.Message);
     }
 
     [Theory]

@@ -1,10 +1,11 @@
 namespace FlowStudio.Engine.Scripting;
 
-/// <summary>Why the watchdog stopped a script.</summary>
-internal enum StopReason
+/// <summary>Why the parent killed a worker.</summary>
+internal enum WorkerStop
 {
     None,
     Timeout,
     Memory,
     Cancelled,
+    Start,
 }

@@ -1,0 +1,3 @@
+using FlowStudio.Engine.Scripting;
+
+return ScriptHostServer.Run(args);
