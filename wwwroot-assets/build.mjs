@@ -1,4 +1,4 @@
-// Bundles src/app.js and src/app.css into the web project's wwwroot/dist/.
+// Bundles src/app.js and src/app.css (static pages), src/shell.css and src/code-editor-interop.js (interactive UI) into the web project's wwwroot/dist/.
 // Run by the FlowStudio.Web build (see the BuildFrontEndAssets target); `node build.mjs` by hand works too.
 import { readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -27,7 +27,7 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: ["src/app.js", "src/app.css"],
+  entryPoints: ["src/app.js", "src/app.css", "src/code-editor-interop.js", "src/shell.css"],
   entryNames: "[name]",
   chunkNames: "chunks/[name]-[hash]",
   assetNames: "fonts/[name]",

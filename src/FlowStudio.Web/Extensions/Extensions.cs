@@ -25,6 +25,8 @@ using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using FlowStudio.Web.Components.Shell;
+using MudBlazor.Services;
 
 namespace FlowStudio.Web.Extensions;
 
@@ -62,7 +64,11 @@ internal static class Extensions
         builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddSandbox();
 
-        builder.Services.AddRazorComponents();
+        // Static web assets (blazor.web.js, MudBlazor's files) from the build's manifest when not published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddShell();
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -118,7 +124,7 @@ internal static class Extensions
         pages.MapSourcePages();
         pages.MapDestinationPages();
         pages.MapRunPages();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         await app.BootstrapAccountsAsync();
         await SeedAsync(app);

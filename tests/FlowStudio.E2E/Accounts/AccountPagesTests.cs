@@ -79,7 +79,7 @@ public sealed class AccountPagesTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Revoked the key");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sources")).StatusCode);
-        await page.GotoAsync("/audit");
+        await page.OpenAsync("/audit");
         await Expect(page.GetByTestId("audit-table").Locator("tbody tr").First).ToContainTextAsync("ApiKey");
     }
 }
