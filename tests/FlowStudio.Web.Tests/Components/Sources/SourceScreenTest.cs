@@ -12,6 +12,8 @@ public abstract class SourceScreenTest : ComponentTest
     private protected SourceScreenTest(FlowStudioApp app, AccountRole role = AccountRole.Owner)
         : base(app, role)
     {
+        // The pages subscribe to the change feed only on the circuit, as they do once interactive.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..6]}";
