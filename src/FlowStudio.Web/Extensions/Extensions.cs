@@ -51,6 +51,8 @@ internal static class Extensions
         builder.Services.AddScoped<SourcePlanner>();
         builder.Services.AddScoped<SourceService>();
         builder.Services.AddScoped<SourceTester>();
+        builder.Services.AddScoped<SourceOverview>();
+        builder.Services.AddScoped<SourceDeletion>();
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddScoped<DestinationPlanner>();
         builder.Services.AddScoped<DestinationService>();
@@ -121,7 +123,7 @@ internal static class Extensions
 
         var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
         pages.MapCredentialPages();
-        pages.MapSourcePages();
+        pages.MapWebhookSourcePage();
         pages.MapDestinationPages();
         pages.MapRunPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,7 +4,7 @@ namespace FlowStudio.Web.Features.Audit;
 
 /// <summary>
 /// What a request to a route changes, read from the route's pattern: the resource is the first segment
-/// (<c>/api/sources/...</c>, <c>/sources/{id}/...</c>, <c>/flows/new/source/...</c>), the action the last
+/// (<c>/api/sources/...</c>, <c>/credentials/{id}/...</c>, <c>/flows/new/webhook</c>), the action the last
 /// (<c>activate</c>, <c>run</c>, ...) or the method on the resource itself (POST creates, PUT updates, DELETE deletes).
 /// </summary>
 internal static class AuditRoute
@@ -13,7 +13,6 @@ internal static class AuditRoute
     {
         ["credentials"] = AuditResource.Credential,
         ["sources"] = AuditResource.Source,
-        ["source"] = AuditResource.Source,
         ["webhook"] = AuditResource.Source,
         ["destinations"] = AuditResource.Destination,
         ["lookups"] = AuditResource.Lookup,

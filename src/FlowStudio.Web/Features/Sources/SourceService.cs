@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Scheduling;
 using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Webhooks;
@@ -10,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
-internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, TimeProvider time)
+/// <summary>
+/// The source use cases, shared by the screens and the REST API: every change goes through here, with the same rules
+/// whoever makes it, and is announced on <see cref="FlowEvents"/> so open pages update.
+/// </summary>
+internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,15 +38,36 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return ToView(source, connectors);
     }
 
+    /// <summary>A saved source with its configuration as a request, exactly as stored (for the editor and for Test).</summary>
+    public async Task<SavedSource?> GetSavedAsync(string id, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var connectors = await db.Credentials.AsNoTracking().Where(c => c.Id == source.CredentialId).ToDictionaryAsync(c => c.Id, c => c.Connector, cancellationToken);
+        return new SavedSource(ToView(source, connectors), ToRequest(source));
+    }
+
     /// <summary>Validates the request completely before anything is stored; on success stores the source and its empty dataset.</summary>
     public async Task<(SourceView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateSourceRequest request, CancellationToken cancellationToken)
     {
-        var webhook = string.Equals(request.Connector, "webhook", StringComparison.OrdinalIgnoreCase);
+        var webhook = IsWebhook(request);
         var errors = await ValidateAsync(request, webhook, cancellationToken);
         return errors.Count > 0 ? (null, errors) : (await StoreAsync(request, webhook ? "webhook" : "api", cancellationToken), []);
     }
 
-    /// <summary>Edit: replaces the source's configuration after the same checks as Create; its dataset, status and runs stay.</summary>
+    /// <summary>Every problem Create would find in <paramref name="request"/>, without storing anything.</summary>
+    public Task<List<FieldError>> CheckAsync(CreateSourceRequest request, CancellationToken cancellationToken) =>
+        ValidateAsync(request, IsWebhook(request), cancellationToken);
+
+    /// <summary>
+    /// Edit (the editor's Save and <c>PUT /api/sources/{id}</c>): replaces the whole configuration with the request after
+    /// the same checks as Create; what the request leaves out is cleared, as a PUT does (the editor sends back the
+    /// settings it has no field for, such as the record key). The dataset, status, cursor and runs stay.
+    /// </summary>
     public async Task<(SourceView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateSourceRequest request, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -74,8 +100,11 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return (await GetAsync(id, cancellationToken), []);
     }
+
+    private static bool IsWebhook(CreateSourceRequest request) => string.Equals(request.Connector, "webhook", StringComparison.OrdinalIgnoreCase);
 
     private async Task<List<FieldError>> ValidateAsync(CreateSourceRequest request, bool webhook, CancellationToken cancellationToken)
     {
@@ -122,7 +151,10 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return errors;
     }
 
-    /// <summary>Stores a source that is already valid, with its empty dataset.</summary>
+    /// <summary>
+    /// Stores a source that is already valid, with its empty dataset. A webhook source is active (receiving) from the
+    /// start: its callers can send records as soon as they have the URL and token.
+    /// </summary>
     public async Task<SourceView> StoreAsync(CreateSourceRequest request, string kind, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -131,6 +163,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         {
             Id = ResourceIds.New("src"),
             Kind = kind,
+            Status = kind == "webhook" ? "active" : "paused",
             WebhookToken = token is null ? null : WebhookTokens.Hash(token),
             ScheduleJson = StoredSchedule.Write(request.Schedule),
             Name = request.Name!.Trim(),
@@ -146,6 +179,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         db.Datasets.Add(new Dataset { Id = source.DatasetId, Name = source.Name, SourceId = source.Id, CreatedAt = now });
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, source.Id));
         // The webhook token is shown in full only in this answer; afterwards it is masked like every secret.
         return (await GetAsync(source.Id, cancellationToken))! with { WebhookToken = token };
     }
@@ -177,6 +211,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             runs.Cancel(id);
         }
 
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return status;
     }
 
@@ -192,9 +227,11 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         runs.Enqueue(new RunRequest(run.Id, id, "source"));
+        events.Publish(new FlowChange(FlowChangeKind.Run, id, run.Id));
         return run.Id;
     }
 
+    /// <summary>Deletes the source, its dataset and records. Its destinations are <see cref="SourceDeletion"/>'s to handle first.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -208,6 +245,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         await db.Datasets.Where(d => d.Id == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
         db.Sources.Remove(source);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return true;
     }
 

@@ -4,8 +4,8 @@ using FlowStudio.Engine.Templates;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>The pagination settings of the Advanced tab as posted (<c>Pagination.Type</c>, <c>Pagination.PageParam</c>, ...).</summary>
-public sealed record PaginationForm
+/// <summary>The Advanced tab's pagination settings as the user types them (numbers as text, so nothing typed is lost).</summary>
+public sealed class PaginationDraft
 {
     /// <summary>Each pagination type with what the user sees in the menu.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> Choices =
@@ -19,43 +19,42 @@ public sealed record PaginationForm
         (PaginationTypes.LinkHeader, "Link response header (rel=\"next\")"),
     ];
 
-    public string Type { get; init; } = PaginationTypes.None;
+    public string Type { get; set; } = PaginationTypes.None;
 
-    public string? PageParam { get; init; }
+    public string? PageParam { get; set; }
 
-    public string? SizeParam { get; init; }
+    public string? SizeParam { get; set; }
 
-    public string? Size { get; init; }
+    public string? Size { get; set; }
 
-    public string? StartPage { get; init; }
+    public string? StartPage { get; set; }
 
-    public string? LastPath { get; init; }
+    public string? LastPath { get; set; }
 
-    public string? NextPath { get; init; }
+    public string? NextPath { get; set; }
 
-    public string? OffsetParam { get; init; }
+    public string? OffsetParam { get; set; }
 
-    public string? CursorPath { get; init; }
+    public string? CursorPath { get; set; }
 
-    public string? CursorParam { get; init; }
+    public string? CursorParam { get; set; }
 
-    internal static PaginationForm Read(Func<string, string?> get)
+    /// <summary>The words for a pagination type, as the menu shows them.</summary>
+    public static string Describe(string type) => Choices.Where(c => c.Type == type).Select(c => c.Label).FirstOrDefault() ?? type;
+
+    internal static PaginationDraft From(PaginationSpec? spec) => spec is null ? new() : new()
     {
-        var type = get("Pagination.Type");
-        return new PaginationForm
-        {
-            Type = PaginationTypes.All.Contains(type ?? "") ? type! : PaginationTypes.None,
-            PageParam = get("Pagination.PageParam"),
-            SizeParam = get("Pagination.SizeParam"),
-            Size = get("Pagination.Size"),
-            StartPage = get("Pagination.StartPage"),
-            LastPath = get("Pagination.LastPath"),
-            NextPath = get("Pagination.NextPath"),
-            OffsetParam = get("Pagination.OffsetParam"),
-            CursorPath = get("Pagination.CursorPath"),
-            CursorParam = get("Pagination.CursorParam"),
-        };
-    }
+        Type = spec.Type,
+        PageParam = spec.PageParam,
+        SizeParam = spec.SizeParam,
+        Size = spec.Size?.ToString(CultureInfo.InvariantCulture),
+        StartPage = spec.Type == PaginationTypes.PageSize ? spec.StartPage.ToString(CultureInfo.InvariantCulture) : null,
+        LastPath = spec.LastPath,
+        NextPath = spec.NextPath,
+        OffsetParam = spec.OffsetParam,
+        CursorPath = spec.CursorPath,
+        CursorParam = spec.CursorParam,
+    };
 
     /// <summary>The engine's pagination; numbers that are not whole numbers become "pagination" errors.</summary>
     internal PaginationSpec ToSpec(List<FieldError> errors)
@@ -70,7 +69,7 @@ public sealed record PaginationForm
             Type = Type,
             PageParam = Blank(PageParam),
             SizeParam = Blank(SizeParam),
-            Size = Number(Size, "Page size", errors),
+            Size = Number(Size, "Records per page", errors),
             StartPage = Number(StartPage, "First page number", errors) ?? 0,
             LastPath = Blank(LastPath),
             NextPath = Blank(NextPath),
@@ -92,7 +91,7 @@ public sealed record PaginationForm
             return value;
         }
 
-        errors.Add(new FieldError("pagination", $"{label} must be a whole number, not \"{text.Trim()}\"."));
+        errors.Add(new FieldError("pagination", $"{label} must be a whole number such as 100, not “{text.Trim()}”."));
         return null;
     }
 

@@ -4,11 +4,8 @@ using FlowStudio.Engine.Scheduling;
 
 namespace FlowStudio.Web.Features.Sources;
 
-/// <summary>
-/// When an active source runs, as posted (<c>Schedule.Kind</c>, <c>Schedule.Every</c>, <c>Schedule.Unit</c>, <c>Schedule.Cron</c>,
-/// <c>Schedule.TimeZone</c>).
-/// </summary>
-public sealed record ScheduleForm
+/// <summary>When an active source runs, as the user sets it in the editor (the count as text, so nothing typed is lost).</summary>
+public sealed class ScheduleDraft
 {
     /// <summary>Each schedule kind with what the user sees in the menu.</summary>
     public static readonly IReadOnlyList<(string Kind, string Label)> Choices =
@@ -20,30 +17,25 @@ public sealed record ScheduleForm
 
     public static readonly IReadOnlyList<string> Units = ["minutes", "hours", "days"];
 
-    public string Kind { get; init; } = RunSchedule.Once;
+    public string Kind { get; set; } = RunSchedule.Once;
 
-    public string? Every { get; init; }
+    public string? Every { get; set; } = "1";
 
-    public string Unit { get; init; } = "hours";
+    public string Unit { get; set; } = "hours";
 
-    public string? Cron { get; init; }
+    public string? Cron { get; set; }
 
     /// <summary>The IANA time zone the cron expression's hours are read in; blank is UTC.</summary>
-    public string? TimeZone { get; init; }
+    public string? TimeZone { get; set; }
 
-    internal static ScheduleForm Read(Func<string, string?> get)
+    internal static ScheduleDraft From(RunSchedule? schedule) => schedule is null ? new() : new()
     {
-        var kind = get("Schedule.Kind");
-        var unit = get("Schedule.Unit");
-        return new ScheduleForm
-        {
-            Kind = Choices.Any(c => c.Kind == kind) ? kind! : RunSchedule.Once,
-            Every = get("Schedule.Every"),
-            Unit = Units.Contains(unit ?? "") ? unit! : "hours",
-            Cron = get("Schedule.Cron"),
-            TimeZone = get("Schedule.TimeZone"),
-        };
-    }
+        Kind = schedule.Kind,
+        Every = schedule.Every.ToString(CultureInfo.InvariantCulture),
+        Unit = Units.Contains(schedule.Unit) ? schedule.Unit : "hours",
+        Cron = schedule.Cron,
+        TimeZone = schedule.TimeZone,
+    };
 
     /// <summary>The engine's schedule (null for the default: once); a count that is not a whole number is a "schedule.every" error.</summary>
     internal RunSchedule? ToSchedule(List<FieldError> errors)
@@ -53,7 +45,7 @@ public sealed record ScheduleForm
             case RunSchedule.Interval:
                 if (!int.TryParse(Every?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var every))
                 {
-                    errors.Add(new FieldError("schedule.every", $"Enter how many {Unit} apart the runs are, as a whole number."));
+                    errors.Add(new FieldError("schedule.every", $"Enter how many {Unit} apart the runs are, as a whole number such as 6."));
                     return null;
                 }
 
@@ -65,7 +57,7 @@ public sealed record ScheduleForm
         }
     }
 
-    /// <summary>A saved schedule in words, for the source page.</summary>
+    /// <summary>A saved schedule in words, for the source page and the list.</summary>
     public static string Describe(RunSchedule? schedule) => schedule switch
     {
         null or { Kind: RunSchedule.Once } => "Once, when activated",
