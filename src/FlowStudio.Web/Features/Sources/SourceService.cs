@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
-internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, TimeProvider time)
+internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -180,7 +180,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return status;
     }
 
-    /// <summary>Records a run and queues it for the engine.</summary>
+    /// <summary>Records a run and queues it for the engine; the run in progress when the source is already running. Null when it does not exist.</summary>
     public async Task<string?> StartRunAsync(string id, CancellationToken cancellationToken)
     {
         if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == "api", cancellationToken))
@@ -188,11 +188,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             return null;
         }
 
-        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "source", StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        runs.Enqueue(new RunRequest(run.Id, id, "source"));
-        return run.Id;
+        return (await launcher.StartAsync(id, "source", automatic: false, cancellationToken)).RunId;
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)

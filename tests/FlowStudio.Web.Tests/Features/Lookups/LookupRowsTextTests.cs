@@ -44,5 +44,5 @@ public sealed class LookupRowsTextTests
 
     [Fact]
     public void Parse_BrokenJson_SaysItIsNotValidJson() =>
-        Assert.StartsWith("The rows are not valid JSON: ", LookupRowsText.Parse("[{\"id\": }]").Problem);
+        Assert.StartsWith("The rows are not valid JSON: check line 1 ", LookupRowsText.Parse("[{\"id\": }]").Problem);
 }
