@@ -28,7 +28,7 @@ public sealed class TestResultPanelTests
         Assert.Equal(["id", "subject", "active", "tags"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
         Assert.Equal(10, table.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(["1", "Check-in 1", "false", "[\"a\",\"b\"]"], table.QuerySelector("tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Contains("First 10 of 12 records", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12 records, 4 attributes", table.QuerySelector("[data-testid='records-caption']")!.TextContent);
         var json = JArray.Parse(document.QuerySelector("[data-testid='test-result-json']")!.TextContent);
         Assert.Equal(12, json.Count);
         var request = document.QuerySelector("[data-testid='test-result-requests'] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim());
