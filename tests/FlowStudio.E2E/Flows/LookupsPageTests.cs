@@ -46,6 +46,8 @@ public sealed class LookupsPageTests(BrowserApp app)
         await Expect(row).ToContainTextAsync($"{{{name}.id}}");
         await Expect(row).ToContainTextAsync($"{{{name}.name}}");
         await Expect(row).ToContainTextAsync("Pasted rows");
+        await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "lookups");
 
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
@@ -66,5 +68,31 @@ public sealed class LookupsPageTests(BrowserApp app)
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Deleted the lookup “{name}”.");
         await Expect(page.GetByTestId("lookups-table").Locator("tbody tr", new() { HasText = name })).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new Regex("/lookups$"));
+    }
+
+    [Fact]
+    public async Task LookupsPage_390PixelsWide_ListsLongMacrosAndTheNewLookupFormWithoutScrollingSideways()
+    {
+        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        var name = "customer_success_accounts_" + Guid.NewGuid().ToString("N")[..6];
+        await api.CreateLookupAsync(name, [new { id = "1198", account_identifier_in_the_crm = "1198", account_display_name = "Acme" }]);
+        var page = await app.NewPageAsync(390, 844);
+
+        await page.OpenAsync("/lookups");
+
+        var row = page.GetByTestId("lookups-table").Locator("tbody tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync($"{{{name}.account_identifier_in_the_crm}}");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The lookups page scrolls sideways at 390px.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New Lookup" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Rows", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The New Lookup dialog scrolls sideways at 390px.");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
     }
 }

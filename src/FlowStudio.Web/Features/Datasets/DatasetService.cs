@@ -25,10 +25,6 @@ internal sealed class DatasetService(FlowStudioDb db)
         var page = await records.OrderBy(r => r.Id).Skip(offset).Take(limit).Select(r => r.DataJson).ToListAsync(cancellationToken);
         return new DatasetPage(page, total);
     }
-
-    /// <summary>The dataset as its node shows it: count, schema and the first <paramref name="sampleSize"/> records.</summary>
-    public Task<DatasetSnapshot?> SnapshotAsync(string id, int sampleSize, CancellationToken cancellationToken) =>
-        DatasetSnapshot.LoadAsync(db, id, sampleSize, cancellationToken);
 }
 
 /// <summary>Some of a dataset's records (as stored JSON) and how many it holds.</summary>
