@@ -10,10 +10,9 @@ window.bootstrap = bootstrap;
 
 configureHtmx(htmx);
 
-// The editor and chart code is large, so it is loaded only by pages that show an editor or a chart.
+// The editor code is large, so it is loaded only by pages that show an editor.
 const behaviours = [
   lazyBehaviour("textarea[data-code-editor]", () => import("./behaviours/code-editor.js")),
-  lazyBehaviour("canvas[data-chart]", () => import("./behaviours/charts.js")),
 ];
 
 // htmx.onLoad runs for the whole body on page load and for every fragment htmx swaps in.

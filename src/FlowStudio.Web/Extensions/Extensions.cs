@@ -48,6 +48,7 @@ internal static class Extensions
         builder.AddEngineRuntime();
         builder.Services.AddScoped<LookupService>();
         builder.Services.AddScoped<DatasetWriter>();
+        builder.Services.AddScoped<DatasetService>();
         builder.Services.AddScoped<SourcePlanner>();
         builder.Services.AddScoped<SourceService>();
         builder.Services.AddScoped<SourceTester>();
@@ -62,6 +63,9 @@ internal static class Extensions
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton<RunEvents>();
+        builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddScoped<RunService>();
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddSandbox();
@@ -125,7 +129,6 @@ internal static class Extensions
         pages.MapCredentialPages();
         pages.MapWebhookSourcePage();
         pages.MapDestinationPages();
-        pages.MapRunPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         await app.BootstrapAccountsAsync();

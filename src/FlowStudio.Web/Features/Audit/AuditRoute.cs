@@ -16,7 +16,6 @@ internal static class AuditRoute
         ["webhook"] = AuditResource.Source,
         ["destinations"] = AuditResource.Destination,
         ["lookups"] = AuditResource.Lookup,
-        ["runs"] = AuditResource.Run,
         ["users"] = AuditResource.User,
         ["api-keys"] = AuditResource.ApiKey,
         ["sandbox"] = AuditResource.Sandbox,

@@ -171,7 +171,7 @@ internal static class DestinationPages
     }
 
     private static async Task<IResult> SetStatusAsync(string id, string status, string message, HttpContext context, DestinationService destinations) =>
-        await destinations.SetStatusAsync(id, status, context.RequestAborted) is null ? Results.NotFound() : Detail(id, message, context, expectRun: status == "active");
+        await destinations.SetStatusAsync(id, status, context.RequestAborted) is null ? Results.NotFound() : Detail(id, message, context);
 
     private static async Task<IResult> RunAsync(string id, HttpContext context, DestinationService destinations) =>
         await destinations.StartRunAsync(id, context.RequestAborted) switch
@@ -181,22 +181,12 @@ internal static class DestinationPages
             _ => Detail(id, "Run started: it sends the records not delivered yet; progress shows under Delivery.", context),
         };
 
-    private static async Task<IResult> RetryFailedAsync(string id, HttpContext context, DestinationService destinations)
-    {
-        if (await destinations.GetAsync(id, context.RequestAborted) is null)
+    private static async Task<IResult> RetryFailedAsync(string id, HttpContext context, DestinationService destinations) =>
+        await destinations.RetryFailedAsync(id, context.RequestAborted) switch
         {
-            return Results.NotFound();
-        }
-
-        var requeued = await destinations.RetryFailedAsync(id, context.RequestAborted);
-        if (requeued == 0)
-        {
-            return Detail(id, "No failed records to retry.", context);
-        }
-
-        await destinations.StartRunAsync(id, context.RequestAborted);
-        return Detail(id, $"{requeued} failed {(requeued == 1 ? "record is" : "records are")} queued again, and a run is sending them.", context);
-    }
+            null => Results.NotFound(),
+            var outcome => Detail(id, outcome.Message, context),
+        };
 
     private static async Task<IResult> DeleteDialogAsync(string id, DestinationService destinations, FlowStudioDb db, CancellationToken cancellationToken)
     {
@@ -212,9 +202,9 @@ internal static class DestinationPages
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, DestinationService destinations) =>
         await destinations.DeleteAsync(id, context.RequestAborted) ? Redirect(context, "/destinations") : Results.NotFound();
 
-    private static IResult Detail(string id, string message, HttpContext context, bool expectRun = false) =>
+    private static IResult Detail(string id, string message, HttpContext context) =>
         context.Request.IsHtmx()
-            ? new RazorComponentResult<DestinationDetail>(new { DestinationId = id, Message = message, ExpectRun = expectRun })
+            ? new RazorComponentResult<DestinationDetail>(new { DestinationId = id, Message = message })
             : Redirect(context, $"/destinations/{Uri.EscapeDataString(id)}");
 
     private static async Task<CreateDestinationRequest?> StoredAsync(FlowStudioDb db, string id, CancellationToken cancellationToken) =>

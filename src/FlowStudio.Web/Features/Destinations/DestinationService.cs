@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowStudio.Web.Features.Destinations;
 
 internal sealed class DestinationService(
-    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, TimeProvider time)
+    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, RunLauncher launcher, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -161,22 +161,32 @@ internal sealed class DestinationService(
             return null;
         }
 
-        if (runs.IsRunning(id))
-        {
-            return "";
-        }
-
-        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "destination", StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        runs.Enqueue(new RunRequest(run.Id, id, "destination"));
-        return run.Id;
+        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        return run.Started ? run.RunId : "";
     }
 
-    /// <summary>"Retry failed records": failed and dead-lettered records become pending again.</summary>
-    public async Task<int> RetryFailedAsync(string id, CancellationToken cancellationToken) =>
-        await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == "failed" || s.Outcome == "dead"))
+    /// <summary>
+    /// "Retry failed records", for the API and the screens: failed and dead-lettered records become pending again, and
+    /// a run is started to send them (unless the destination is running: that run or its next one sends them). Null
+    /// when the destination does not exist.
+    /// </summary>
+    public async Task<RetryOutcome?> RetryFailedAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await db.Destinations.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var requeued = await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == "failed" || s.Outcome == "dead"))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, "failed").SetProperty(x => x.Attempts, 0), cancellationToken);
+        if (requeued == 0)
+        {
+            return new RetryOutcome(0, null);
+        }
+
+        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        return new RetryOutcome(requeued, run.Started ? run.RunId : null);
+    }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {

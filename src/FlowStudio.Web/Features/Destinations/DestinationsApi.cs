@@ -22,7 +22,6 @@ internal static class DestinationsApi
         group.MapPost("/{id}/pause", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, "paused", d, ct)).WithName("PauseDestination");
         group.MapPost("/{id}/run", RunAsync).WithName("RunDestination");
         group.MapPost("/{id}/retry-failed", RetryFailedAsync).WithName("RetryFailedRecords");
-        api.MapGet("/runs/{id}/records", RunRecordsAsync).WithName("GetRunRecords").WithTags("Runs");
         return api;
     }
 
@@ -121,27 +120,8 @@ internal static class DestinationsApi
             var runId => TypedResults.Accepted($"/api/runs/{runId}", new { runId }),
         };
 
-    private static async Task<IResult> RetryFailedAsync(string id, DestinationService destinations, CancellationToken cancellationToken)
-    {
-        if (await destinations.GetAsync(id, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("Destination", id);
-        }
-
-        var requeued = await destinations.RetryFailedAsync(id, cancellationToken);
-        var runId = await destinations.StartRunAsync(id, cancellationToken);
-        return TypedResults.Ok(new { requeued, runId = string.IsNullOrEmpty(runId) ? null : runId });
-    }
-
-    private static async Task<IResult> RunRecordsAsync(string id, string? outcome, FlowStudioDb db, CancellationToken cancellationToken)
-    {
-        var query = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == id);
-        if (!string.IsNullOrEmpty(outcome))
-        {
-            query = query.Where(s => s.Outcome == outcome);
-        }
-
-        var rows = await query.OrderBy(s => s.RecordId).Take(10_000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(s => new { recordKey = s.RecordId.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome = s.Outcome, status = s.Status, error = s.Error, attempts = s.Attempts }));
-    }
+    private static async Task<IResult> RetryFailedAsync(string id, DestinationService destinations, CancellationToken cancellationToken) =>
+        await destinations.RetryFailedAsync(id, cancellationToken) is { } outcome
+            ? TypedResults.Ok(new { requeued = outcome.Requeued, runId = outcome.RunId })
+            : ApiProblems.NotFound("Destination", id);
 }

@@ -1,6 +1,5 @@
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Sources;
-using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Engine;
@@ -12,14 +11,12 @@ namespace FlowStudio.Web.Features.Sources;
 /// <summary>
 /// Runs a source: reads every page (and every lookup row) and streams the records into its dataset. Calls get the
 /// engine's retries and the credential's rate budget. An incremental source (with a cursor field) reads only records
-/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Progress and the
-/// outcome are announced on <see cref="FlowEvents"/> (progress at most a few times a second), so open pages follow the run.
+/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Each chunk of records
+/// written is reported as progress.
 /// </summary>
 internal sealed class SourceRunExecutor(
-    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, FlowEvents events, TimeProvider time) : IRunExecutor
+    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, RunEvents events, TimeProvider time) : IRunExecutor
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     public string Kind => "source";
 
     public async Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
@@ -42,7 +39,6 @@ internal sealed class SourceRunExecutor(
         var reader = new SourceReader(api, time, retries.For(null, source.CredentialId, plan.Connection.Connector));
 
         var requests = 0;
-        var announced = time.GetTimestamp();
         var records = reader.ReadAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
         try
         {
@@ -51,11 +47,7 @@ internal sealed class SourceRunExecutor(
                 run.RecordsRead = written;
                 run.Requests = requests;
                 await db.SaveChangesAsync(CancellationToken.None);
-                if (time.GetElapsedTime(announced) >= ProgressInterval)
-                {
-                    announced = time.GetTimestamp();
-                    events.Publish(new FlowChange(FlowChangeKind.Run, run.ResourceId, run.Id));
-                }
+                events.Progressed(request);
             }, cancellationToken);
             run.Requests = requests;
             source.Cursor = cursor?.Latest ?? source.Cursor;
@@ -74,6 +66,5 @@ internal sealed class SourceRunExecutor(
         run.Error = error;
         run.FinishedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        events.Publish(new FlowChange(FlowChangeKind.Run, run.ResourceId, run.Id));
     }
 }

@@ -15,7 +15,8 @@ namespace FlowStudio.Web.Features.Sources;
 /// The source use cases, shared by the screens and the REST API: every change goes through here, with the same rules
 /// whoever makes it, and is announced on <see cref="FlowEvents"/> so open pages update.
 /// </summary>
-internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, FlowEvents events, TimeProvider time)
+internal sealed class SourceService(
+    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -215,7 +216,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return status;
     }
 
-    /// <summary>Records a run and queues it for the engine.</summary>
+    /// <summary>Records a run and queues it for the engine; the run in progress when the source is already running. Null when it does not exist.</summary>
     public async Task<string?> StartRunAsync(string id, CancellationToken cancellationToken)
     {
         if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == "api", cancellationToken))
@@ -223,12 +224,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             return null;
         }
 
-        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "source", StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        runs.Enqueue(new RunRequest(run.Id, id, "source"));
-        events.Publish(new FlowChange(FlowChangeKind.Run, id, run.Id));
-        return run.Id;
+        return (await launcher.StartAsync(id, "source", automatic: false, cancellationToken)).RunId;
     }
 
     /// <summary>Deletes the source, its dataset and records. Its destinations are <see cref="SourceDeletion"/>'s to handle first.</summary>
