@@ -70,7 +70,7 @@ public sealed class RolesTests(FlowStudioApp app)
 
         // The source page's menu (only Runs for a viewer) is checked by SourceDetailPageTests; its shell is the interactive one.
         Assert.Equal("Viewer", page.QuerySelector("[data-testid=signed-in-role]")!.TextContent.Trim());
-        Assert.Equal(["API keys"], page.QuerySelectorAll("nav[aria-label='Account pages'] a").Select(l => l.TextContent.Trim()));
+        Assert.Equal(["API keys"], page.QuerySelectorAll("nav[aria-label='Account'] a").Select(l => l.TextContent.Trim()));
         foreach (var ownersOrEditorsPage in (string[])["/flows/new", "/users", "/audit"])
         {
             Assert.EndsWith("/account/access-denied", (await session.Client.GetAsync(ownersOrEditorsPage)).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
