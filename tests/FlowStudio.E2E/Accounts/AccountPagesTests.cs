@@ -72,6 +72,11 @@ public sealed class AccountPagesTests(BrowserApp app)
         await invitee.GotoAsync("/users");
         await Expect(invitee).ToHaveURLAsync(new Regex("/account/access-denied"));
         await Expect(invitee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed for your role");
+        // A navigation inside the circuit (a link, not a page load) is refused the same way.
+        await invitee.OpenAsync("/api-keys");
+        await invitee.EvaluateAsync("() => Blazor.navigateTo('/users')");
+        await Expect(invitee).ToHaveURLAsync(new Regex("/account/access-denied"));
+        await Expect(invitee.GetByTestId("users-table")).ToHaveCountAsync(0);
     }
 
     [Fact]

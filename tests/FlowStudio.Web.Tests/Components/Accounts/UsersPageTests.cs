@@ -3,6 +3,7 @@ using Bunit;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Accounts;
 using FlowStudio.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Components.Accounts;
@@ -122,6 +123,26 @@ public sealed class UsersPageTests(FlowStudioApp app) : ComponentTest(app)
 
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
         Assert.Contains(email, page.Find("[data-testid=users-table]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_LockedOutUser_SaysSo()
+    {
+        var (id, email) = await Support.Accounts.InviteAsync(App, "editor");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(id))!, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+
+        var page = RenderWithProviders<UsersPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var row = Row(page, email);
+            Assert.Equal("Locked out", row.QuerySelector(".status-chip")!.TextContent.Trim());
+            Assert.Contains("they can sign in again when the lockout ends", row.TextContent, StringComparison.Ordinal);
+        });
     }
 
     private void ChooseRole(AngleSharp.Dom.IElement select, string role)
