@@ -73,7 +73,8 @@ internal static class Extensions
         // Static web assets (blazor.web.js, MudBlazor's files) from the build's manifest when not published.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Outcomes appear at the bottom: at the top right they would cover the pages' action buttons (and stay while hovered).
+        builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddShell();
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProblemDetails();

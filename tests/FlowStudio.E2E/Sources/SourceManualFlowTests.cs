@@ -58,6 +58,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
             await Expect(request).ToContainTextAsync($"modifiedAfter={yesterday}");
             await Expect(request).ToContainTextAsync("200");
             await Expect(url).ToHaveValueAsync("/v2/clientNote/search?modifiedAfter={now-1}");
+            await page.DismissSnackbarsAsync();
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "source-manual");
 

@@ -24,4 +24,11 @@ internal static class SourceScreens
 
     /// <summary>The outcome messages (MudBlazor's snackbar).</summary>
     public static ILocator Snackbar(this IPage page) => page.Locator("#mud-snackbar-container");
+
+    /// <summary>Closes the outcome messages still shown, so a screenshot shows the page itself.</summary>
+    public static async Task DismissSnackbarsAsync(this IPage page)
+    {
+        await page.Snackbar().Locator("button").EvaluateAllAsync<int>("buttons => { buttons.forEach(b => b.click()); return buttons.length; }");
+        await Microsoft.Playwright.Assertions.Expect(page.Snackbar().Locator(".mud-snackbar")).ToHaveCountAsync(0);
+    }
 }

