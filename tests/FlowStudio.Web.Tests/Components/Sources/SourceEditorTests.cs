@@ -121,15 +121,15 @@ public sealed class SourceEditorTests(FlowStudioApp app) : SourceScreenTest(app)
         var name = "clients_" + Guid.NewGuid().ToString("N")[..6];
 
         ClickButton(editor, "New lookup");
-        Providers.WaitForElement("#lookup-name");
-        Providers.Find("#lookup-name").Change("bad name!");
-        Providers.Find("#lookup-rows").Change("id,name\n1198,Acme\n1023");
+        Providers.WaitForElement("#new-lookup-name");
+        Providers.Find("#new-lookup-name").Input("bad name!");
+        Providers.Find("#new-lookup-rows").Input("id,name\n1198,Acme\n1023");
         ClickButton(Dialog(), "Save lookup");
-        Providers.WaitForAssertion(() => Assert.Contains("Line 3 has 1 values", Providers.Find("#lookup-rows-error").TextContent, StringComparison.Ordinal));
-        Assert.Contains("letters, digits and underscores", Providers.Find("#lookup-name-error").TextContent, StringComparison.OrdinalIgnoreCase);
+        Providers.WaitForAssertion(() => Assert.Contains("Line 3 has 1 values", Dialog().TextContent, StringComparison.Ordinal));
+        Assert.Contains("letters, digits and underscores", Dialog().TextContent, StringComparison.OrdinalIgnoreCase);
 
-        Providers.Find("#lookup-name").Change(name);
-        Providers.Find("#lookup-rows").Change("id,name\n1198,Acme\n1023,Globex");
+        Providers.Find("#new-lookup-name").Input(name);
+        Providers.Find("#new-lookup-rows").Input("id,name\n1198,Acme\n1023,Globex");
         ClickButton(Dialog(), "Save lookup");
 
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
