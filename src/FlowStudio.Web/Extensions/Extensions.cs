@@ -11,6 +11,7 @@ using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Destinations;
 using FlowStudio.Web.Features.Engine;
+using FlowStudio.Web.Features.Flows;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
@@ -51,12 +52,15 @@ internal static class Extensions
         builder.Services.AddScoped<SourcePlanner>();
         builder.Services.AddScoped<SourceService>();
         builder.Services.AddScoped<SourceTester>();
+        builder.Services.AddScoped<SourceDeletion>();
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddScoped<DestinationPlanner>();
         builder.Services.AddScoped<DestinationService>();
         builder.Services.AddScoped<DeliveryRecords>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddScoped<SamplePayloads>();
+        builder.Services.AddScoped<DestinationTestData>();
+        builder.Services.AddScoped<FlowService>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
@@ -120,7 +124,6 @@ internal static class Extensions
         }
 
         var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
-        pages.MapCredentialPages();
         pages.MapSourcePages();
         pages.MapDestinationPages();
         pages.MapRunPages();

@@ -1,7 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Data;
-using FlowStudio.Web.Features.Flows;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Htmx;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +21,6 @@ internal static class SourcePages
         editor.MapGet("/schedule-preview", SchedulePreview);
         editor.MapPost("/test", TestAsync);
         editor.MapPost("/create", CreateAsync);
-        app.MapPost("/flows/new/webhook", CreateWebhookAsync).ExcludeFromDescription();
 
         var source = app.MapGroup("/sources/{id}").ExcludeFromDescription();
         source.MapGet("/activity", ActivityAsync);
@@ -152,22 +150,6 @@ internal static class SourcePages
             ? null
             : edited.Manual with { Key = stored.Manual?.Key },
     };
-
-    private static async Task<IResult> CreateWebhookAsync(HttpContext context, IFormCollection posted, SourceService sources, CancellationToken cancellationToken)
-    {
-        var name = posted["Name"].ToString();
-        var (created, errors) = await sources.CreateAsync(new CreateSourceRequest(name, null, null, null, null, "webhook"), cancellationToken);
-        if (created is null)
-        {
-            return new RazorComponentResult<WebhookStep>(new { Name = name, Error = string.Join(" ", errors.Select(e => e.Message)) })
-            {
-                StatusCode = StatusCodes.Status422UnprocessableEntity,
-            };
-        }
-
-        var url = $"{context.Request.Scheme}://{context.Request.Host}{created.WebhookUrl}";
-        return new RazorComponentResult<WebhookCreated>(new { SourceId = created.Id, created.Name, Url = url, Token = created.WebhookToken });
-    }
 
     private static async Task<IResult> ActivityAsync(string id, SourceService sources, CancellationToken cancellationToken) =>
         await sources.GetAsync(id, cancellationToken) is null

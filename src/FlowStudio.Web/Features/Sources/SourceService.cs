@@ -33,6 +33,19 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return ToView(source, connectors);
     }
 
+    /// <summary>A saved source with its configuration as a request, exactly as stored (for the editor and for Test).</summary>
+    public async Task<SavedSource?> GetSavedAsync(string id, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var connectors = await db.Credentials.AsNoTracking().Where(c => c.Id == source.CredentialId).ToDictionaryAsync(c => c.Id, c => c.Connector, cancellationToken);
+        return new SavedSource(ToView(source, connectors), ToRequest(source));
+    }
+
     /// <summary>Validates the request completely before anything is stored; on success stores the source and its empty dataset.</summary>
     public async Task<(SourceView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateSourceRequest request, CancellationToken cancellationToken)
     {

@@ -6,9 +6,19 @@ using FlowStudio.Engine.Sources;
 namespace FlowStudio.Web.Features.Sources;
 
 /// <summary>"Test": fetches the first page with the current settings and returns sample records, metadata and path suggestions.</summary>
-internal sealed class SourceTester(SourcePlanner planner, SourceReader reader)
+internal sealed class SourceTester(SourcePlanner planner, SourceReader reader, SourceService sources)
 {
     public const int SampleSize = 50;
+
+    /// <summary>Tests a saved source as it is stored (the source page's Test, <c>POST /api/sources/{id}/test</c>); null when it does not exist.</summary>
+    public async Task<SourceTestOutcome?> TestSavedAsync(string id, CancellationToken cancellationToken) =>
+        await sources.GetSavedAsync(id, cancellationToken) switch
+        {
+            null => null,
+            { View.Kind: "webhook" } => SourceTestOutcome.Invalid(
+                [new FieldError("connector", "A webhook source has no endpoint to test: other systems send its records to its URL.")]),
+            var saved => await TestAsync(saved.Request, cancellationToken, saved.View.Cursor),
+        };
 
     /// <summary>Tests <paramref name="request"/>; a saved source passes its stored <paramref name="cursor"/> for <c>{cursor}</c>.</summary>
     public async Task<SourceTestOutcome> TestAsync(CreateSourceRequest request, CancellationToken cancellationToken, string? cursor = null)

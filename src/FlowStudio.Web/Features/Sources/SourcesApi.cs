@@ -1,6 +1,4 @@
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
@@ -43,13 +41,8 @@ internal static class SourcesApi
     private static async Task<IResult> DeleteAsync(string id, SourceService sources, CancellationToken cancellationToken) =>
         await sources.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Source", id);
 
-    private static async Task<IResult> TestAsync(string id, FlowStudioDb db, SourceTester tester, CancellationToken cancellationToken)
-    {
-        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return source is null
-            ? ApiProblems.NotFound("Source", id)
-            : ToResult(await tester.TestAsync(SourceService.ToRequest(source), cancellationToken, source.Cursor));
-    }
+    private static async Task<IResult> TestAsync(string id, SourceTester tester, CancellationToken cancellationToken) =>
+        await tester.TestSavedAsync(id, cancellationToken) is { } outcome ? ToResult(outcome) : ApiProblems.NotFound("Source", id);
 
     private static async Task<IResult> TestUnsavedAsync(CreateSourceRequest request, SourceTester tester, CancellationToken cancellationToken) =>
         ToResult(await tester.TestAsync(request, cancellationToken));
