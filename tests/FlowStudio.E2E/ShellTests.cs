@@ -21,7 +21,7 @@ public sealed class ShellTests(BrowserApp app)
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Flows", "Sources", "Destinations", "Credentials", "Lookups", "Runs"]);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Flows" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(page.GetByText("No data flows yet")).ToBeVisibleAsync();
-        var newFlow = page.Locator(".empty-action").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
+        var newFlow = page.Locator(".empty-notice").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
         await Expect(newFlow).ToHaveAttributeAsync("href", "/flows/new");
         await Screenshots.SaveAsync(page, "home");
     }
@@ -40,7 +40,8 @@ public sealed class ShellTests(BrowserApp app)
         };
         page.PageError += (_, error) => problems.Add(error);
 
-        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        // A page still on the old layout (the Flows page is interactive now).
+        await page.GotoAsync("/sources", new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         Assert.Equal("object", await page.EvaluateAsync<string>("typeof window.htmx"));
         Assert.False(string.IsNullOrEmpty(await page.Locator("meta[name='antiforgery-token']").GetAttributeAsync("content")));
@@ -76,7 +77,8 @@ public sealed class ShellTests(BrowserApp app)
     public async Task MainNavigation_PhoneWidth_TogglerOpensTheMenu()
     {
         var page = await app.NewPageAsync(width: 390, height: 844);
-        await page.GotoAsync("/");
+        // A page still on the old layout (Bootstrap's collapse); the Flows page is interactive now.
+        await page.GotoAsync("/sources");
         var credentials = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Credentials" });
         await Expect(credentials).ToBeHiddenAsync();
 

@@ -9,7 +9,7 @@ export function attach(host, dotnet) {
   let drag = null;
   let wheel = null;
 
-  const call = (method, ...args) => dotnet.invokeMethodAsync(method, ...args).catch(() => {});
+  const call = (method, ...args) => dotnet.invokeMethodAsync(method, ...args).catch((error) => console.warn(`Flow canvas: ${method} failed`, error));
   const local = (event) => {
     const box = host.getBoundingClientRect();
     return { x: event.clientX - box.left, y: event.clientY - box.top };

@@ -55,7 +55,7 @@ public sealed partial class FlowCanvas : IAsyncDisposable
             var size = await _gestures.InvokeAsync<CanvasSize?>("size");
             if (size is { Width: > 0, Height: > 0 })
             {
-                Resized(size.Width, size.Height);
+                await Resized(size.Width, size.Height);
             }
         }
         catch (JSDisconnectedException)
@@ -67,25 +67,26 @@ public sealed partial class FlowCanvas : IAsyncDisposable
         }
     }
 
+    // Called from the browser module as well as from the buttons: each change is applied on the renderer's dispatcher.
     [JSInvokable]
-    public void PanBy(double dx, double dy) => Move(_view.PanBy(dx, dy));
+    public Task PanBy(double dx, double dy) => InvokeAsync(() => Move(_view.PanBy(dx, dy)));
 
     [JSInvokable]
-    public void ZoomAt(double factor, double x, double y) => Move(_view.ZoomAt(factor, x, y));
+    public Task ZoomAt(double factor, double x, double y) => InvokeAsync(() => Move(_view.ZoomAt(factor, x, y)));
 
     [JSInvokable]
-    public void ZoomBy(double factor) => Move(_view.ZoomAt(factor, _size.Width / 2, _size.Height / 2));
+    public Task ZoomBy(double factor) => InvokeAsync(() => Move(_view.ZoomAt(factor, _size.Width / 2, _size.Height / 2)));
 
     [JSInvokable]
-    public void Fit()
+    public Task Fit() => InvokeAsync(() =>
     {
         _moved = false;
         _view = FlowViewport.Fit(_layout.Width, _layout.Height, _size.Width, _size.Height, _layout.Orientation);
         StateHasChanged();
-    }
+    });
 
     [JSInvokable]
-    public void Resized(double width, double height)
+    public Task Resized(double width, double height) => InvokeAsync(() =>
     {
         var orientation = Orientation;
         _size = (width, height);
@@ -96,11 +97,11 @@ public sealed partial class FlowCanvas : IAsyncDisposable
 
         Relayout();
         StateHasChanged();
-    }
+    });
 
     /// <summary>A node that takes the focus is moved into view.</summary>
     [JSInvokable]
-    public void Reveal(string nodeId)
+    public Task Reveal(string nodeId) => InvokeAsync(() =>
     {
         if (_layout.Placements.FirstOrDefault(p => p.Id == nodeId) is { } node)
         {
@@ -110,7 +111,7 @@ public sealed partial class FlowCanvas : IAsyncDisposable
                 Move(revealed);
             }
         }
-    }
+    });
 
     private void Move(FlowViewport view)
     {
