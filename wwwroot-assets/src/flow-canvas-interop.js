@@ -137,8 +137,15 @@ export function attach(host, dotnet) {
       const box = host.getBoundingClientRect();
       return { width: box.width, height: box.height };
     },
-    focusNode(id) {
-      focusNode(host, id);
+    // After a node's menu closes (Escape, or an action without a page to go to) the focus goes back to the node,
+    // unless something else took it meanwhile (a confirmation dialog).
+    restoreFocus(id) {
+      setTimeout(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body || active.closest?.(".mud-popover")) {
+          focusNode(host, id);
+        }
+      }, 150);
     },
     dispose() {
       resize.disconnect();

@@ -35,10 +35,11 @@ public sealed class FlowCanvasTests(BrowserApp app)
         {
             await page.OpenAsync("/");
             var canvas = page.GetByTestId("flow-canvas");
+            // The canvas takes gestures once its script is attached (after the circuit).
+            await Expect(canvas).ToHaveAttributeAsync("data-gestures", "on");
             var destination = canvas.GetByRole(AriaRole.Button, new() { Name = $"Destination {flow.DestinationName}, paused, 0 sent, 3 pending, 0 failed" });
             await Expect(destination).ToBeVisibleAsync();
             await Expect(canvas.Locator(".flow-edge")).Not.ToHaveCountAsync(0);
-            await Screenshots.SaveAsync(page, "flows-canvas");
 
             // Drag the background: the world moves with the pointer.
             var before = await OriginAsync(page);
@@ -83,6 +84,11 @@ public sealed class FlowCanvasTests(BrowserApp app)
             var activate = page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" });
             await Expect(activate).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(activate).ToBeHiddenAsync();
+            await Expect(destination).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync(" ");
+            await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
             await ArrowToAsync(page, activate);
             await page.Keyboard.PressAsync("Enter");
 
@@ -100,6 +106,45 @@ public sealed class FlowCanvasTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Canvas_PulsesSentToClariAndClientSuccess_IsTheReadmePicture()
+    {
+        using var api = new Destinations.DestinationApi(app.Server.BaseAddress);
+        using var client = app.Server.CreateApiClient();
+        var page = await app.NewPageAsync(width: 1280, height: 760);
+        try
+        {
+            var (_, datasetId) = await api.PulsesDatasetAsync();
+            var clari = await ReadAsync(await client.PostAsJsonAsync("/api/destinations", new
+            {
+                name = "Pulses to Clari accounts",
+                datasetId,
+                credentialId = await api.CredentialIdAsync("Clari Sandbox"),
+                templateId = "clari.ingest-bulk-entities",
+                parameters = new Dictionary<string, string> { ["entityType"] = "account" },
+            }));
+            await ReadAsync(await client.PostAsJsonAsync("/api/destinations", new
+            {
+                name = "Pulses as client notes",
+                datasetId,
+                credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox"),
+                templateId = "clientsuccess.create-client-note",
+            }));
+            var run = await ReadAsync(await client.PostAsJsonAsync($"/api/destinations/{clari.GetProperty("id").GetString()}/run", new { }));
+            await api.WaitForRunAsync(run.GetProperty("runId").GetString()!, TimeSpan.FromSeconds(60));
+
+            await page.OpenAsync("/");
+
+            await Expect(page.GetByTestId("flow-canvas").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Destination Pulses to Clari accounts, paused, 300 sent") }))
+                .ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "flows-canvas");
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
+
+    [Fact]
     public async Task Canvas_PhoneWidth_FitsOnLoadTopToBottomWithoutSidewaysScroll()
     {
         using var client = app.Server.CreateApiClient();
@@ -110,6 +155,7 @@ public sealed class FlowCanvasTests(BrowserApp app)
             await page.OpenAsync("/");
 
             var canvas = page.GetByTestId("flow-canvas");
+            await Expect(canvas).ToHaveAttributeAsync("data-gestures", "on");
             await Expect(canvas).ToHaveClassAsync(new Regex("flow-canvas-narrow"));
             foreach (var id in new[] { flow.SourceId, flow.DatasetId, flow.DestinationId })
             {

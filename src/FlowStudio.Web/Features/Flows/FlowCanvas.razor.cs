@@ -57,6 +57,10 @@ public sealed partial class FlowCanvas : IAsyncDisposable
             {
                 await Resized(size.Width, size.Height);
             }
+            else
+            {
+                StateHasChanged();
+            }
         }
         catch (JSDisconnectedException)
         {
@@ -112,6 +116,21 @@ public sealed partial class FlowCanvas : IAsyncDisposable
             }
         }
     });
+
+    /// <summary>Gives the focus back to a node whose menu closed, when nothing else has taken it.</summary>
+    internal async Task RestoreFocusAsync(string nodeId)
+    {
+        try
+        {
+            if (_gestures is not null)
+            {
+                await _gestures.InvokeVoidAsync("restoreFocus", nodeId);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
 
     private void Move(FlowViewport view)
     {

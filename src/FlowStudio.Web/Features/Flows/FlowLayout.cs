@@ -32,7 +32,7 @@ public sealed record FlowEdge(string From, string To, string Path);
 /// </summary>
 public sealed class FlowLayout
 {
-    public const double NodeWidth = 232;
+    public const double NodeWidth = 256;
     public const double NodeHeight = 112;
     private const double ColumnGap = 72;
     private const double RowGap = 24;
