@@ -27,7 +27,7 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: ["src/app.js", "src/app.css", "src/code-editor-interop.js", "src/shell.css"],
+  entryPoints: ["src/app.js", "src/app.css", "src/code-editor-interop.js", "src/flow-canvas-interop.js", "src/shell.css"],
   entryNames: "[name]",
   chunkNames: "chunks/[name]-[hash]",
   assetNames: "fonts/[name]",

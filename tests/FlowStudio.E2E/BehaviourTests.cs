@@ -3,7 +3,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FlowStudio.E2E;
 
-/// <summary>The data-attribute behaviours of app.js, on a fragment swapped in by htmx as the screens will do.</summary>
+/// <summary>
+/// The data-attribute behaviours of app.js (the bundle of the pages not yet moved to the interactive UI), on a fragment
+/// swapped in by htmx as those pages do. The harness is a bare page of this origin that loads only the bundle, so it
+/// depends on no screen.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BehaviourTests(BrowserApp app)
 {
@@ -42,10 +46,20 @@ public sealed class BehaviourTests(BrowserApp app)
         Assert.True(box!.Height > 200, $"the chart is {box.Height}px high");
     }
 
+    private const string Harness = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><link rel="stylesheet" href="/dist/app.css" /><script type="module" src="/dist/app.js"></script></head>
+        <body><main id="main-content"></main></body>
+        </html>
+        """;
+
     private async Task<IPage> SwapInFragmentAsync()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GotoAsync("/api/health");
+        await page.SetContentAsync(Harness, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForFunctionAsync("() => typeof window.htmx === 'object'");
         await page.EvaluateAsync("html => htmx.swap('#main-content', html, { swapStyle: 'beforeend' })", Fragment);
         return page;
     }

@@ -25,6 +25,9 @@ public sealed class ShellTests(BrowserApp app)
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(MainSections);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Flows" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.GetByText("No data flows yet")).ToBeVisibleAsync();
+        var newFlow = page.Locator(".empty-notice").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
+        await Expect(newFlow).ToHaveAttributeAsync("href", "/flows/new");
         await Screenshots.SaveAsync(page, "home");
     }
 

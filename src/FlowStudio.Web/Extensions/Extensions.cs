@@ -11,6 +11,7 @@ using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Destinations;
 using FlowStudio.Web.Features.Engine;
+using FlowStudio.Web.Features.Flows;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
@@ -60,6 +61,8 @@ internal static class Extensions
         builder.Services.AddScoped<DeliveryRecords>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddScoped<SamplePayloads>();
+        builder.Services.AddScoped<DestinationTestData>();
+        builder.Services.AddScoped<FlowService>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
@@ -127,8 +130,6 @@ internal static class Extensions
         }
 
         var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
-        pages.MapCredentialPages();
-        pages.MapWebhookSourcePage();
         pages.MapDestinationPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -16,7 +16,7 @@ public sealed class KeyboardWalkTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync("/flows/new");
+            await page.OpenAsync("/flows/new");
             await TabToAsync(page, page.GetByRole(AriaRole.Radio, new() { Name = "FlexFlow" }));
             await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "FlexFlow" })).ToBeCheckedAsync();
             await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create" }));

@@ -14,7 +14,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync("/flows/new");
+            await page.OpenAsync("/flows/new");
             await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "FlexFlow" })).ToBeCheckedAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "ClientSuccess", Exact = true }).ClickAsync();

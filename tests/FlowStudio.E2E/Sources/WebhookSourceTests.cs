@@ -15,7 +15,7 @@ public sealed class WebhookSourceTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync("/flows/new?type=flexflow");
+            await page.OpenAsync("/flows/new?type=flexflow");
             await page.GetByRole(AriaRole.Link, new() { Name = "Webhook", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
             await Expect(page.GetByLabel("Name")).ToHaveAttributeAsync("aria-invalid", "true");

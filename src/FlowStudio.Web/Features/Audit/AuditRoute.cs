@@ -13,7 +13,6 @@ internal static class AuditRoute
     {
         ["credentials"] = AuditResource.Credential,
         ["sources"] = AuditResource.Source,
-        ["webhook"] = AuditResource.Source,
         ["destinations"] = AuditResource.Destination,
         ["lookups"] = AuditResource.Lookup,
         ["users"] = AuditResource.User,
@@ -31,7 +30,6 @@ internal static class AuditRoute
         ["run"] = AuditAction.Run,
         ["retry-failed"] = AuditAction.RetryFailed,
         ["test"] = AuditAction.Test,
-        ["test-connection"] = AuditAction.Test,
         ["test-data"] = AuditAction.Test,
         ["role"] = AuditAction.ChangeRole,
         ["_faults"] = AuditAction.SetFaults,

@@ -10,11 +10,12 @@ internal sealed class ConnectionFactory(CredentialService credentials, HostAddre
     public async Task<Connection?> CreateAsync(string credentialId, CancellationToken cancellationToken)
     {
         var secrets = await credentials.GetSecretsAsync(credentialId, cancellationToken);
-        if (secrets is null)
-        {
-            return null;
-        }
+        return secrets is null ? null : Create(secrets);
+    }
 
+    /// <summary>The connection for <paramref name="secrets"/>, saved or not.</summary>
+    public Connection Create(CredentialSecrets secrets)
+    {
         var fallback = ConnectorCatalog.Find(secrets.Connector)?.DefaultBaseUrl ?? "http://localhost/";
         return new Connection(secrets.Connector, host.Resolve(secrets.BaseUrl, fallback), secrets.Fields);
     }

@@ -1,19 +1,30 @@
 using System.Diagnostics;
+using FlowStudio.Engine;
+using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Http;
 
 namespace FlowStudio.Web.Features.Credentials;
 
 /// <summary>"Test connection": one cheap authenticated call per connector, reporting what the API answered.</summary>
-internal sealed class ConnectionTester(ConnectionFactory connections, ApiClient api)
+internal sealed class ConnectionTester(ConnectionFactory connections, CredentialService credentials, ApiClient api)
 {
-    public async Task<ConnectionTestResult?> TestAsync(string credentialId, CancellationToken cancellationToken)
-    {
-        var connection = await connections.CreateAsync(credentialId, cancellationToken);
-        if (connection is null)
-        {
-            return null;
-        }
+    /// <summary>Tests the saved credential <paramref name="credentialId"/>; null when there is none.</summary>
+    public async Task<ConnectionTestResult?> TestAsync(string credentialId, CancellationToken cancellationToken) =>
+        await connections.CreateAsync(credentialId, cancellationToken) is { } connection ? await TestAsync(connection, cancellationToken) : null;
 
+    /// <summary>
+    /// Tests a credential before it is saved (or an edit of <paramref name="credentialId"/> before it is saved), after the
+    /// same checks as Save; the problems instead when there are any.
+    /// </summary>
+    public async Task<(ConnectionTestResult? Result, IReadOnlyList<FieldError> Errors)> TestUnsavedAsync(
+        string? credentialId, CreateCredentialRequest request, CancellationToken cancellationToken)
+    {
+        var (secrets, errors) = await credentials.ResolveUnsavedAsync(credentialId, request, cancellationToken);
+        return secrets is null ? (null, errors) : (await TestAsync(connections.Create(secrets), cancellationToken), []);
+    }
+
+    private async Task<ConnectionTestResult> TestAsync(Connection connection, CancellationToken cancellationToken)
+    {
         // A read that needs the credential and nothing else: ClientSuccess's client search, Clari's org limits (plus the
         // ingestion schema when a partner key is set), and the base URL of a REST API.
         string[] probes = connection.Connector switch

@@ -1,7 +1,7 @@
 namespace FlowStudio.Web.Features.Credentials;
 
 /// <summary>A credential as shown anywhere outside the engine: secret fields masked.</summary>
-internal sealed record CredentialView(
+public sealed record CredentialView(
     string Id,
     string Connector,
     string ConnectorName,
@@ -13,3 +13,6 @@ internal sealed record CreateCredentialRequest(string? Connector, string? Name, 
 
 /// <summary>A credential with its secrets in clear, for the engine only. Never serialised.</summary>
 internal sealed record CredentialSecrets(string Id, string Connector, string? BaseUrl, IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>An edit: name and fields as in Create; secret fields left empty keep their saved values. The connector cannot change.</summary>
+internal sealed record UpdateCredentialRequest(string? Name, Dictionary<string, string?>? Fields, string? Connector = null);

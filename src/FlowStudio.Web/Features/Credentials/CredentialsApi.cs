@@ -1,5 +1,4 @@
 using FlowStudio.Web.Features.Accounts;
-using FlowStudio.Web.Htmx;
 using FlowStudio.Web.Infrastructure;
 
 namespace FlowStudio.Web.Features.Credentials;
@@ -11,8 +10,9 @@ internal static class CredentialsApi
         var group = api.MapGroup("/credentials").WithTags("Credentials");
         group.MapGet("/", ListAsync).WithName("ListCredentials");
         group.MapGet("/{id}", GetAsync).WithName("GetCredential");
-        // Every role reads the masked list; only owners add, delete or test credentials.
+        // Every role reads the masked list; only owners add, edit, delete or test credentials.
         group.MapPost("/", CreateAsync).WithName("CreateCredential").RequireAuthorization(AccountPolicies.Owner);
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateCredential").RequireAuthorization(AccountPolicies.Owner);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteCredential").RequireAuthorization(AccountPolicies.Owner);
         group.MapPost("/{id}/test", TestAsync).WithName("TestCredential").RequireAuthorization(AccountPolicies.Owner);
         return api;
@@ -32,23 +32,30 @@ internal static class CredentialsApi
             : ApiProblems.Invalid(errors);
     }
 
+    private static async Task<IResult> UpdateAsync(string id, UpdateCredentialRequest request, CredentialService credentials, CancellationToken cancellationToken)
+    {
+        var (updated, errors, nameTaken) = await credentials.UpdateAsync(id, request, cancellationToken);
+        return updated is not null ? TypedResults.Ok(updated)
+            : errors.Count == 0 ? ApiProblems.NotFound("Credential", id)
+            : nameTaken ? ApiProblems.Invalid(errors, StatusCodes.Status409Conflict)
+            : ApiProblems.Invalid(errors);
+    }
+
     private static async Task<IResult> TestAsync(string id, ConnectionTester tester, CancellationToken cancellationToken) =>
         await tester.TestAsync(id, cancellationToken) is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound("Credential", id);
 
-    /// <summary>The credentials page's "Test connection" button: the same test, as a line of HTML.</summary>
-    public static IEndpointRouteBuilder MapCredentialPages(this IEndpointRouteBuilder app)
+    private static async Task<IResult> DeleteAsync(string id, CredentialService credentials, CancellationToken cancellationToken)
     {
-        app.MapPost("/credentials/{id}/test-connection", async (string id, ConnectionTester tester, CancellationToken cancellationToken) =>
+        var deletion = await credentials.DeleteAsync(id, cancellationToken);
+        return deletion switch
         {
-            var result = await tester.TestAsync(id, cancellationToken);
-            var (css, text) = result is null ? ("text-danger", "This credential no longer exists.")
-                : result.Ok ? ("text-success", result.Detail)
-                : ("text-danger", result.Detail);
-            return Results.Content($"<span class=\"connection-test-result {css}\">{System.Net.WebUtility.HtmlEncode(text)}</span>", "text/html");
-        }).RequireAntiforgery().RequireAuthorization(AccountPolicies.Owner).ExcludeFromDescription();
-        return app;
+            { Found: false } => ApiProblems.NotFound("Credential", id),
+            { Deleted: true } => TypedResults.NoContent(),
+            _ => TypedResults.Problem(
+                detail: deletion.Refusal,
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The credential is in use.",
+                extensions: new Dictionary<string, object?> { ["dependents"] = deletion.Dependents }),
+        };
     }
-
-    private static async Task<IResult> DeleteAsync(string id, CredentialService credentials, CancellationToken cancellationToken) =>
-        await credentials.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Credential", id);
 }

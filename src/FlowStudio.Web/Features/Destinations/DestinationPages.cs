@@ -158,17 +158,10 @@ internal static class DestinationPages
         return new RazorComponentResult<SamplePayloadPanel>(new { State = panel, DestinationId = id });
     }
 
-    private static async Task<IResult> SavedTestDataAsync(
-        string id, IFormCollection posted, FlowStudioDb db, DestinationPlanner planner, SamplePayloads samples, DeliveryRunner runner, CancellationToken cancellationToken)
-    {
-        if (await StoredAsync(db, id, cancellationToken) is not { } request)
-        {
-            return Results.NotFound();
-        }
-
-        var outcome = await DestinationPreview.SendTestDataAsync(request, Index(posted), posted["Payload"], planner, samples, runner, cancellationToken);
-        return new RazorComponentResult<TestDataResult>(new { Outcome = outcome });
-    }
+    private static async Task<IResult> SavedTestDataAsync(string id, IFormCollection posted, DestinationTestData testData, CancellationToken cancellationToken) =>
+        await testData.SendAsync(id, Index(posted), posted["Payload"], cancellationToken) is { } outcome
+            ? new RazorComponentResult<TestDataResult>(new { Outcome = outcome })
+            : Results.NotFound();
 
     private static async Task<IResult> SetStatusAsync(string id, string status, string message, HttpContext context, DestinationService destinations) =>
         await destinations.SetStatusAsync(id, status, context.RequestAborted) is null ? Results.NotFound() : Detail(id, message, context);

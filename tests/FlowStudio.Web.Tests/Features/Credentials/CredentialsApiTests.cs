@@ -143,4 +143,109 @@ public sealed class CredentialTestApiTests(FlowStudioApp app)
         Assert.Contains("refused the credential", result.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-key", result.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Update_NameAndBaseUrlWithoutTheSecret_KeepsTheSavedSecret()
+    {
+        using var client = app.CreateClient();
+        var id = await NewClariAsync(client, apiKey: "clari-sandbox-key");
+        var name = "Clari renamed " + Guid.NewGuid().ToString("N")[..6];
+
+        var response = await client.PutAsJsonAsync($"/api/credentials/{id}", new { name, fields = new { baseUrl = "/sandbox/clari" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(name, json.RootElement.GetProperty("name").GetString());
+        Assert.Equal("••••••••", json.RootElement.GetProperty("fields").GetProperty("apiKey").GetString());
+        // The kept key still works: the sandbox accepts it.
+        var test = await client.PostJsonAsync($"/api/credentials/{id}/test", new { }, 200);
+        Assert.True(test.GetProperty("ok").GetBoolean(), test.ToString());
+    }
+
+    [Fact]
+    public async Task Update_NewSecret_ReplacesTheSavedOne()
+    {
+        using var client = app.CreateClient();
+        var id = await NewClariAsync(client, apiKey: "clari-sandbox-key");
+
+        var response = await client.PutAsJsonAsync($"/api/credentials/{id}", new
+        {
+            name = "Clari new key " + Guid.NewGuid().ToString("N")[..6],
+            fields = new { baseUrl = "/sandbox/clari", apiKey = "not-the-key" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("not-the-key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var test = await client.PostJsonAsync($"/api/credentials/{id}/test", new { }, 200);
+        Assert.Equal(401, test.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Update_AnotherConnectorOrBadFields_Returns400WithEveryProblem()
+    {
+        using var client = app.CreateClient();
+        var id = await NewClariAsync(client, apiKey: "k");
+
+        var moved = await client.PutAsJsonAsync($"/api/credentials/{id}", new { connector = "rest", name = "x", fields = new { } });
+        var invalid = await client.PutAsJsonAsync($"/api/credentials/{id}", new { name = "", fields = new { baseUrl = "htp:/nope" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("keeps its connector", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("fields.baseUrl", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Update_Missing_Returns404()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.PutAsJsonAsync("/api/credentials/cred_missing", new { name = "x", fields = new { } });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_UsedBySourceAndDestination_Returns409NamingThemAndKeepsIt()
+    {
+        using var client = app.CreateClient();
+        var id = await NewClariAsync(client, apiKey: "clari-sandbox-key");
+        var source = await client.PostJsonAsync("/api/sources", new
+        {
+            name = "Audit events " + Guid.NewGuid().ToString("N")[..6], credentialId = id, manual = new { method = "GET", url = "/v4/audit/events", dataPath = "$.events[*]" },
+        }, 201);
+        var destination = await client.PostJsonAsync("/api/destinations", new
+        {
+            name = "Accounts " + Guid.NewGuid().ToString("N")[..6],
+            datasetId = source.GetProperty("datasetId").GetString(),
+            credentialId = id,
+            manual = new { url = "/v2/ingest/entity/account" },
+        }, 201);
+
+        var response = await client.DeleteAsync($"/api/credentials/{id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"the source “{source.GetProperty("name").GetString()}”", detail, StringComparison.Ordinal);
+        Assert.Contains($"the destination “{destination.GetProperty("name").GetString()}”", detail, StringComparison.Ordinal);
+        Assert.Equal(
+            [source.GetProperty("id").GetString(), destination.GetProperty("id").GetString()],
+            problem.GetProperty("dependents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/credentials/{id}")).StatusCode);
+
+        await client.DeleteAsync($"/api/destinations/{destination.GetProperty("id").GetString()}");
+        await client.DeleteAsync($"/api/sources/{source.GetProperty("id").GetString()}");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/credentials/{id}")).StatusCode);
+    }
+
+    private static async Task<string> NewClariAsync(HttpClient client, string apiKey) =>
+        (await client.PostJsonAsync("/api/credentials", new
+        {
+            connector = "clari",
+            name = "Clari " + Guid.NewGuid().ToString("N")[..8],
+            fields = new { baseUrl = "/sandbox/clari", apiKey },
+        }, 201)).GetProperty("id").GetString()!;
 }
