@@ -54,6 +54,8 @@ internal static class Extensions
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddScoped<DestinationPlanner>();
         builder.Services.AddScoped<DestinationService>();
+        builder.Services.AddScoped<DestinationQueries>();
+        builder.Services.AddScoped<TestDataSender>();
         builder.Services.AddScoped<DeliveryRecords>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddScoped<SamplePayloads>();
@@ -122,7 +124,6 @@ internal static class Extensions
         var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
         pages.MapCredentialPages();
         pages.MapSourcePages();
-        pages.MapDestinationPages();
         pages.MapRunPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

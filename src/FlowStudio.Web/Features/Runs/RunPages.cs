@@ -44,15 +44,15 @@ internal static class RunPages
             return Results.NotFound();
         }
 
-        var requeued = await destinations.RetryFailedAsync(run.ResourceId, cancellationToken);
-        if (requeued == 0)
+        var retried = await destinations.RetryFailedAsync(run.ResourceId, cancellationToken);
+        if (retried is not { Requeued: > 0 })
         {
             return new RazorComponentResult<RunDetail>(new { RunId = id, Message = "No failed records to retry." });
         }
 
-        var newRun = await destinations.StartRunAsync(run.ResourceId, cancellationToken);
-        var message = $"{requeued} failed {(requeued == 1 ? "record is" : "records are")} queued again"
-            + (string.IsNullOrEmpty(newRun) ? "; the destination's run in progress sends them." : ", and a new run is sending them.");
-        return new RazorComponentResult<RunDetail>(new { RunId = id, Message = message, NewRunId = string.IsNullOrEmpty(newRun) ? null : newRun });
+        var newRun = retried.RunId;
+        var message = $"{retried.Requeued} failed {(retried.Requeued == 1 ? "record is" : "records are")} queued again"
+            + (newRun is null ? "; the destination's run in progress sends them." : ", and a new run is sending them.");
+        return new RazorComponentResult<RunDetail>(new { RunId = id, Message = message, NewRunId = newRun });
     }
 }

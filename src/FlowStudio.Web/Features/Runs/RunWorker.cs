@@ -1,3 +1,4 @@
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace FlowStudio.Web.Features.Runs;
 /// Takes runs off the queue and executes them, <see cref="EngineOptions.MaxConcurrentRuns"/> at a time, each in its own
 /// DI scope. A failing run is recorded as failed and logged; the worker keeps going.
 /// </summary>
-internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
+internal sealed class RunWorker(
+    RunQueue queue, IServiceScopeFactory scopes, IOptions<EngineOptions> options, FlowEvents events, TimeProvider time, ILogger<RunWorker> logger)
     : BackgroundService
 {
     public const string InterruptedError =
@@ -71,6 +73,7 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOp
         finally
         {
             queue.Finished(request);
+            events.Publish(new FlowChange(FlowChangeKind.Run, request.ResourceId, request.RunId));
         }
     }
 
