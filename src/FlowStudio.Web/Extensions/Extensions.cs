@@ -58,10 +58,11 @@ internal static class Extensions
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddScoped<DestinationPlanner>();
         builder.Services.AddScoped<DestinationService>();
+        builder.Services.AddScoped<DestinationQueries>();
+        builder.Services.AddScoped<TestDataSender>();
         builder.Services.AddScoped<DeliveryRecords>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddScoped<SamplePayloads>();
-        builder.Services.AddScoped<DestinationTestData>();
         builder.Services.AddScoped<FlowService>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
@@ -129,8 +130,6 @@ internal static class Extensions
             app.MapMountedSandbox();
         }
 
-        var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
-        pages.MapDestinationPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         await app.BootstrapAccountsAsync();

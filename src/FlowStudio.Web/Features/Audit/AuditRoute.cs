@@ -30,14 +30,13 @@ internal static class AuditRoute
         ["run"] = AuditAction.Run,
         ["retry-failed"] = AuditAction.RetryFailed,
         ["test"] = AuditAction.Test,
-        ["test-data"] = AuditAction.Test,
         ["role"] = AuditAction.ChangeRole,
         ["_faults"] = AuditAction.SetFaults,
         ["_reset"] = AuditAction.Reset,
     };
 
     /// <summary>Requests that only build a preview (sample payloads) change nothing.</summary>
-    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "samples", "sample-payloads" };
+    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads" };
 
     /// <summary>The action and resource of a <paramref name="method"/> request to <paramref name="pattern"/>, or null when it changes nothing FlowStudio audits.</summary>
     public static (AuditAction Action, AuditResource Resource)? Describe(string method, string pattern)

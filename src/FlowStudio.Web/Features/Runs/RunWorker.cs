@@ -1,3 +1,4 @@
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Engine;
 using Microsoft.EntityFrameworkCore;

@@ -21,7 +21,7 @@ public sealed class RetryFailedRecordsTests(FlowStudioApp app) : ComponentTest(a
         var destination = await client.PostJsonAsync("/api/destinations", new
         {
             name = "Accounts without dates " + Guid.NewGuid().ToString("N")[..6],
-            datasetId = await FlowStudio.Web.Tests.Support.Flows.ClariAccountsDatasetAsync(client, 10),
+            datasetId = await Flows.ClariAccountsDatasetAsync(client, 10),
             credentialId = await client.CredentialIdAsync("Clari Sandbox"),
             manual = new
             {
@@ -30,7 +30,7 @@ public sealed class RetryFailedRecordsTests(FlowStudioApp app) : ComponentTest(a
             },
         }, 201);
         var destinationId = destination.GetProperty("id").GetString()!;
-        var failed = await FlowStudio.Web.Tests.Support.Flows.RunDestinationAsync(client, destinationId);
+        var failed = await Flows.RunDestinationAsync(client, destinationId);
         var runId = failed.GetProperty("id").GetString()!;
         Assert.Equal(10, failed.GetProperty("recordsFailed").GetInt64());
 

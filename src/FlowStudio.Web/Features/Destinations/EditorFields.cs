@@ -4,21 +4,23 @@ namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>
 /// Which input shows the errors of each API field name ("url", "batching.code", "parameters.entityType"), so a message
-/// lands beside its field, and the Sample Payload panel can link to it.
+/// lands beside its field, and the Sample Payload panel can link to it. Error ids are the input id + "-error".
 /// </summary>
-public static class DestinationFields
+internal static class EditorFields
 {
-    public const string Name = "destination-name";
+    private static readonly (string Field, string InputId, string Label)[] Always =
+    [
+        ("name", "destination-name", "Name"),
+        ("credentialId", "destination-credential", "Credential"),
+        ("excludeAttributes", "destination-exclude", "Exclude Attributes"),
+    ];
 
-    private static readonly (string Field, string InputId, string Label)[] Always = [("name", Name, "Name")];
-
-    private static readonly (string Field, string InputId, string Label)[] Manual =
+    private static readonly (string Field, string InputId, string Label)[] Advanced =
     [
         ("method", "destination-method", "Method"),
         ("contentFormat", "destination-content-format", "Content Format"),
         ("url", "destination-url", "URL"),
         ("headers", "destination-headers", "Request Headers"),
-        ("excludeAttributes", "destination-exclude", "Exclude Attributes"),
         ("batching.enabled", "batching-enabled", "Would you like to batch your records together?"),
         ("batching.batchSize", "batching-size", "Batch Size"),
         ("batching.algorithm", "batching-algorithm", "Grouping Algorithm"),
@@ -38,30 +40,22 @@ public static class DestinationFields
 
     public static string ErrorId(string inputId) => inputId + "-error";
 
-    /// <summary>The fields the form shows for its mode: API field name, input id and label.</summary>
-    public static IReadOnlyList<(string Field, string InputId, string Label)> Shown(DestinationForm form, EndpointTemplate? template)
+    /// <summary>The fields the editor shows in <paramref name="mode"/>: API field name, input id and label.</summary>
+    public static IReadOnlyList<(string Field, string InputId, string Label)> Shown(DestinationMode mode, EndpointTemplate? template)
     {
-        IEnumerable<(string, string, string)> fields = form.Mode switch
+        IEnumerable<(string, string, string)> fields = mode switch
         {
-            DestinationForm.ManualMode => Manual,
-            DestinationForm.ClientSuccessSync => Sync,
+            DestinationMode.Advanced => Advanced,
+            DestinationMode.Sync => Sync,
             _ => [("templateId", "destination-template", "Endpoint"),
                 .. (template?.Parameters ?? []).Select(p => ($"parameters.{p.Name}", ParameterInputId(p.Name), p.Label))],
         };
         return [.. Always, .. fields];
     }
 
-    /// <summary>The input that shows <paramref name="field"/>'s errors, or null when the form has no input for it.</summary>
-    public static (string InputId, string Label)? Find(DestinationForm form, EndpointTemplate? template, string field)
-    {
-        foreach (var shown in Shown(form, template))
-        {
-            if (shown.Field == field)
-            {
-                return (shown.InputId, shown.Label);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The problem as the Sample Payload panel lists it: linked to its field when the editor shows one.</summary>
+    public static PanelProblem Problem(FlowStudio.Engine.FieldError error, DestinationMode mode, EndpointTemplate? template) =>
+        Shown(mode, template).FirstOrDefault(f => f.Field == error.Field) is { InputId: not null } shown
+            ? new PanelProblem(error.Message, shown.Label, shown.InputId)
+            : new PanelProblem(error.Message);
 }
