@@ -1,6 +1,5 @@
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Audit;
-using FlowStudio.Web.Htmx;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace FlowStudio.Web.Htmx;
+namespace FlowStudio.Web.Infrastructure;
 
 /// <summary>
 /// Rejects a state-changing request without a valid antiforgery token. <c>UseAntiforgery</c> only enforces tokens on
-/// endpoints that bind a form; htmx actions that post nothing need this filter.
+/// endpoints that bind a form; form posts that bind nothing (Sign out) need this filter.
 /// </summary>
 internal static class AntiforgeryCheck
 {
