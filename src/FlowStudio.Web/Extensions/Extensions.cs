@@ -69,7 +69,8 @@ internal static class Extensions
         // Static web assets (blazor.web.js, MudBlazor's files) from the build's manifest when not published.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Outcomes show at the bottom: at the top right they would cover the page's own actions (resource menus, Save).
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddShell();
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProblemDetails();
