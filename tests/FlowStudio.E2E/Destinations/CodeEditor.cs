@@ -2,14 +2,18 @@ using Microsoft.Playwright;
 
 namespace FlowStudio.E2E.Destinations;
 
-/// <summary>Types into the CodeMirror editor that stands in for a <c>textarea[data-code-editor]</c>, as a user pasting code would.</summary>
+/// <summary>The shared CodeEditor component (CodeMirror 6): typed into as a user pasting code would.</summary>
 internal static class CodeEditor
 {
-    public static async Task ReplaceAsync(IPage page, string textareaId, string code)
+    /// <summary>The editable content of the editor whose host element has <paramref name="id"/>.</summary>
+    public static ILocator Content(IPage page, string id) => page.Locator($"#{id} .cm-content");
+
+    public static async Task ReplaceAsync(IPage page, string id, string code)
     {
-        var content = page.Locator($"#{textareaId} + .cm-editor .cm-content");
-        await content.ClickAsync();
+        await Content(page, id).ClickAsync();
         await page.Keyboard.PressAsync("ControlOrMeta+A");
         await page.Keyboard.InsertTextAsync(code);
+        // The editor reports edits when the user pauses or leaves it.
+        await page.Keyboard.PressAsync("Tab");
     }
 }

@@ -36,7 +36,7 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
         page.PageError += (_, error) => problems.Add(error);
         try
         {
-            await page.GotoAsync($"/destinations/new?datasetId={datasetId}");
+            await page.OpenAsync($"/destinations/new?datasetId={datasetId}");
             await page.GetByRole(AriaRole.Link, new() { Name = "Clari", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Radio, new() { Name = "Clari Sandbox" }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
@@ -46,10 +46,10 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await page.GetByLabel("URL", new() { Exact = true }).FillAsync("/v2/ingest/entity/account?mode=incremental");
             await page.GetByLabel("Would you like to batch your records together?").CheckAsync();
             await Expect(page.GetByLabel("Batch Size")).ToHaveValueAsync("100");
-            await page.GetByLabel("Grouping Algorithm").SelectOptionAsync(new SelectOptionValue { Label = "Code" });
-            await Expect(page.Locator("#batching-code")).ToHaveValueAsync("function group(records) {\n  return records;\n}");
+            await MudSelect.ChooseAsync(page, "Grouping Algorithm", "Code");
+            await Expect(CodeEditor.Content(page, "batching-code")).ToContainTextAsync("function group(records) {");
             await CodeEditor.ReplaceAsync(page, "batching-code", PulsesToAccounts);
-            await Expect(page.Locator("#batching-code")).ToHaveValueAsync(PulsesToAccounts);
+            await Expect(CodeEditor.Content(page, "batching-code")).ToContainTextAsync("sourceEntity: 'account'");
 
             var panel = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" });
             var samples = panel.GetByTestId("sample-payload");
@@ -71,7 +71,7 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await CodeEditor.ReplaceAsync(page, "batching-code", "function group(records) {\n  return [;\n}");
             var codeError = page.Locator("#batching-code-error");
             await Expect(codeError).ToContainTextAsync("line 2");
-            await Expect(page.Locator("#batching-code")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(CodeEditor.Content(page, "batching-code")).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(panel.GetByTestId("sample-problems").GetByRole(AriaRole.Link, new() { Name = "Code" })).ToHaveAttributeAsync("href", "#batching-code");
             await CodeEditor.ReplaceAsync(page, "batching-code", PulsesToAccounts);
             await Expect(codeError).ToHaveCountAsync(0);
@@ -80,10 +80,13 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             var test = panel.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true });
             await test.ClickAsync();
             await Expect(test).ToHaveAttributeAsync("aria-pressed", "true");
-            var body = panel.GetByLabel("Payload 1 body");
-            await Expect(body).ToBeEditableAsync();
-            await body.FillAsync(EditedPayload);
+            await Expect(panel.GetByTestId("test-writes-warning")).ToContainTextAsync("writes to Clari");
+            await Expect(panel.GetByLabel("Payload 1 body")).ToBeEditableAsync();
+            await CodeEditor.ReplaceAsync(page, "sample-0-payload", EditedPayload);
             await samples.First.GetByRole(AriaRole.Button, new() { Name = "Send Test Data" }).ClickAsync();
+            var confirm = page.GetByRole(AriaRole.Dialog);
+            await Expect(confirm).ToContainTextAsync("writes to the API");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Send Test Data" }).ClickAsync();
             await Expect(samples.First.GetByTestId("test-data-status")).ToHaveTextAsync("200");
             await Expect(samples.First.GetByTestId("test-data-duration")).ToHaveTextAsync(new Regex(@"^\d+ ms$"));
             await page.EvaluateAsync("() => window.scrollTo(0, 0)");
@@ -134,11 +137,11 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
+            await page.OpenAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
             await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced" }).ClickAsync();
             await page.GetByLabel("URL", new() { Exact = true }).FillAsync("/v2/ingest/entity/account?mode=incremental");
             await page.GetByLabel("Would you like to batch your records together?").CheckAsync();
-            await page.GetByLabel("Grouping Algorithm").SelectOptionAsync(new SelectOptionValue { Label = "JSON Array" });
+            await MudSelect.ChooseAsync(page, "Grouping Algorithm", "JSON Array");
 
             await Expect(page.GetByLabel("Property Name")).ToBeHiddenAsync();
             await Expect(page.Locator("#batching-code-group")).ToBeHiddenAsync();

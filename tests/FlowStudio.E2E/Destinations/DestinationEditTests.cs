@@ -37,7 +37,7 @@ public sealed class DestinationEditTests(BrowserApp app)
         page.PageError += (_, error) => problems.Add(error);
         try
         {
-            await page.GotoAsync($"/destinations/{destinationId}");
+            await page.OpenAsync($"/destinations/{destinationId}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/destinations/{destinationId}/edit$"));
@@ -110,19 +110,21 @@ public sealed class DestinationEditTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/destinations/{destinationId}/edit");
-            var credential = page.GetByLabel("Credential", new() { Exact = true });
-            await Expect(credential).ToHaveValueAsync(credentialId);
-            await Expect(credential.Locator("option", new() { HasText = "ClientSuccess Sandbox" })).ToHaveCountAsync(0);
-            await credential.SelectOptionAsync(new SelectOptionValue { Label = secondName });
+            await page.OpenAsync($"/destinations/{destinationId}/edit");
+            var credential = MudSelect.Combobox(page, "Credential");
+            await Expect(credential).ToHaveTextAsync("Clari Sandbox");
+            await credential.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Clari Sandbox", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Option, new() { Name = "ClientSuccess Sandbox" })).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Option, new() { Name = secondName, Exact = true }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex($"/destinations/{destinationId}$"));
             using var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{destinationId}"));
             Assert.Equal(secondId, saved.RootElement.GetProperty("credentialId").GetString());
-            await page.GotoAsync($"/destinations/{destinationId}/edit");
-            await Expect(page.GetByLabel("Credential", new() { Exact = true })).ToHaveValueAsync(secondId);
+            await page.OpenAsync($"/destinations/{destinationId}/edit");
+            await Expect(MudSelect.Combobox(page, "Credential")).ToHaveTextAsync(secondName);
         }
         finally
         {

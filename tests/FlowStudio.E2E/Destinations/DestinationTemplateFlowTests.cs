@@ -16,22 +16,21 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
+            await page.OpenAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Template" })).ToHaveAttributeAsync("aria-selected", "true");
             await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Template", "Advanced"]);
-            await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ingest Bulk Entities" });
+            await MudSelect.ChooseAsync(page, "Endpoint", "Ingest Bulk Entities");
 
-            var entityType = page.GetByLabel("Entity Type");
+            var entityType = MudSelect.Combobox(page, "Entity Type");
             await Expect(entityType).ToBeVisibleAsync();
-            await Expect(page.GetByLabel("Mode", new() { Exact = true })).ToHaveValueAsync("");
-            await Expect(page.GetByLabel("Mode", new() { Exact = true }).Locator("option").First).ToHaveTextAsync("Default (Upsert)");
-            await Expect(page.GetByLabel("Is Last Batch")).ToBeVisibleAsync();
+            await Expect(MudSelect.Combobox(page, "Mode")).ToHaveTextAsync("Default (Upsert)");
+            await Expect(MudSelect.Combobox(page, "Is Last Batch")).ToHaveTextAsync("Default (true)");
             await Expect(page.GetByTestId("template-description")).ToContainTextAsync("up to 100 records per call, uploaded as a JSON file");
             var panel = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" });
             await Expect(panel.GetByTestId("sample-problems")).ToContainTextAsync("Entity Type is required");
             await Expect(page.Locator("#param-entityType-error")).ToContainTextAsync("Entity Type is required");
 
-            await entityType.SelectOptionAsync(new SelectOptionValue { Label = "Account" });
+            await MudSelect.ChooseAsync(page, "Entity Type", "Account");
 
             var samples = panel.GetByTestId("sample-payload");
             await Expect(samples).ToHaveCountAsync(3);
@@ -65,21 +64,21 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/destinations/new?datasetId={datasetId}&connector=clientsuccess&credentialId={credentialId}");
+            await page.OpenAsync($"/destinations/new?datasetId={datasetId}&connector=clientsuccess&credentialId={credentialId}");
             await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Template", "Advanced", "Sync"]);
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Sync" }).ClickAsync();
-            await page.GetByLabel("Object Type").SelectOptionAsync("Contact");
+            await MudSelect.ChooseAsync(page, "Object Type", "Contact");
             await Expect(page.GetByTestId("sync-required-fields")).ToContainTextAsync("clientId");
-            await Expect(page.GetByLabel("Dataset field for clientId")).ToBeVisibleAsync();
-            await Expect(page.GetByLabel("Dataset field for email")).ToBeVisibleAsync();
-            await Expect(page.GetByLabel("Sync Mode")).ToHaveValueAsync("Upsert");
+            await Expect(MudSelect.Combobox(page, "Dataset field for clientId")).ToBeVisibleAsync();
+            await Expect(MudSelect.Combobox(page, "Dataset field for email")).ToBeVisibleAsync();
+            await Expect(MudSelect.Combobox(page, "Sync Mode")).ToHaveTextAsync("Upsert");
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "Template" }).ClickAsync();
-            await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Delete Contact" });
-            var contactId = page.GetByLabel("Contact ID");
-            await Expect(contactId.Locator("option", new() { HasText = "uuid (string)" })).ToHaveCountAsync(1);
-            await contactId.SelectOptionAsync("uuid");
+            await MudSelect.ChooseAsync(page, "Endpoint", "Delete Contact");
+            await MudSelect.Combobox(page, "Contact ID").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Option, new() { Name = "uuid (string)", Exact = true })).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Option, new() { Name = "uuid (string)", Exact = true }).ClickAsync();
 
             var samples = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).GetByTestId("sample-payload");
             await Expect(samples).ToHaveCountAsync(5);

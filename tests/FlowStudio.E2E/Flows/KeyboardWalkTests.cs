@@ -73,6 +73,7 @@ public sealed class KeyboardWalkTests(BrowserApp app)
             await Expect(sendTo).ToBeVisibleAsync();
             await ArrowToAsync(page, sendTo);
             await page.Keyboard.PressAsync("Enter");
+            await page.WaitUntilInteractiveAsync();
             await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Clari", Exact = true }));
             await page.Keyboard.PressAsync("Enter");
             var clari = page.GetByRole(AriaRole.Radio, new() { Name = "Clari Sandbox" });
@@ -83,15 +84,17 @@ public sealed class KeyboardWalkTests(BrowserApp app)
             await page.Keyboard.PressAsync("Enter");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New Clari destination");
 
-            // Template: Ingest Bulk Entities for accounts; the Sample Payload panel follows; Done.
-            var destinationEndpoint = page.GetByLabel("Endpoint", new() { Exact = true });
+            // Template: Ingest Bulk Entities for accounts (typing an initial picks the option, Enter closes the list); the Sample Payload panel follows; Done.
+            var destinationEndpoint = page.GetByRole(AriaRole.Combobox, new() { Name = "Endpoint", Exact = true });
             await TabToAsync(page, destinationEndpoint);
-            await page.Keyboard.TypeAsync("Ingest Bulk");
-            await Expect(destinationEndpoint).ToHaveValueAsync("clari.ingest-bulk-entities");
-            var entityType = page.GetByLabel("Entity Type");
+            await page.Keyboard.TypeAsync("I");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(destinationEndpoint).ToHaveTextAsync("Ingest Bulk Entities");
+            var entityType = page.GetByRole(AriaRole.Combobox, new() { Name = "Entity Type", Exact = true });
             await TabToAsync(page, entityType);
-            await page.Keyboard.TypeAsync("Account");
-            await Expect(entityType.Locator("option:checked")).ToHaveTextAsync("Account");
+            await page.Keyboard.TypeAsync("A");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(entityType).ToHaveTextAsync("Account");
             var samples = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).GetByTestId("sample-payload");
             await Expect(samples).ToHaveCountAsync(3);
             await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Done" }));
