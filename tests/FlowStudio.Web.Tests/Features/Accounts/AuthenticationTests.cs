@@ -41,20 +41,6 @@ public sealed class AuthenticationTests(FlowStudioApp app)
         Assert.Equal($"/account/sign-in?ReturnUrl={Uri.EscapeDataString(path)}", response.Headers.Location?.PathAndQuery);
     }
 
-    [Fact]
-    public async Task HtmxRequest_Anonymous_IsToldToLoadTheSignInPageForThePageItCameFrom()
-    {
-        using var session = BrowserSession.Open(app);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/sources/src_1/activity");
-        request.Headers.Add("HX-Request", "true");
-        request.Headers.Add("HX-Current-URL", new Uri(session.Client.BaseAddress!, "/sources/src_1").ToString());
-
-        var response = await session.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("/account/sign-in?ReturnUrl=%2Fsources%2Fsrc_1", response.Headers.GetValues("HX-Redirect").Single());
-    }
-
     [Theory]
     [InlineData("/api/health")]
     [InlineData("/account/sign-in")]

@@ -1,4 +1,10 @@
 using System.Net;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using FlowStudio.Web.Components.Shell;
+using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Lookups;
+using Microsoft.AspNetCore.Components.Authorization;
 using System.Text.Json;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Tests.Support;
@@ -9,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Features.Audit;
 
-/// <summary>Who changed what: every change through the API or a page is in the audit log with the acting user (and key).</summary>
+/// <summary>Who changed what: every change through the API or a screen is in the audit log with the acting user (and key).</summary>
 [Collection(AppCollection.Name)]
 public sealed class AuditTests(FlowStudioApp app)
 {
@@ -31,24 +37,51 @@ public sealed class AuditTests(FlowStudioApp app)
     }
 
     [Fact]
-    public async Task PageAction_SignedIn_IsLoggedWithoutAKey()
+    public async Task ScreenChange_SignedIn_IsLoggedWithTheUserAndWithoutAKey()
     {
         using var owner = app.CreateClient();
-        var (_, email) = await Support.Accounts.InviteAsync(app, "editor");
-        using var session = await BrowserSession.SignInAsync(app, email, Support.Accounts.Password);
-        var page = await session.PageAsync("/flows/new?type=flexflow&connector=webhook");
-        var token = page.QuerySelector("meta[name=antiforgery-token]")!.GetAttribute("content")!;
-        var name = "Created from the page " + Guid.NewGuid().ToString("N")[..6];
+        var (id, email) = await Support.Accounts.InviteAsync(app, "editor");
+        var calls = ScreenCalls(AccountRole.Editor, id, email);
+        var name = "screen_" + Guid.NewGuid().ToString("N")[..6];
 
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/flows/new/webhook") { Content = new FormUrlEncodedContent([new("Name", name)]) };
-        create.Headers.Add("RequestVerificationToken", token);
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.SendAsync(create)).StatusCode);
+        var (lookup, _) = await calls.ChangeAsync<LookupService, (LookupView? Lookup, IReadOnlyList<FlowStudio.Engine.FieldError> Errors)>(
+            AuditAction.Create, AuditResource.Lookup, r => r.Lookup?.Id,
+            (lookups, token) => lookups.CreateAsync(new CreateLookupRequest(name, null, null, [new JsonObject { ["id"] = "1" }]), token),
+            succeeded: r => r.Lookup is not null);
 
         var entry = (await EntriesAsync(owner)).First(e => e.GetProperty("actor").GetString() == email);
         Assert.Equal("create", entry.GetProperty("action").GetString());
-        Assert.Equal("source", entry.GetProperty("resource").GetString());
-        Assert.Equal(email, entry.GetProperty("actor").GetString());
+        Assert.Equal("lookup", entry.GetProperty("resource").GetString());
+        Assert.Equal(lookup!.Id, entry.GetProperty("resourceId").GetString());
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("apiKeyName").ValueKind);
+    }
+
+    [Fact]
+    public async Task ScreenChange_Viewer_IsRefusedAndNothingIsLogged()
+    {
+        using var owner = app.CreateClient();
+        var (id, email) = await Support.Accounts.InviteAsync(app, "viewer");
+        var calls = ScreenCalls(AccountRole.Viewer, id, email);
+        var name = "refused_" + Guid.NewGuid().ToString("N")[..6];
+
+        await Assert.ThrowsAsync<ChangeNotAllowedException>(() => calls.ChangeAsync<LookupService>(
+            AuditAction.Create, AuditResource.Lookup, null,
+            (lookups, token) => lookups.CreateAsync(new CreateLookupRequest(name, null, null, [new JsonObject { ["id"] = "1" }]), token)));
+
+        Assert.DoesNotContain(await EntriesAsync(owner), e => e.GetProperty("actor").GetString() == email);
+        Assert.DoesNotContain(JsonDocument.Parse(await owner.GetStringAsync("/api/lookups")).RootElement.EnumerateArray(),
+            l => l.GetProperty("name").GetString() == name);
+    }
+
+    /// <summary>What a screen's components use to change things, for a signed-in user.</summary>
+    private UiCalls ScreenCalls(AccountRole role, string id, string email) =>
+        new(app.Services.GetRequiredService<IServiceScopeFactory>(), new SignedIn(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role.ToString())],
+            "Test", ClaimTypes.Name, ClaimTypes.Role))));
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     [Fact]
