@@ -91,6 +91,10 @@ public sealed class FlowCanvasTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
             await ArrowToAsync(page, activate);
             await page.Keyboard.PressAsync("Enter");
+            // Activating writes to Clari: it asks first.
+            var confirm = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Activate" });
+            await TabToAsync(page, confirm);
+            await page.Keyboard.PressAsync("Enter");
 
             // The node says so at once (the change feed, no reload), and activating delivers the dataset.
             await Expect(canvas.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Destination {Regex.Escape(flow.DestinationName)}, active") }))

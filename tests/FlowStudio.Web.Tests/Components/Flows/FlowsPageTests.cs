@@ -109,7 +109,10 @@ public sealed class FlowsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{flow.DestinationId}']")));
 
         page.Find($"[data-node-id='{flow.DestinationId}']").Click();
-        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Pause" || i.TextContent.Trim() == "Activate").Click());
+        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Activate").Click());
+        // Activating sends the dataset's records: it asks first, naming how many and where.
+        Providers.WaitForAssertion(() => Assert.Contains("sends the 3 records waiting in its dataset to the Clari API", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Activate").Click();
 
         page.WaitForAssertion(() => Assert.StartsWith($"Destination {flow.DestinationName}, active", page.Find($"[data-node-id='{flow.DestinationId}']").GetAttribute("aria-label"), StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
