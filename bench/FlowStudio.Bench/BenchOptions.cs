@@ -7,9 +7,10 @@ namespace FlowStudio.Bench;
 /// first alternating; the ratio is the median of the rounds' ratios; default 5), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
 /// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
 /// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates), <c>--scripts</c> (instead: the cost of one
-/// <c>group(100 records)</c> call in this process and through a script worker process).
+/// <c>group(100 records)</c> call in this process and through a script worker process), <c>--ui-pages N</c> (instead: the web
+/// server's working set with 1 and with N open destination editor pages).
 /// </summary>
-internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false, bool Scripts = false)
+internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false, bool Scripts = false, int UiPages = 0)
 {
     public const int BatchSize = 100;
 
@@ -21,6 +22,7 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
         var sandboxProcess = false;
         var sources = false;
         var scripts = false;
+        var uiPages = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,14 +45,17 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
                 case "--scripts":
                     scripts = true;
                     break;
+                case "--ui-pages" when i + 1 < args.Length:
+                    uiPages = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources, or --scripts.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources, or --scripts, or --ui-pages N.");
             }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(latencyMs);
-        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources, scripts);
+        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources, scripts, uiPages);
     }
 }

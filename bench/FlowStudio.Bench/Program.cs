@@ -6,7 +6,14 @@ using FlowStudio.Engine.Http;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --records 1000000 [--rounds 5] [--latency-ms 0] [--sandbox-process]
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sources   (source reads: 300 pulses, 1,000 contacts)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --scripts   (group(100 records): in-process vs a worker process)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --ui-pages 20   (web server working set with 1 and 20 editor pages)
 var options = BenchOptions.Parse(args);
+if (options.UiPages > 0)
+{
+    await UiMemory.RunAsync(options.UiPages);
+    return;
+}
+
 if (options.Scripts)
 {
     ScriptOverhead.Run(options.Rounds);

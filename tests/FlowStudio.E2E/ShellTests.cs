@@ -4,12 +4,17 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FlowStudio.E2E;
 
+/// <summary>
+/// The shell every page shares: navigation, current page, skip link, the menu toggle on phones, sign out, no horizontal
+/// scroll. Pages of other screens are visited for their shell only.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ShellTests(BrowserApp app)
 {
+    private static readonly string[] MainSections = ["Flows", "Sources", "Destinations", "Credentials", "Lookups", "Runs"];
 
     [Fact]
-    public async Task Home_FirstVisit_ShowsShellAndNewDataFlowEmptyState()
+    public async Task Home_FirstVisit_ShowsTheShellWithFlowsCurrent()
     {
         var page = await app.NewPageAsync();
 
@@ -18,7 +23,7 @@ public sealed class ShellTests(BrowserApp app)
         await Expect(page).ToHaveTitleAsync("Flows · FlowStudio");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Flows");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Flows", "Sources", "Destinations", "Credentials", "Lookups", "Runs"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(MainSections);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Flows" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(page.GetByText("No data flows yet")).ToBeVisibleAsync();
         var newFlow = page.Locator(".empty-notice").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
@@ -27,7 +32,7 @@ public sealed class ShellTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Home_Loads_StylesAndScriptsWithoutErrors()
+    public async Task InteractivePage_Loads_MudBlazorWithoutErrorsTablerOrHtmx()
     {
         var page = await app.NewPageAsync();
         var problems = new List<string>();
@@ -40,30 +45,29 @@ public sealed class ShellTests(BrowserApp app)
         };
         page.PageError += (_, error) => problems.Add(error);
 
-        // A page still on the old layout (the Flows page is interactive now).
-        await page.GotoAsync("/sources", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.OpenAsync("/api-keys");
 
-        Assert.Equal("object", await page.EvaluateAsync<string>("typeof window.htmx"));
-        Assert.False(string.IsNullOrEmpty(await page.Locator("meta[name='antiforgery-token']").GetAttributeAsync("content")));
-        // With the stylesheet applied, the sidebar is a fixed column beside the content on wide screens.
-        var sidebar = await page.Locator("aside.navbar-vertical").BoundingBoxAsync();
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.htmx"));
+        await Expect(page.Locator("link[href^='/dist/app.css']")).ToHaveCountAsync(0);
+        // With MudBlazor's stylesheet applied, the drawer is a column beside the content on wide screens.
+        var drawer = await page.Locator("#main-menu").BoundingBoxAsync();
         var content = await page.Locator("main").BoundingBoxAsync();
-        Assert.InRange(sidebar!.Width, 200, 320);
-        Assert.True(content!.X >= sidebar.X + sidebar.Width, $"main starts at x={content.X}, inside the {sidebar.Width}px sidebar");
+        Assert.InRange(drawer!.Width, 200, 320);
+        Assert.True(content!.X >= drawer.X + drawer.Width, $"main starts at x={content.X}, inside the {drawer.Width}px drawer");
         Assert.Empty(problems);
     }
 
     [Theory]
-    [InlineData("/", "Credentials", "/credentials")]
-    [InlineData("/credentials", "Flows", "/")]
-    [InlineData("/", "Sources", "/sources")]
-    [InlineData("/", "Destinations", "/destinations")]
-    [InlineData("/", "Runs", "/runs")]
-    [InlineData("/", "Lookups", "/lookups")]
+    [InlineData("/audit", "Credentials", "/credentials")]
+    [InlineData("/audit", "Flows", "/")]
+    [InlineData("/audit", "Sources", "/sources")]
+    [InlineData("/audit", "Destinations", "/destinations")]
+    [InlineData("/audit", "Runs", "/runs")]
+    [InlineData("/audit", "Lookups", "/lookups")]
     public async Task MainNavigation_ClickItem_ChangesUrlAndHeading(string start, string item, string path)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(start);
+        await page.OpenAsync(start);
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
         await nav.GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
@@ -73,23 +77,53 @@ public sealed class ShellTests(BrowserApp app)
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = item, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
     }
 
+    [Theory]
+    [InlineData("Users", "/users", "Users")]
+    [InlineData("API keys", "/api-keys", "API keys")]
+    [InlineData("Audit", "/audit", "Audit log")]
+    public async Task AccountNavigation_ClickItem_MovesTheCurrentMark(string item, string path, string heading)
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/not-found");
+        var account = page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+
+        await account.GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await Expect(account.GetByRole(AriaRole.Link, new() { Name = item, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator("[aria-current='page']")).ToHaveCountAsync(1);
+    }
+
     [Fact]
-    public async Task MainNavigation_PhoneWidth_TogglerOpensTheMenu()
+    public async Task Menu_PhoneWidth_IsAToggleThatOpensAndClosesOnNavigation()
     {
         var page = await app.NewPageAsync(width: 390, height: 844);
-        // A page still on the old layout (Bootstrap's collapse); the Flows page is interactive now.
-        await page.GotoAsync("/sources");
-        var credentials = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Credentials" });
-        await Expect(credentials).ToBeHiddenAsync();
+        await page.OpenAsync("/api-keys");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
+        var users = page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Users" });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(users).Not.ToBeInViewportAsync();
 
-        var toggler = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
-        await toggler.ClickAsync();
+        await toggle.ClickAsync();
 
-        await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
-        // Wait for Bootstrap's collapse animation to end: a click while it runs can land before the links settle.
-        await Expect(page.Locator("#main-menu.collapse.show")).ToBeVisibleAsync();
-        await Expect(page.Locator("#main-menu.collapsing")).ToHaveCountAsync(0);
-        await credentials.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(users).ToBeInViewportAsync();
+        await users.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Users");
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(users).Not.ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task Menu_PhoneWidth_LeadsToAPageNotYetMoved()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844);
+        await page.OpenAsync("/audit");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Credentials" }).ClickAsync();
+
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Credentials");
     }
 
@@ -97,23 +131,49 @@ public sealed class ShellTests(BrowserApp app)
     [InlineData("/", 390)]
     [InlineData("/", 1280)]
     [InlineData("/credentials", 390)]
-    [InlineData("/credentials", 1280)]
+    [InlineData("/users", 390)]
+    [InlineData("/users", 1280)]
+    [InlineData("/api-keys", 390)]
+    [InlineData("/audit", 390)]
     [InlineData("/no-such-page", 390)]
+    [InlineData("/account/access-denied", 390)]
     public async Task Page_PhoneAndDesktopWidths_NoHorizontalScroll(string path, int width)
     {
         var page = await app.NewPageAsync(width: width);
 
-        await page.GotoAsync(path);
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.Equal(0, overflow);
+        Assert.Equal(0, await OverflowAsync(page));
+    }
+
+    [Fact]
+    public async Task SignInPage_PhoneWidth_NoHorizontalScroll()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844, signedIn: false);
+
+        await page.GotoAsync("/account/sign-in");
+
+        Assert.Equal(0, await OverflowAsync(page));
+    }
+
+    [Fact]
+    public async Task Users_PhoneWidth_TheInvitationLinkFitsWithoutScroll()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844);
+        await page.OpenAsync("/users");
+
+        await page.GetByLabel("Email").FillAsync($"a-rather-long-address-{Guid.NewGuid():N}@flowstudio.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Invitation link", new() { Exact = true })).ToBeVisibleAsync();
+
+        Assert.Equal(0, await OverflowAsync(page));
     }
 
     [Fact]
     public async Task SkipLink_FirstTab_IsVisibleAndMovesFocusToMain()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/credentials");
+        await page.OpenAsync("/api-keys");
 
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
@@ -122,19 +182,54 @@ public sealed class ShellTests(BrowserApp app)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator("main#main-content")).ToBeFocusedAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/credentials#main-content$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/api-keys#main-content$"));
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Name")).ToBeFocusedAsync();
     }
 
     [Fact]
-    public async Task UnknownAddress_ShowsNotFoundPageInTheLayout()
+    public async Task Keyboard_FromTheTop_ReachesMenuBrandAndNavigationBeforeThePage()
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/api-keys");
+
+        var order = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            order.Add(await page.EvaluateAsync<string>("(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()"));
+        }
+
+        Assert.Equal(["Skip to main content", "Show or hide the menu", "FlowStudio", "Flows", "Sources"], order);
+    }
+
+    [Fact]
+    public async Task SignOut_FromTheInteractiveShell_EndsTheSession()
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/audit");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in$"));
+        await page.GotoAsync("/audit");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in\\?ReturnUrl=%2Faudit$"));
+    }
+
+    [Fact]
+    public async Task UnknownAddress_ShowsNotFoundPageInTheShell()
     {
         var page = await app.NewPageAsync();
 
         var response = await page.GotoAsync("/flows/does-not-exist");
 
         Assert.Equal(404, response!.Status);
+        await page.WaitUntilInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to Flows" })).ToHaveAttributeAsync("href", "/");
     }
+
+    private static Task<int> OverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
 }

@@ -2,7 +2,6 @@
 // and a few behaviours attached by data attributes so server-rendered fragments need no inline script.
 import htmx from "htmx.org";
 import { bootstrap } from "@tabler/core";
-import { configureButtons } from "./behaviours/buttons.js";
 import { configureHtmx } from "./behaviours/htmx-setup.js";
 import { lazyBehaviour } from "./behaviours/lazy-behaviour.js";
 
@@ -10,12 +9,10 @@ window.htmx = htmx;
 window.bootstrap = bootstrap;
 
 configureHtmx(htmx);
-configureButtons(document);
 
-// The editor and chart code is large, so it is loaded only by pages that show an editor or a chart.
+// The editor code is large, so it is loaded only by pages that show an editor.
 const behaviours = [
   lazyBehaviour("textarea[data-code-editor]", () => import("./behaviours/code-editor.js")),
-  lazyBehaviour("canvas[data-chart]", () => import("./behaviours/charts.js")),
 ];
 
 // htmx.onLoad runs for the whole body on page load and for every fragment htmx swaps in.

@@ -49,21 +49,27 @@ internal static class Extensions
         builder.AddEngineRuntime();
         builder.Services.AddScoped<LookupService>();
         builder.Services.AddScoped<DatasetWriter>();
+        builder.Services.AddScoped<DatasetService>();
         builder.Services.AddScoped<SourcePlanner>();
         builder.Services.AddScoped<SourceService>();
         builder.Services.AddScoped<SourceTester>();
+        builder.Services.AddScoped<SourceOverview>();
         builder.Services.AddScoped<SourceDeletion>();
         builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
         builder.Services.AddScoped<DestinationPlanner>();
         builder.Services.AddScoped<DestinationService>();
+        builder.Services.AddScoped<DestinationQueries>();
+        builder.Services.AddScoped<TestDataSender>();
         builder.Services.AddScoped<DeliveryRecords>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddScoped<SamplePayloads>();
-        builder.Services.AddScoped<DestinationTestData>();
         builder.Services.AddScoped<FlowService>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton<RunEvents>();
+        builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddScoped<RunService>();
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddSandbox();
@@ -71,7 +77,8 @@ internal static class Extensions
         // Static web assets (blazor.web.js, MudBlazor's files) from the build's manifest when not published.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Outcomes appear at the bottom: at the top right they would cover the pages' action buttons (and stay while hovered).
+        builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddShell();
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProblemDetails();
@@ -123,10 +130,6 @@ internal static class Extensions
             app.MapMountedSandbox();
         }
 
-        var pages = app.MapGroup("").RequireAuthorization(AccountPolicies.EditorChanges).AddEndpointFilter<AuditFilter>();
-        pages.MapSourcePages();
-        pages.MapDestinationPages();
-        pages.MapRunPages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         await app.BootstrapAccountsAsync();

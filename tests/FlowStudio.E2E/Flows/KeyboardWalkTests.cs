@@ -32,11 +32,16 @@ public sealed class KeyboardWalkTests(BrowserApp app)
             await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Next" }));
             await page.Keyboard.PressAsync("Enter");
 
+            await page.WaitUntilInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New ClientSuccess source");
-            var endpoint = page.GetByLabel("Endpoint", new() { Exact = true });
+            var endpoint = page.GetByRole(AriaRole.Combobox, new() { Name = "Endpoint", Exact = true });
             await TabToAsync(page, endpoint);
-            await page.Keyboard.TypeAsync("Search Pulses");
-            await Expect(endpoint).ToHaveValueAsync("clientsuccess.search-pulses");
+            // The first ArrowDown opens the list, the next one highlights its first endpoint, Enter chooses it.
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Search Pulses", Exact = true })).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(endpoint).ToHaveTextAsync("Search Pulses");
             await Expect(page.GetByLabel("Client ID")).ToBeVisibleAsync();
 
             await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }));

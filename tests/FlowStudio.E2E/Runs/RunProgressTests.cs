@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FlowStudio.E2E.Destinations;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -10,7 +11,7 @@ namespace FlowStudio.E2E.Runs;
 public sealed class RunProgressTests(BrowserApp app)
 {
     [Fact]
-    public async Task RunsPage_SlowApi_ShowsLiveProgressOnlyWhileTheRunIsRunning()
+    public async Task RunsPage_RunStartedElsewhere_ProgressArrivesWithoutReloadOrPolling()
     {
         using var api = new DestinationApi(app.Server.BaseAddress);
         using var client = app.Server.CreateApiClient();
@@ -32,24 +33,31 @@ public sealed class RunProgressTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/destinations/{destinationId}");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
-            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Run now" }).ClickAsync();
-            await Expect(page.GetByTestId("destination-message")).ToContainTextAsync("Run started");
+            await page.OpenAsync($"/runs?resourceId={destinationId}");
+            await Expect(page.GetByText("No runs yet")).ToBeVisibleAsync();
+            // From here on the page may only hear from the server over its circuit: no request, no reload.
+            await page.EvaluateAsync("() => window.sameDocument = true");
+            var requests = new List<string>();
+            page.Request += (_, request) => requests.Add($"{request.Method} {request.Url}");
+
+            (await client.PostAsync($"/api/destinations/{destinationId}/run", null)).EnsureSuccessStatusCode();
 
             var progress = page.GetByTestId("run-progress");
             await Expect(progress).ToBeVisibleAsync();
-            var bar = progress.GetByRole(AriaRole.Progressbar);
-            await Expect(bar).ToHaveAttributeAsync("aria-valuetext", new System.Text.RegularExpressions.Regex(@"^[\d,]+ of 300 records$"));
-            await Expect(progress.GetByTestId("progress-sent")).Not.ToHaveTextAsync("0", new() { Timeout = 10_000 });
-            await Expect(progress.GetByTestId("progress-rate")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d records/s$"));
-            await Expect(page.Locator("#run-history")).ToHaveAttributeAsync("hx-trigger", "every 1s");
+            await Expect(progress.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuetext", new Regex(@"^[\d,]+ of 300 records$"));
+            var sent = progress.GetByTestId("progress-sent");
+            await Expect(sent).Not.ToHaveTextAsync("0", new() { Timeout = 10_000 });
+            var first = await sent.TextContentAsync();
+            await Expect(sent).Not.ToHaveTextAsync(first!, new() { Timeout = 10_000 });
+            await Expect(progress.GetByTestId("progress-rate")).ToHaveTextAsync(new Regex(@"^\d+\.\d records/s$"));
 
             await Expect(progress).ToHaveCountAsync(0, new() { Timeout = 30_000 });
             var latest = page.GetByTestId("runs-table").Locator("tbody tr").First;
             await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("300");
-            await Expect(page.Locator("#run-history")).Not.ToHaveAttributeAsync("hx-trigger", "every 1s");
-            await Expect(page.GetByTestId("count-sent")).ToHaveTextAsync("300");
+            await Expect(latest).ToContainTextAsync("Succeeded");
+            await Expect(page.GetByTestId("runs-chart")).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page reloaded.");
+            Assert.Empty(requests);
         }
         finally
         {

@@ -43,7 +43,7 @@ internal sealed class SourceApi : IDisposable
     {
         foreach (var id in (await SourceIdsAsync()).Except(_existing))
         {
-            (await _client.DeleteAsync($"/api/sources/{id}")).EnsureSuccessStatusCode();
+            (await _client.DeleteAsync($"/api/sources/{id}?cascade=true")).EnsureSuccessStatusCode();
         }
     }
 

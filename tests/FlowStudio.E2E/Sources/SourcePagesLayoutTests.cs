@@ -20,12 +20,17 @@ public sealed class SourcePagesLayoutTests(BrowserApp app)
             string[] paths =
             [
                 "/flows/new", "/flows/new?type=flexflow", "/flows/new?type=flexflow&connector=clientsuccess",
-                $"/flows/new/source?connector=clientsuccess&credentialId={credentialId}", "/sources", $"/sources/{sourceId}",
+                $"/flows/new/source?connector=clientsuccess&credentialId={credentialId}", "/sources", $"/sources/{sourceId}", $"/sources/{sourceId}/edit",
             ];
             foreach (var path in paths)
             {
                 await page.GotoAsync(path);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                if (!path.StartsWith("/flows/new?", StringComparison.Ordinal) && path != "/flows/new")
+                {
+                    await page.WaitUntilInteractiveAsync();
+                }
+
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow == 0, $"{path} scrolls sideways by {overflow}px at {width}px");
             }

@@ -16,7 +16,7 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
         var page = await app.NewPageAsync();
         try
         {
-            await page.GotoAsync($"/sources/{sourceId}");
+            await page.OpenAsync($"/sources/{sourceId}");
             var menu = page.GetByRole(AriaRole.Button, new() { Name = "Actions" });
             var status = page.GetByTestId("source-status");
 
@@ -25,7 +25,7 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Runs" })).ToHaveAttributeAsync("href", $"/runs?resourceId={sourceId}");
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
             await Expect(status).ToHaveTextAsync("Active");
-            await Expect(page.GetByTestId("source-message")).ToHaveTextAsync("The source is active.");
+            await Expect(page.Snackbar()).ToContainTextAsync("The source is active.");
 
             await menu.ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Pause" }).ClickAsync();
@@ -33,13 +33,13 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
 
             await menu.ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Test" }).ClickAsync();
-            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" });
+            var panel = page.TestResult();
             await Expect(panel.GetByTestId("test-result-records").Locator("tbody tr")).ToHaveCountAsync(10);
 
             await menu.ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
-            var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Delete “Contracts to delete”?" });
-            await Expect(dialog).ToBeVisibleAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("Delete “Contracts to delete”?");
             // Activate may already have run the source once (its schedule is "once, when activated").
             await Expect(dialog).ToContainTextAsync(new Regex(@"its dataset and the\s+(0|120) records\s+in it"));
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete source" }).ClickAsync();

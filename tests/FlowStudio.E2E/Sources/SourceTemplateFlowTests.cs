@@ -20,18 +20,20 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
             await page.GetByRole(AriaRole.Link, new() { Name = "ClientSuccess", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Radio, new() { Name = "ClientSuccess Sandbox" }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            await page.WaitUntilInteractiveAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New ClientSuccess source");
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Template" })).ToHaveAttributeAsync("aria-selected", "true");
-            await page.GetByLabel("Endpoint", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Search Pulses" });
+            await page.ChooseAsync("Endpoint", "Search Pulses");
             await Expect(page.GetByLabel("Client ID")).ToBeVisibleAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+            await page.TestButton().ClickAsync();
 
-            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Endpoint Test Result" });
+            var panel = page.TestResult();
             await Expect(panel.GetByTestId("test-result-records").Locator("tbody tr")).ToHaveCountAsync(10);
             await Expect(panel.GetByTestId("test-result-requests").Locator("tbody tr").First).ToContainTextAsync("200");
             await Expect(panel.GetByTestId("test-result-summary")).ToContainTextAsync("50 sample records");
-            await Expect(page.GetByLabel("Endpoint", new() { Exact = true })).ToHaveValueAsync("clientsuccess.search-pulses");
+            await Expect(page.Select("Endpoint")).ToHaveTextAsync("Search Pulses");
+            await page.DismissSnackbarsAsync();
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "source-template");
 
@@ -39,7 +41,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
 
             await Expect(page).ToHaveURLAsync(new Regex("/sources/src_[0-9a-z]+$"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ClientSuccess Search Pulses");
-            // Create starts ingesting: the source is active and its first run fills the dataset.
+            // Create starts ingesting: the source is active and its first run fills the dataset, shown as it happens.
             await Expect(page.GetByTestId("source-status")).ToHaveTextAsync("Active");
             await Expect(page.GetByTestId("dataset-record-count")).ToHaveTextAsync(new Regex(@"^\s*300\s+records\s*$"), new() { Timeout = 30_000 });
             await Expect(page.GetByTestId("source-runs").Locator("tbody tr").First).ToContainTextAsync("Succeeded");
@@ -58,6 +60,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
             var sendTo = page.GetByRole(AriaRole.Menuitem, new() { Name = "Send to Destination" });
             await Expect(sendTo).ToHaveAttributeAsync("href", new Regex(@"^/destinations/new\?datasetId=ds_[0-9a-z]+$"));
             await page.Keyboard.PressAsync("Escape");
+            await page.DismissSnackbarsAsync();
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Screenshots.SaveAsync(page, "source-detail");
         }

@@ -35,8 +35,10 @@ public sealed class WebhookSourceTests(BrowserApp app)
             Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(request)).StatusCode);
 
             await created.GetByRole(AriaRole.Link, new() { Name = "Open the source" }).ClickAsync();
+            await page.WaitUntilInteractiveAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Orders from the shop");
+            await Expect(page.GetByTestId("source-status")).ToHaveTextAsync("Receiving");
             await Expect(page.GetByTestId("dataset-record-count")).ToContainTextAsync("2 records");
             await Expect(page.GetByTestId("source-summary")).ToContainTextAsync("/api/webhooks/");
             Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);

@@ -9,15 +9,18 @@ namespace FlowStudio.Web.Tests.Components;
 /// <summary>What a rendered page needs to know who is signed in: the app's policies and a user with <paramref name="role"/>.</summary>
 internal static class SignedInServices
 {
-    public static IServiceCollection AddSignedInUser(this IServiceCollection services, AccountRole role)
+    public static IServiceCollection AddSignedInUser(this IServiceCollection services, AccountRole role) => services
+        .AddAuthorizationCore(AccountPolicies.Configure)
+        .AddCascadingAuthenticationState()
+        .SignInAs(role, "user_1", "ada@example.com");
+
+    /// <summary>Replaces who is signed in (a real user, for screens that store things under the user's id).</summary>
+    public static IServiceCollection SignInAs(this IServiceCollection services, AccountRole role, string id, string email)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "user_1"), new Claim(ClaimTypes.Name, "ada@example.com"), new Claim(ClaimTypes.Role, role.ToString())],
+            [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role.ToString())],
             "Test", ClaimTypes.Name, ClaimTypes.Role));
-        return services
-            .AddAuthorizationCore(AccountPolicies.Configure)
-            .AddCascadingAuthenticationState()
-            .AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
+        return services.AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
     }
 
     private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider

@@ -24,6 +24,8 @@ internal static class AppTheme
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
             },
+            // Buttons read as written ("Sign in", "Send Test Data"), not in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

@@ -28,6 +28,23 @@ internal sealed class UserService(UserManager<UserAccount> users, FlowStudioDb d
                 return (null, [new FieldError("email", "The owner already exists: sign in instead.")]);
             }
 
+            // Both fields are checked before anything is made, so the form shows every problem at once.
+            var problems = new List<FieldError>();
+            if ((await EmailProblemAsync(email)).Error is { } emailProblem)
+            {
+                problems.Add(emailProblem);
+            }
+
+            if (!AccountPasswords.IsAcceptable(password ?? ""))
+            {
+                problems.Add(new FieldError("password", $"Use {AccountPasswords.Rule}."));
+            }
+
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
             var (owner, errors, _) = await CreateAsync(email, AccountRole.Owner);
             if (owner is null)
             {
@@ -130,20 +147,27 @@ internal sealed class UserService(UserManager<UserAccount> users, FlowStudioDb d
 
     private async Task<(UserAccount? User, IReadOnlyList<FieldError> Errors, bool EmailTaken)> CreateAsync(string? email, AccountRole role)
     {
-        email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
+        if (await EmailProblemAsync(email) is ({ } problem, var taken))
         {
-            return (null, [new FieldError("email", "Enter an email address, e.g. ada@example.com.")], false);
+            return (null, [problem], taken);
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return (null, [new FieldError("email", $"{email} already has an account.")], true);
-        }
-
+        email = email!.Trim();
         var user = new UserAccount { UserName = email, Email = email, Role = role, CreatedAt = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user);
         return created.Succeeded ? (user, [], false) : (null, created.Errors.Select(e => new FieldError("email", e.Description)).ToList(), false);
+    }
+
+    /// <summary>What is wrong with <paramref name="email"/> for a new account, if anything; <c>Taken</c> when it has one already.</summary>
+    private async Task<(FieldError? Error, bool Taken)> EmailProblemAsync(string? email)
+    {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
+        {
+            return (new FieldError("email", "Enter an email address, e.g. ada@example.com."), false);
+        }
+
+        return await users.FindByEmailAsync(email) is not null ? (new FieldError("email", $"{email} already has an account."), true) : (null, false);
     }
 
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>

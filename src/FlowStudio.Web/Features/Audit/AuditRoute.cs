@@ -4,7 +4,7 @@ namespace FlowStudio.Web.Features.Audit;
 
 /// <summary>
 /// What a request to a route changes, read from the route's pattern: the resource is the first segment
-/// (<c>/api/sources/...</c>, <c>/sources/{id}/...</c>, <c>/flows/new/source/...</c>), the action the last
+/// (<c>/api/sources/...</c>, <c>/credentials/{id}/...</c>, <c>/flows/new/webhook</c>), the action the last
 /// (<c>activate</c>, <c>run</c>, ...) or the method on the resource itself (POST creates, PUT updates, DELETE deletes).
 /// </summary>
 internal static class AuditRoute
@@ -13,10 +13,8 @@ internal static class AuditRoute
     {
         ["credentials"] = AuditResource.Credential,
         ["sources"] = AuditResource.Source,
-        ["source"] = AuditResource.Source,
         ["destinations"] = AuditResource.Destination,
         ["lookups"] = AuditResource.Lookup,
-        ["runs"] = AuditResource.Run,
         ["users"] = AuditResource.User,
         ["api-keys"] = AuditResource.ApiKey,
         ["sandbox"] = AuditResource.Sandbox,
@@ -32,14 +30,13 @@ internal static class AuditRoute
         ["run"] = AuditAction.Run,
         ["retry-failed"] = AuditAction.RetryFailed,
         ["test"] = AuditAction.Test,
-        ["test-data"] = AuditAction.Test,
         ["role"] = AuditAction.ChangeRole,
         ["_faults"] = AuditAction.SetFaults,
         ["_reset"] = AuditAction.Reset,
     };
 
     /// <summary>Requests that only build a preview (sample payloads) change nothing.</summary>
-    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "samples", "sample-payloads" };
+    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads" };
 
     /// <summary>The action and resource of a <paramref name="method"/> request to <paramref name="pattern"/>, or null when it changes nothing FlowStudio audits.</summary>
     public static (AuditAction Action, AuditResource Resource)? Describe(string method, string pattern)

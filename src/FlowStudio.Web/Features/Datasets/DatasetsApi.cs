@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Datasets;
 
@@ -16,15 +15,15 @@ internal static class DatasetsApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(FlowStudioDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Datasets.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken)).Select(ToDto));
+    private static async Task<IResult> ListAsync(DatasetService datasets, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await datasets.ListAsync(cancellationToken)).Select(ToDto));
 
-    private static async Task<IResult> GetAsync(string id, FlowStudioDb db, CancellationToken cancellationToken) =>
-        await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } dataset
+    private static async Task<IResult> GetAsync(string id, DatasetService datasets, CancellationToken cancellationToken) =>
+        await datasets.GetAsync(id, cancellationToken) is { } dataset
             ? TypedResults.Ok(ToDto(dataset))
             : ApiProblems.NotFound("Dataset", id);
 
-    private static async Task<IResult> RecordsAsync(string id, FlowStudioDb db, int? limit, int? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordsAsync(string id, DatasetService datasets, int? limit, int? offset, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 1000)
         {
@@ -36,15 +35,16 @@ internal static class DatasetsApi
             return ApiProblems.Invalid("offset", "The offset cannot be negative.");
         }
 
-        if (!await db.Datasets.AnyAsync(d => d.Id == id, cancellationToken))
+        if (await datasets.RecordsAsync(id, offset ?? 0, limit ?? 100, cancellationToken) is not { } page)
         {
             return ApiProblems.NotFound("Dataset", id);
         }
 
-        var records = db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == id);
-        var total = await records.LongCountAsync(cancellationToken);
-        var page = await records.OrderBy(r => r.Id).Skip(offset ?? 0).Take(limit ?? 100).Select(r => r.DataJson).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new { records = page.Select(json => JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 })), total });
+        return TypedResults.Ok(new
+        {
+            records = page.Records.Select(json => JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 })),
+            total = page.Total,
+        });
     }
 
     internal static object ToDto(Dataset d) => new

@@ -1,6 +1,5 @@
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
-using FlowStudio.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Destinations;
@@ -10,7 +9,8 @@ namespace FlowStudio.Web.Features.Destinations;
 /// sent, records left in flight by an interrupted run, or failed records whose retry delay has passed. A destination
 /// that fails here is logged with its id and skipped; the others are still checked.
 /// </summary>
-internal sealed class DeliveryTrigger(FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue, ILogger<DeliveryTrigger> logger)
+internal sealed class DeliveryTrigger(
+    FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
     : IScheduledTrigger
 {
     public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
@@ -34,10 +34,7 @@ internal sealed class DeliveryTrigger(FlowStudioDb db, DeliveryRecords pending, 
     {
         if (await pending.AnyPendingAsync(destinationId, datasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
         {
-            var run = new Run { Id = ResourceIds.New("run"), ResourceId = destinationId, Kind = "destination", Automatic = true, StartedAt = now };
-            db.Runs.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-            queue.Enqueue(new RunRequest(run.Id, destinationId, "destination"));
+            await launcher.StartAsync(destinationId, "destination", automatic: true, cancellationToken);
         }
     }
 }

@@ -26,9 +26,9 @@ internal static class DestinationLimits
                 errors,
                 ("url", manual.Url, InputLimits.Url),
                 ("headers", InputLimits.Flatten(manual.Headers), InputLimits.HeadersTotal),
-                ("propertyName", manual.Batching?.PropertyName, InputLimits.Path),
-                ("otherProps", manual.Batching?.OtherProps?.GetRawText(), InputLimits.RequestBody),
-                ("code", manual.Batching?.Code, InputLimits.Script));
+                ("batching.propertyName", manual.Batching?.PropertyName, InputLimits.Path),
+                ("batching.otherProps", manual.Batching?.OtherProps?.GetRawText(), InputLimits.RequestBody),
+                ("batching.code", manual.Batching?.Code, InputLimits.Script));
             foreach (var attribute in manual.ExcludeAttributes ?? [])
             {
                 InputLimits.AddTo(errors, ("excludeAttributes", attribute, InputLimits.Path));

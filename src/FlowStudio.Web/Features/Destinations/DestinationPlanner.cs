@@ -4,6 +4,7 @@ using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Data;
+using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
@@ -37,7 +38,9 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 ExcludeAttributes = [.. config.ExcludeAttributes, .. request.ExcludeAttributes ?? []],
                 ResponseWebhook = config.ResponseWebhook || request.ResponseWebhook == true,
             };
-            errors.AddRange(validator.Validate(config));
+            errors.AddRange(validator.Validate(config).Select(e => e.Field == "url" && string.IsNullOrWhiteSpace(config.Url)
+                ? new FieldError("url", DestinationUrlExamples.Required(credential?.Connector))
+                : e));
         }
 
         if (errors.Count > 0 || config is null || credential is null)
@@ -74,7 +77,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
 
             if (credential is not null && !string.Equals(credential.Connector, template.Connector, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(new("credentialId", $"The {template.Name} endpoint needs a {template.Connector} credential; '{credential.Name}' is {credential.ConnectorName}."));
+                errors.Add(new("credentialId", $"The {template.Name} endpoint needs a {ConnectorCatalog.Find(template.Connector)?.Name ?? template.Connector} credential; '{credential.Name}' is {credential.ConnectorName}."));
                 return null;
             }
 
@@ -170,7 +173,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         }
         catch (Newtonsoft.Json.JsonReaderException ex)
         {
-            errors.Add(new("batching.otherProps", $"Other Props must be a JSON object: {ex.Message}"));
+            errors.Add(new("batching.otherProps", JsonProblems.Describe("Other Props", ex, """e.g. {"sourceEntity": "account"}""")));
             return null;
         }
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>POST /api/destinations: a template destination, a manual one (Advanced), or a ClientSuccess sync.</summary>
-internal sealed record CreateDestinationRequest(
+public sealed record CreateDestinationRequest(
     string? Name,
     string? DatasetId,
     string? CredentialId,
@@ -14,7 +14,7 @@ internal sealed record CreateDestinationRequest(
     List<string>? ExcludeAttributes = null,
     bool? ResponseWebhook = null);
 
-internal sealed record ManualDestinationRequest(
+public sealed record ManualDestinationRequest(
     string? Method,
     string? ContentFormat,
     string? Url,
@@ -24,7 +24,7 @@ internal sealed record ManualDestinationRequest(
     bool? ResponseWebhook);
 
 /// <summary>"Would you like to batch your records together?" and its settings. OtherProps is a JSON object (or a string holding one).</summary>
-internal sealed record BatchingRequest(
+public sealed record BatchingRequest(
     bool Enabled,
     int? BatchSize,
     string? Algorithm,
@@ -33,7 +33,7 @@ internal sealed record BatchingRequest(
     string? Code);
 
 /// <summary>ClientSuccess sync (object type Client/Contact/Contract, sync mode Insert/Update/Upsert, field mapping dataset field → destination field).</summary>
-internal sealed record SyncRequest(string? ObjectType, string? Mode, Dictionary<string, string>? FieldMapping);
+public sealed record SyncRequest(string? ObjectType, string? Mode, Dictionary<string, string>? FieldMapping);
 
 /// <summary>POST /api/destinations/{id}/test: the payload body to send (edited in the Sample Payload panel), or the first sample.</summary>
-internal sealed record SendTestDataRequest(string? Payload, int? Index);
+public sealed record SendTestDataRequest(string? Payload, int? Index);

@@ -11,10 +11,11 @@ namespace FlowStudio.Web.Features.Destinations;
 /// Delivers a dataset's undelivered records, <see cref="EngineOptions.DestinationConcurrency"/> requests at a time. Each
 /// request's records are committed as "inflight" before it is sent and as sent/failed after the answer, so a crash
 /// re-sends at most the requests that were in flight. Failed records are tried again by later runs until they are dead.
+/// Each answer recorded is reported as progress.
 /// </summary>
 internal sealed class DestinationRunExecutor(
     FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryRecords pending,
-    DeliveryLog log, RunRetries retries, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
+    DeliveryLog log, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
 {
     public string Kind => "destination";
 
@@ -48,6 +49,7 @@ internal sealed class DestinationRunExecutor(
             var result = await runner.SendAsync(plan.Connection, payload, retry, token);
             // The answer is in: record it even if the run is being cancelled, so it is not sent again.
             await OneAtATimeAsync(database, () => log.RecordAsync(destination, run, result, CancellationToken.None), CancellationToken.None);
+            events.Progressed(request);
         }
 
         long after = 0;

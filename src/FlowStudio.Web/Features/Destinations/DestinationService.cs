@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FlowStudio.Engine;
-using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
@@ -10,8 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Destinations;
 
+/// <summary>
+/// The destination use cases the screens and the REST API share. A request is the whole configuration: Create and
+/// Update (the editor's Save and <c>PUT /api/destinations/{id}</c>) store exactly what it says, after the same checks,
+/// so a setting left out of an update is reset, never silently kept. The editor starts from the stored request, so
+/// nothing the user did not touch is lost.
+/// </summary>
 internal sealed class DestinationService(
-    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, TimeProvider time)
+    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, RunLauncher launcher, FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,22 +34,27 @@ internal sealed class DestinationService(
         return destinations.Select(d => ToView(d, connectors)).ToList();
     }
 
-    public async Task<DestinationView?> GetAsync(string id, CancellationToken cancellationToken) =>
-        (await ListAsync(null, cancellationToken)).FirstOrDefault(d => d.Id == id);
-
-    public async Task<(DestinationView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
+    public async Task<DestinationView?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Name))
+        var destination = await db.Destinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (destination is null)
         {
-            errors.Add(new("name", "Give the destination a name."));
+            return null;
         }
 
-        errors.AddRange(DestinationLimits.Check(request));
+        var connector = await db.Credentials.AsNoTracking().Where(c => c.Id == destination.CredentialId).Select(c => c.Connector).FirstOrDefaultAsync(cancellationToken);
+        return ToView(destination, connector is null ? [] : new() { [destination.CredentialId] = connector });
+    }
 
-        var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
-        errors.AddRange(planErrors);
-        if (errors.Count > 0 || plan is null)
+    /// <summary>The saved configuration as a request: what the editor starts from and what delivery, samples and tests use.</summary>
+    public async Task<CreateDestinationRequest?> GetRequestAsync(string id, CancellationToken cancellationToken) =>
+        await db.Destinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is { } stored ? ToRequest(stored) : null;
+
+    /// <summary>Creates a destination (paused), or returns every problem with the request at once.</summary>
+    public async Task<(DestinationView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
+    {
+        var (plan, errors) = await CheckAsync(request, cancellationToken);
+        if (plan is null)
         {
             return (null, errors);
         }
@@ -52,31 +63,23 @@ internal sealed class DestinationService(
         var destination = new Destination
         {
             Id = ResourceIds.New("dst"),
-            Name = request.Name!.Trim(),
+            Name = "",
             DatasetId = plan.DatasetId,
             CredentialId = request.CredentialId!,
-            TemplateId = request.TemplateId,
-            ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json),
-            ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json),
-            OptionsJson = request.Sync is null && request.ExcludeAttributes is null && request.ResponseWebhook is null
-                ? null
-                : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json),
             CreatedAt = now,
             UpdatedAt = now,
         };
-
-        if (plan.Config.ResponseWebhook)
-        {
-            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), "webhook", cancellationToken);
-            destination.ResponseSourceId = responses.Id;
-        }
-
+        await StoreAsync(destination, request, plan, cancellationToken);
         db.Destinations.Add(destination);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Destination, destination.Id));
         return (await GetAsync(destination.Id, cancellationToken), []);
     }
 
-    /// <summary>Edit: replaces the configuration after the same checks as Create. Delivered records stay delivered.</summary>
+    /// <summary>
+    /// Replaces the configuration with <paramref name="request"/> after the same checks as Create. The dataset stays;
+    /// delivered records stay delivered. Null with no errors: there is no such destination.
+    /// </summary>
     public async Task<(DestinationView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateDestinationRequest request, CancellationToken cancellationToken)
     {
         var destination = await db.Destinations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -85,42 +88,22 @@ internal sealed class DestinationService(
             return (null, []);
         }
 
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            errors.Add(new("name", "Give the destination a name."));
-        }
-
-        errors.AddRange(DestinationLimits.Check(request));
-
+        var (plan, errors) = await CheckAsync(request with { DatasetId = destination.DatasetId }, cancellationToken);
         if (request.DatasetId is not null && request.DatasetId != destination.DatasetId)
         {
-            errors.Add(new("datasetId", "A destination keeps its dataset; create a new destination to send another dataset."));
+            errors = [.. errors, new("datasetId", "A destination keeps its dataset; create a new destination to send another dataset.")];
         }
 
-        var (plan, planErrors) = await planner.PlanAsync(request with { DatasetId = destination.DatasetId }, cancellationToken);
-        errors.AddRange(planErrors);
-        if (errors.Count > 0 || plan is null)
+        if (plan is null || errors.Count > 0)
         {
             return (null, errors);
         }
 
-        destination.Name = request.Name!.Trim();
         destination.CredentialId = request.CredentialId!;
-        destination.TemplateId = request.TemplateId;
-        destination.ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json);
-        destination.ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json);
-        destination.OptionsJson = request.Sync is null && request.ExcludeAttributes is null && request.ResponseWebhook is null
-            ? null
-            : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json);
-        if (plan.Config.ResponseWebhook && destination.ResponseSourceId is null)
-        {
-            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), "webhook", cancellationToken);
-            destination.ResponseSourceId = responses.Id;
-        }
-
         destination.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await StoreAsync(destination, request, plan, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Destination, id));
         return (await GetAsync(id, cancellationToken), []);
     }
 
@@ -134,6 +117,7 @@ internal sealed class DestinationService(
             extras?.Sync, extras?.ExcludeAttributes, extras?.ResponseWebhook);
     }
 
+    /// <summary>"active" or "paused"; pausing stops a run in progress. Null when there is no such destination.</summary>
     public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
     {
         var destination = await db.Destinations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -150,6 +134,7 @@ internal sealed class DestinationService(
             runs.Cancel(id);
         }
 
+        events.Publish(new FlowChange(FlowChangeKind.Destination, id));
         return status;
     }
 
@@ -161,22 +146,32 @@ internal sealed class DestinationService(
             return null;
         }
 
-        if (runs.IsRunning(id))
-        {
-            return "";
-        }
-
-        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "destination", StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        runs.Enqueue(new RunRequest(run.Id, id, "destination"));
-        return run.Id;
+        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        return run.Started ? run.RunId : "";
     }
 
-    /// <summary>"Retry failed records": failed and dead-lettered records become pending again.</summary>
-    public async Task<int> RetryFailedAsync(string id, CancellationToken cancellationToken) =>
-        await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == "failed" || s.Outcome == "dead"))
+    /// <summary>
+    /// "Retry failed records", for the API and the screens: failed and dead-lettered records become pending again, and
+    /// a run is started to send them (unless the destination is running: that run or its next one sends them). Null
+    /// when the destination does not exist.
+    /// </summary>
+    public async Task<RetryOutcome?> RetryFailedAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await db.Destinations.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var requeued = await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == "failed" || s.Outcome == "dead"))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, "failed").SetProperty(x => x.Attempts, 0), cancellationToken);
+        if (requeued == 0)
+        {
+            return new RetryOutcome(0, null);
+        }
+
+        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        return new RetryOutcome(requeued, run.Started ? run.RunId : null);
+    }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
@@ -190,7 +185,33 @@ internal sealed class DestinationService(
         await db.DeliveryStates.Where(s => s.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         db.Destinations.Remove(destination);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Destination, id));
         return true;
+    }
+
+    /// <summary>Every problem with the request (name, sizes, settings), and the plan when there is none.</summary>
+    private async Task<(DestinationPlan? Plan, IReadOnlyList<FieldError> Errors)> CheckAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
+    {
+        var errors = DestinationLimits.Check(request);
+        var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);
+        errors.AddRange(planErrors);
+        return errors.Count > 0 ? (null, errors) : (plan, []);
+    }
+
+    private async Task StoreAsync(Destination destination, CreateDestinationRequest request, DestinationPlan plan, CancellationToken cancellationToken)
+    {
+        destination.Name = string.IsNullOrWhiteSpace(request.Name) ? DestinationNames.Default(request, plan.Connection.Connector, id => templates.Find(id)?.Name) : request.Name.Trim();
+        destination.TemplateId = request.TemplateId;
+        destination.ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json);
+        destination.ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json);
+        destination.OptionsJson = request.Sync is null && request.ExcludeAttributes is not { Count: > 0 } && request.ResponseWebhook is null
+            ? null
+            : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json);
+        if (plan.Config.ResponseWebhook && destination.ResponseSourceId is null)
+        {
+            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), "webhook", cancellationToken);
+            destination.ResponseSourceId = responses.Id;
+        }
     }
 
     private DestinationView ToView(Destination d, Dictionary<string, string> connectors)
@@ -198,7 +219,8 @@ internal sealed class DestinationService(
         var request = ToRequest(d);
         var template = d.TemplateId is null ? null : templates.Find(d.TemplateId);
         return new DestinationView(d.Id, d.Name, d.DatasetId, d.CredentialId, connectors.GetValueOrDefault(d.CredentialId),
-            d.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, request.Sync, d.Status, d.ResponseSourceId, d.CreatedAt);
+            d.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, request.Sync, request.ExcludeAttributes ?? [],
+            request.ResponseWebhook == true, d.Status, d.ResponseSourceId, d.CreatedAt);
     }
 
     private sealed record StoredOptions(SyncRequest? Sync, List<string>? ExcludeAttributes, bool? ResponseWebhook);

@@ -1,6 +1,7 @@
 namespace FlowStudio.Web.Features.Destinations;
 
-internal sealed record DestinationView(
+/// <summary>A saved destination as the API and the screens show it; its settings read back as the request that set them.</summary>
+public sealed record DestinationView(
     string Id,
     string Name,
     string DatasetId,
@@ -11,9 +12,11 @@ internal sealed record DestinationView(
     IReadOnlyDictionary<string, string?> Parameters,
     ManualDestinationRequest? Manual,
     SyncRequest? Sync,
+    IReadOnlyList<string> ExcludeAttributes,
+    bool ResponseWebhook,
     string Status,
     string? ResponseSourceId,
     DateTime CreatedAt);
 
 /// <summary>A request exactly as it would be sent (secret headers masked).</summary>
-internal sealed record SamplePayload(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string Body, int RecordCount, string? Error);
+public sealed record SamplePayload(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string Body, int RecordCount, string? Error);

@@ -1,7 +1,4 @@
-using FlowStudio.Engine.Destinations;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Destinations;
 
@@ -22,7 +19,6 @@ internal static class DestinationsApi
         group.MapPost("/{id}/pause", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, "paused", d, ct)).WithName("PauseDestination");
         group.MapPost("/{id}/run", RunAsync).WithName("RunDestination");
         group.MapPost("/{id}/retry-failed", RetryFailedAsync).WithName("RetryFailedRecords");
-        api.MapGet("/runs/{id}/records", RunRecordsAsync).WithName("GetRunRecords").WithTags("Runs");
         return api;
     }
 
@@ -53,61 +49,30 @@ internal static class DestinationsApi
         return payloads is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(payloads);
     }
 
-    private static async Task<IResult> SampleAsync(string id, FlowStudioDb db, SamplePayloads samples, CancellationToken cancellationToken)
-    {
-        var destination = await db.Destinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return destination is null ? ApiProblems.NotFound("Destination", id) : await SampleUnsavedAsync(DestinationService.ToRequest(destination), samples, cancellationToken);
-    }
+    private static async Task<IResult> SampleAsync(string id, SamplePayloads samples, CancellationToken cancellationToken) =>
+        await samples.ForDestinationAsync(id, cancellationToken) switch
+        {
+            null => ApiProblems.NotFound("Destination", id),
+            ({ } payloads, _) => TypedResults.Ok(payloads),
+            (_, var errors) => ApiProblems.Invalid(errors),
+        };
 
-    private static async Task<IResult> SendTestDataAsync(
-        string id, SendTestDataRequest? request, FlowStudioDb db, DestinationPlanner planner, SamplePayloads samples, DeliveryRunner runner, CancellationToken cancellationToken)
+    private static async Task<IResult> SendTestDataAsync(string id, SendTestDataRequest? request, TestDataSender sender, CancellationToken cancellationToken)
     {
-        var destination = await db.Destinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (destination is null)
+        var outcome = await sender.SendAsync(id, request?.Index ?? 0, request?.Payload, cancellationToken);
+        if (outcome is null)
         {
             return ApiProblems.NotFound("Destination", id);
         }
 
-        var (plan, errors) = await planner.PlanAsync(DestinationService.ToRequest(destination), cancellationToken);
-        if (plan is null)
+        if (!outcome.Sent)
         {
-            return ApiProblems.Invalid(errors);
+            return ApiProblems.Invalid(outcome.Problems, outcome.Problems.Any(p => p.Field == TestDataOutcome.IndexField)
+                ? StatusCodes.Status422UnprocessableEntity
+                : StatusCodes.Status400BadRequest);
         }
 
-        var (payloads, error) = await samples.OutboundAsync(plan, cancellationToken);
-        if (error is not null)
-        {
-            return ApiProblems.Invalid([error]);
-        }
-
-        var index = request?.Index ?? 0;
-        if (payloads is null || index < 0 || index >= payloads.Count)
-        {
-            return ApiProblems.Invalid("index", payloads is { Count: 0 } ? "The dataset has no records to build a test payload from; run its source first." : $"There is no sample payload {index}.", StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var payload = payloads[index];
-        if (request?.Payload is { } edited)
-        {
-            if (InputLimits.Check("payload", edited, InputLimits.PayloadEdit) is { } tooLong)
-            {
-                return ApiProblems.Invalid([tooLong]);
-            }
-
-            try
-            {
-                Newtonsoft.Json.Linq.JToken.Parse(edited);
-            }
-            catch (Newtonsoft.Json.JsonReaderException ex)
-            {
-                return ApiProblems.Invalid("payload", $"The edited payload is not valid JSON: {ex.Message}");
-            }
-
-            payload = payload with { Body = edited };
-        }
-
-        var result = await runner.SendTestDataAsync(plan.Connection, payload, cancellationToken);
-        return TypedResults.Ok(new { status = result.Status, responseBody = Excerpt.Of(result.ResponseBody), durationMs = result.DurationMs, error = result.Error });
+        return TypedResults.Ok(new { status = outcome.Status, responseBody = outcome.ResponseBody, durationMs = outcome.DurationMs, error = outcome.TransportError });
     }
 
     private static async Task<IResult> SetStatusAsync(string id, string status, DestinationService destinations, CancellationToken cancellationToken) =>
@@ -121,27 +86,8 @@ internal static class DestinationsApi
             var runId => TypedResults.Accepted($"/api/runs/{runId}", new { runId }),
         };
 
-    private static async Task<IResult> RetryFailedAsync(string id, DestinationService destinations, CancellationToken cancellationToken)
-    {
-        if (await destinations.GetAsync(id, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("Destination", id);
-        }
-
-        var requeued = await destinations.RetryFailedAsync(id, cancellationToken);
-        var runId = await destinations.StartRunAsync(id, cancellationToken);
-        return TypedResults.Ok(new { requeued, runId = string.IsNullOrEmpty(runId) ? null : runId });
-    }
-
-    private static async Task<IResult> RunRecordsAsync(string id, string? outcome, FlowStudioDb db, CancellationToken cancellationToken)
-    {
-        var query = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == id);
-        if (!string.IsNullOrEmpty(outcome))
-        {
-            query = query.Where(s => s.Outcome == outcome);
-        }
-
-        var rows = await query.OrderBy(s => s.RecordId).Take(10_000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(s => new { recordKey = s.RecordId.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome = s.Outcome, status = s.Status, error = s.Error, attempts = s.Attempts }));
-    }
+    private static async Task<IResult> RetryFailedAsync(string id, DestinationService destinations, CancellationToken cancellationToken) =>
+        await destinations.RetryFailedAsync(id, cancellationToken) is { } outcome
+            ? TypedResults.Ok(new { requeued = outcome.Requeued, runId = outcome.RunId })
+            : ApiProblems.NotFound("Destination", id);
 }

@@ -5,7 +5,7 @@ using FlowStudio.Engine.Scripting;
 namespace FlowStudio.Web.Features.Destinations;
 
 /// <summary>The Sample Payload panel: requests built from the dataset's first records by the same builder that sends.</summary>
-internal sealed class SamplePayloads(DestinationPlanner planner, PayloadBuilder builder, DeliveryRecords records)
+internal sealed class SamplePayloads(DestinationService destinations, DestinationPlanner planner, PayloadBuilder builder, DeliveryRecords records)
 {
     public const int MaxPayloads = 5;
 
@@ -27,6 +27,10 @@ internal sealed class SamplePayloads(DestinationPlanner planner, PayloadBuilder 
 
         return error is not null ? (null, [error]) : (payloads!.Select(ToSample).ToList(), []);
     }
+
+    /// <summary>The payloads of the saved destination <paramref name="id"/>; null when there is no such destination.</summary>
+    public async Task<(IReadOnlyList<SamplePayload>? Payloads, IReadOnlyList<FieldError> Errors)?> ForDestinationAsync(string id, CancellationToken cancellationToken) =>
+        await destinations.GetRequestAsync(id, cancellationToken) is { } request ? await BuildAsync(request, cancellationToken) : null;
 
     public async Task<(IReadOnlyList<OutboundPayload>? Payloads, FieldError? Error)> OutboundAsync(DestinationPlan plan, CancellationToken cancellationToken)
     {

@@ -24,6 +24,39 @@ internal static class LookupRowsText
         return trimmed.StartsWith('[') ? ParseJson(trimmed) : ParseCsv(trimmed);
     }
 
+    /// <summary>
+    /// Rows as text that <see cref="Parse"/> reads back to the same rows: CSV when every row has the same columns in
+    /// the same order and only text values, else an indented JSON array.
+    /// </summary>
+    public static string Format(IReadOnlyList<JsonObject> rows)
+    {
+        var header = rows.Count == 0 ? [] : rows[0].Select(p => p.Key).ToList();
+        var fitsCsv = header.Count > 0 && rows.All(row =>
+            row.Select(p => p.Key).SequenceEqual(header, StringComparer.Ordinal)
+            && row.All(p => p.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String && (header.Count > 1 || value.GetValue<string>().Length > 0))
+            && header.All(name => name.Trim() == name));
+        if (!fitsCsv)
+        {
+            return new JsonArray([.. rows.Select(r => r.DeepClone())]).ToJsonString(Indented);
+        }
+
+        var text = new StringBuilder();
+        text.AppendJoin(',', header.Select(CsvValue)).Append('\n');
+        foreach (var row in rows)
+        {
+            text.AppendJoin(',', row.Select(p => CsvValue(p.Value!.GetValue<string>()))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static string CsvValue(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('[')
+            ? '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"'
+            : value;
+
     private static (List<JsonObject>? Rows, string? Problem) ParseJson(string text)
     {
         JsonNode? node;
@@ -33,7 +66,8 @@ internal static class LookupRowsText
         }
         catch (JsonException error)
         {
-            return (null, $"The rows are not valid JSON: {error.Message}");
+            var line = (error.LineNumber ?? 0) + 1;
+            return (null, $"The rows are not valid JSON: check line {line} for a missing comma, quote or bracket. Each row looks like {{\"id\": \"1198\", \"name\": \"Acme\"}}.");
         }
 
         var rows = new List<JsonObject>();

@@ -2,21 +2,30 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FlowStudio.Engine;
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Lookups;
 
-internal sealed partial class LookupService(FlowStudioDb db, TimeProvider time)
+/// <summary>
+/// Lookups for the API and the screens alike: both create through the same rules and get every field's problem at
+/// once. Changes are announced on <see cref="FlowEvents"/> so open pages (and macro pickers) follow them.
+/// </summary>
+internal sealed partial class LookupService(FlowStudioDb db, FlowEvents events, TimeProvider time)
 {
-    public async Task<IReadOnlyList<LookupView>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LookupView>> ListAsync(CancellationToken cancellationToken) =>
+        (await ListEntriesAsync(cancellationToken)).Select(e => e.Lookup).ToList();
+
+    /// <summary>The lookups by name, each with the dataset that fills it when a source does.</summary>
+    public async Task<IReadOnlyList<LookupEntry>> ListEntriesAsync(CancellationToken cancellationToken)
     {
         var rows = await (from l in db.Lookups.AsNoTracking()
                           join d in db.Datasets.AsNoTracking() on l.DatasetId equals d.Id
                           orderby l.Name
                           select new { l, d }).ToListAsync(cancellationToken);
-        return rows.Select(x => ToView(x.l, x.d)).ToList();
+        return rows.Select(x => new LookupEntry(ToView(x.l, x.d), x.d.SourceId is null ? null : x.d.Name)).ToList();
     }
 
     public async Task<LookupView?> FindAsync(string idOrName, CancellationToken cancellationToken)
@@ -44,74 +53,98 @@ internal sealed partial class LookupService(FlowStudioDb db, TimeProvider time)
         }
     }
 
-    public async Task<(LookupView? Lookup, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateLookupRequest request, CancellationToken cancellationToken)
+    /// <summary>The pasted rows of a lookup as text to edit (CSV when they fit it, else JSON); null when it does not exist.</summary>
+    public async Task<string?> RowsTextAsync(string id, CancellationToken cancellationToken)
+    {
+        var datasetId = await db.Lookups.AsNoTracking().Where(l => l.Id == id).Select(l => l.DatasetId).FirstOrDefaultAsync(cancellationToken);
+        if (datasetId is null)
+        {
+            return null;
+        }
+
+        var rows = await db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id)
+            .Take(LookupRowsText.MaxRows).Select(r => r.DataJson).ToListAsync(cancellationToken);
+        return LookupRowsText.Format(rows.Select(json => JsonNode.Parse(json)!.AsObject()).ToList());
+    }
+
+    /// <summary>Creates a lookup from the API's request: rows as JSON objects, or an existing dataset.</summary>
+    public Task<(LookupView? Lookup, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateLookupRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length > 100)
-        {
-            errors.Add(new("name", "Use at most 100 characters."));
-        }
-        else if (!LookupName().IsMatch(name))
-        {
-            errors.Add(new("name", "Use letters, digits and underscores, starting with a letter (it becomes the macro prefix, as in {contracts.id})."));
-        }
-        else if (await db.Lookups.AnyAsync(l => l.Name == name, cancellationToken))
-        {
-            errors.Add(new("name", $"A lookup named '{name}' already exists."));
-        }
-
-        if (request.Rows is { Count: > InputLimits.LookupRows })
-        {
-            errors.Add(new("rows", $"A lookup holds at most {InputLimits.LookupRows:N0} rows; make it from a dataset instead."));
-            return (null, errors);
-        }
-
         if ((request.DatasetId is null) == (request.Rows is null))
         {
             errors.Add(new("datasetId", "Give either datasetId (an existing dataset) or rows (uploaded rows), not both."));
-            return (null, errors);
         }
 
-        Dataset? dataset = null;
-        if (request.DatasetId is not null)
+        return CreateAsync(request, errors, cancellationToken);
+    }
+
+    /// <summary>Creates a lookup from a screen: the rows are text, read as <see cref="LookupRowsText"/> describes, or a dataset.</summary>
+    public Task<(LookupView? Lookup, IReadOnlyList<FieldError> Errors)> CreateAsync(LookupDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var datasetId = string.IsNullOrWhiteSpace(draft.DatasetId) ? null : draft.DatasetId;
+        List<JsonObject>? rows = null;
+        if (datasetId is not null && !string.IsNullOrWhiteSpace(draft.Rows))
         {
-            dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken);
-            if (dataset is null)
+            errors.Add(new("rows", "Choose a dataset or paste rows, not both: clear the rows, or set Dataset to None."));
+        }
+        else if (datasetId is null)
+        {
+            (rows, var problem) = LookupRowsText.Parse(draft.Rows);
+            if (problem is not null)
             {
-                errors.Add(new("datasetId", $"Dataset '{request.DatasetId}' does not exist."));
+                errors.Add(new("rows", problem));
             }
         }
-        else if (request.Rows!.Count == 0)
+
+        return CreateAsync(new CreateLookupRequest(draft.Name, datasetId, draft.KeyColumn, rows), errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the rows (and key column) of a lookup whose rows were pasted. Null lookup and no errors: it does not exist.
+    /// A lookup filled by a source's dataset changes only when the source runs.
+    /// </summary>
+    public async Task<(LookupView? Lookup, IReadOnlyList<FieldError> Errors)> UpdateRowsAsync(string id, LookupRowsDraft draft, CancellationToken cancellationToken)
+    {
+        var lookup = await db.Lookups.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lookup is null)
         {
-            errors.Add(new("rows", "Give at least one row."));
+            return (null, []);
         }
 
+        var dataset = await db.Datasets.FirstAsync(d => d.Id == lookup.DatasetId, cancellationToken);
+        if (dataset.SourceId is not null)
+        {
+            return (null, [new FieldError("rows", $"The rows come from the dataset “{dataset.Name}”, which its source fills: run the source to change them.")]);
+        }
+
+        var errors = new List<FieldError>();
+        var (rows, problem) = LookupRowsText.Parse(draft.Rows);
+        if (problem is not null)
+        {
+            errors.Add(new("rows", problem));
+        }
+
+        var keyColumn = rows is null ? null : KeyColumn(draft.KeyColumn, ColumnsOf(rows), errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (dataset is null)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            dataset = new Dataset { Id = ResourceIds.New("ds"), Name = $"Lookup {name}", CreatedAt = now, RecordCount = request.Rows!.Count };
-            var columns = request.Rows.SelectMany(r => r.Select(p => p.Key)).Distinct().ToList();
-            dataset.SchemaJson = JsonSerializer.Serialize(columns.Select(c => new { name = c, type = "string" }));
-            db.Datasets.Add(dataset);
-            db.DatasetRecords.AddRange(request.Rows.Select(r => new DatasetRecord { DatasetId = dataset.Id, DataJson = r.ToJsonString(), CreatedAt = now }));
+            await db.DatasetRecords.Where(r => r.DatasetId == dataset.Id).ExecuteDeleteAsync(cancellationToken);
+            db.DatasetRecords.AddRange(rows!.Select(r => new DatasetRecord { DatasetId = dataset.Id, DataJson = r.ToJsonString(), CreatedAt = now }));
+            dataset.RecordCount = rows!.Count;
+            dataset.SchemaJson = SchemaJson(ColumnsOf(rows));
+            lookup.KeyColumn = keyColumn!;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var columnsOfDataset = Columns(dataset);
-        var keyColumn = string.IsNullOrWhiteSpace(request.KeyColumn) ? columnsOfDataset.FirstOrDefault() : request.KeyColumn.Trim();
-        if (keyColumn is null || !columnsOfDataset.Contains(keyColumn))
-        {
-            return (null, [new FieldError("keyColumn", $"'{keyColumn}' is not a column of the lookup; use one of {string.Join(", ", columnsOfDataset)}.")]);
-        }
-
-        var lookup = new Lookup { Id = ResourceIds.New("lkp"), Name = name, DatasetId = dataset.Id, KeyColumn = keyColumn, CreatedAt = now };
-        db.Lookups.Add(lookup);
-        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Lookup, lookup.Id));
         return (ToView(lookup, dataset), []);
     }
 
@@ -144,8 +177,100 @@ internal sealed partial class LookupService(FlowStudioDb db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Lookup, lookup.Id));
         return (true, null);
     }
+
+    /// <summary>Checks every field (so all problems are reported at once), then stores the lookup and, for pasted rows, their dataset.</summary>
+    private async Task<(LookupView? Lookup, IReadOnlyList<FieldError> Errors)> CreateAsync(
+        CreateLookupRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? "";
+        await CheckNameAsync(name, errors, cancellationToken);
+
+        Dataset? dataset = null;
+        List<string>? columns = null;
+        if (request.Rows is { Count: > InputLimits.LookupRows })
+        {
+            errors.Add(new("rows", $"A lookup holds at most {InputLimits.LookupRows:N0} rows; make it from a dataset instead."));
+        }
+        else if (request.Rows is { Count: 0 })
+        {
+            errors.Add(new("rows", "Give at least one row."));
+        }
+        else if (request.Rows is { } rows && request.DatasetId is null)
+        {
+            columns = ColumnsOf(rows);
+        }
+        else if (request.DatasetId is not null && request.Rows is null)
+        {
+            dataset = await db.Datasets.FirstOrDefaultAsync(d => d.Id == request.DatasetId, cancellationToken);
+            if (dataset is null)
+            {
+                errors.Add(new("datasetId", $"Dataset '{request.DatasetId}' does not exist."));
+            }
+            else
+            {
+                columns = Columns(dataset);
+            }
+        }
+
+        var keyColumn = columns is null ? null : KeyColumn(request.KeyColumn, columns, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (dataset is null)
+        {
+            dataset = new Dataset
+            {
+                Id = ResourceIds.New("ds"), Name = $"Lookup {name}", CreatedAt = now, RecordCount = request.Rows!.Count, SchemaJson = SchemaJson(columns!),
+            };
+            db.Datasets.Add(dataset);
+            db.DatasetRecords.AddRange(request.Rows.Select(r => new DatasetRecord { DatasetId = dataset.Id, DataJson = r.ToJsonString(), CreatedAt = now }));
+        }
+
+        var lookup = new Lookup { Id = ResourceIds.New("lkp"), Name = name, DatasetId = dataset.Id, KeyColumn = keyColumn!, CreatedAt = now };
+        db.Lookups.Add(lookup);
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Lookup, lookup.Id));
+        return (ToView(lookup, dataset), []);
+    }
+
+    private async Task CheckNameAsync(string name, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (name.Length > 100)
+        {
+            errors.Add(new("name", "Use at most 100 characters."));
+        }
+        else if (!LookupName().IsMatch(name))
+        {
+            errors.Add(new("name", "Use letters, digits and underscores, starting with a letter (it becomes the macro prefix, as in {contracts.id})."));
+        }
+        else if (await db.Lookups.AnyAsync(l => l.Name == name, cancellationToken))
+        {
+            errors.Add(new("name", $"A lookup named '{name}' already exists: choose another name."));
+        }
+    }
+
+    /// <summary>The key column asked for, or the first column when none is; null (with an error) when it is not a column.</summary>
+    private static string? KeyColumn(string? asked, List<string> columns, List<FieldError> errors)
+    {
+        var keyColumn = string.IsNullOrWhiteSpace(asked) ? columns.FirstOrDefault() : asked.Trim();
+        if (keyColumn is not null && columns.Contains(keyColumn))
+        {
+            return keyColumn;
+        }
+
+        errors.Add(new("keyColumn", $"'{keyColumn}' is not a column of the lookup; use one of {string.Join(", ", columns)}."));
+        return null;
+    }
+
+    private static List<string> ColumnsOf(List<JsonObject> rows) => rows.SelectMany(r => r.Select(p => p.Key)).Distinct().ToList();
+
+    private static string SchemaJson(List<string> columns) => JsonSerializer.Serialize(columns.Select(c => new { name = c, type = "string" }));
 
     private static List<string> Columns(Dataset dataset) =>
         JsonNode.Parse(dataset.SchemaJson)!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();

@@ -1,4 +1,4 @@
 namespace FlowStudio.Web.Features.Lookups;
 
 /// <summary>A lookup with the columns its macros can use (<c>{name.column}</c>).</summary>
-internal sealed record LookupView(string Id, string Name, string DatasetId, string KeyColumn, IReadOnlyList<string> Columns, long RowCount);
+public sealed record LookupView(string Id, string Name, string DatasetId, string KeyColumn, IReadOnlyList<string> Columns, long RowCount);

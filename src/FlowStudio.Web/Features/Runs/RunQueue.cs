@@ -13,13 +13,34 @@ internal sealed class RunQueue
     private readonly ConcurrentDictionary<string, RunRequest> _queued = new();
     private readonly ConcurrentDictionary<string, (RunRequest Request, CancellationTokenSource Cancellation)> _inFlight = new();
 
+    private readonly Lock _gate = new();
+
     public ChannelReader<RunRequest> Reader => _channel.Reader;
 
-    public void Enqueue(RunRequest request)
+    /// <summary>
+    /// Holds the resource's place for <paramref name="request"/> unless it already has a run queued or running: that
+    /// run's id is then given instead. A held place becomes a queued run with <see cref="Enqueue"/>, or is let go with
+    /// <see cref="Release"/> (its run row could not be stored).
+    /// </summary>
+    public bool TryReserve(RunRequest request, out string activeRunId)
     {
-        _queued[request.RunId] = request;
-        _channel.Writer.TryWrite(request);
+        lock (_gate)
+        {
+            if (ActiveRunId(request.ResourceId) is { } active)
+            {
+                activeRunId = active;
+                return false;
+            }
+
+            _queued[request.RunId] = request;
+            activeRunId = request.RunId;
+            return true;
+        }
     }
+
+    public void Enqueue(RunRequest request) => _channel.Writer.TryWrite(request);
+
+    public void Release(RunRequest request) => _queued.TryRemove(request.RunId, out _);
 
     /// <summary>Takes a dequeued run in flight; null when it was cancelled while it waited.</summary>
     public CancellationToken? Started(RunRequest request, CancellationToken stopping)
@@ -42,8 +63,11 @@ internal sealed class RunQueue
         }
     }
 
-    public bool IsRunning(string resourceId) =>
-        _queued.Values.Any(r => r.ResourceId == resourceId) || _inFlight.Values.Any(e => e.Request.ResourceId == resourceId);
+    public bool IsRunning(string resourceId) => ActiveRunId(resourceId) is not null;
+
+    /// <summary>The run the resource has queued or running, if any.</summary>
+    public string? ActiveRunId(string resourceId) =>
+        _queued.Values.Concat(_inFlight.Values.Select(e => e.Request)).FirstOrDefault(r => r.ResourceId == resourceId)?.RunId;
 
     /// <summary>Cancels every queued or running run of the resource; returns how many were cancelled.</summary>
     public int Cancel(string resourceId)

@@ -1,3 +1,4 @@
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,11 @@ namespace FlowStudio.Web.Features.Runs;
 
 /// <summary>
 /// Takes runs off the queue and executes them, <see cref="EngineOptions.MaxConcurrentRuns"/> at a time, each in its own
-/// DI scope. A failing run is recorded as failed and logged; the worker keeps going.
+/// DI scope. A failing run is recorded as failed and logged; the worker keeps going. Open pages hear of each run
+/// starting and finishing through <see cref="RunEvents"/> (the executors report its progress).
 /// </summary>
-internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
+internal sealed class RunWorker(
+    RunQueue queue, RunEvents events, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
     : BackgroundService
 {
     public const string InterruptedError =
@@ -48,9 +51,11 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOp
         if (queue.Started(request, stoppingToken) is not { } token)
         {
             await FinishAsync(request.RunId, "cancelled", "The run was cancelled (paused) before it started.");
+            events.Finished(request);
             return;
         }
 
+        events.Changed(request);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -71,6 +76,7 @@ internal sealed class RunWorker(RunQueue queue, IServiceScopeFactory scopes, IOp
         finally
         {
             queue.Finished(request);
+            events.Finished(request);
         }
     }
 

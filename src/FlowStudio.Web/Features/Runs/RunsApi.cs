@@ -1,6 +1,5 @@
-using FlowStudio.Web.Data;
+using System.Globalization;
 using FlowStudio.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Runs;
 
@@ -11,27 +10,29 @@ internal static class RunsApi
         var group = api.MapGroup("/runs").WithTags("Runs");
         group.MapGet("/", ListAsync).WithName("ListRuns");
         group.MapGet("/{id}", GetAsync).WithName("GetRun");
+        group.MapGet("/{id}/records", RecordsAsync).WithName("GetRunRecords");
         return api;
     }
 
-    private static async Task<IResult> ListAsync(FlowStudioDb db, string? resourceId, int? limit, CancellationToken cancellationToken)
-    {
-        var query = db.Runs.AsNoTracking();
-        if (!string.IsNullOrEmpty(resourceId))
-        {
-            query = query.Where(r => r.ResourceId == resourceId);
-        }
+    private static async Task<IResult> ListAsync(RunService runs, string? resourceId, string? status, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await runs.ListAsync(new RunFilter(resourceId, status, limit ?? 100), cancellationToken)).Select(ToDto));
 
-        var runs = await query.OrderByDescending(r => r.StartedAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(runs.Select(ToDto));
-    }
-
-    private static async Task<IResult> GetAsync(string id, FlowStudioDb db, CancellationToken cancellationToken) =>
-        await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } run
+    private static async Task<IResult> GetAsync(string id, RunService runs, CancellationToken cancellationToken) =>
+        await runs.GetAsync(id, cancellationToken) is { } run
             ? TypedResults.Ok(ToDto(run))
             : ApiProblems.NotFound("Run", id);
 
-    internal static object ToDto(Run r) => new
+    private static async Task<IResult> RecordsAsync(string id, string? outcome, RunService runs, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await runs.RecordsAsync(id, outcome, cancellationToken)).Select(s => new
+        {
+            recordKey = s.RecordId.ToString(CultureInfo.InvariantCulture),
+            outcome = s.Outcome,
+            status = s.Status,
+            error = s.Error,
+            attempts = s.Attempts,
+        }));
+
+    private static object ToDto(RunSummary r) => new
     {
         r.Id,
         r.ResourceId,

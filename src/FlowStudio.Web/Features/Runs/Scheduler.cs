@@ -90,11 +90,9 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
             return;
         }
 
+        // Saved with the run; when the source turns out to be running already, neither is, and it runs once that run ends.
         source.NextRunAt = schedule.NextAfter(now, now)?.UtcDateTime;
-        var run = new Run { Id = Infrastructure.ResourceIds.New("run"), ResourceId = source.Id, Kind = "source", Automatic = true, StartedAt = now };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(new RunRequest(run.Id, source.Id, "source"));
+        await scope.ServiceProvider.GetRequiredService<RunLauncher>().StartAsync(source.Id, "source", automatic: true, cancellationToken);
     }
 
     private async Task PostponeAsync(string id, DateTime retryAt, CancellationToken cancellationToken)

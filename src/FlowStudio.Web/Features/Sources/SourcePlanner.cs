@@ -52,7 +52,7 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
 
         if (config is not null)
         {
-            errors.AddRange(SourceValidator.Validate(config));
+            errors.AddRange(SourceValidator.Validate(config).Select(e => PathAdvice.Explain(e, request.Manual)));
         }
 
         var (lookupRows, lookupKey) = await LookupRowsAsync(request.Manual?.LookupIds, errors, cancellationToken);

@@ -11,10 +11,11 @@ namespace FlowStudio.Web.Features.Sources;
 /// <summary>
 /// Runs a source: reads every page (and every lookup row) and streams the records into its dataset. Calls get the
 /// engine's retries and the credential's rate budget. An incremental source (with a cursor field) reads only records
-/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds.
+/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Each chunk of records
+/// written is reported as progress.
 /// </summary>
 internal sealed class SourceRunExecutor(
-    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, TimeProvider time) : IRunExecutor
+    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, RunEvents events, TimeProvider time) : IRunExecutor
 {
     public string Kind => "source";
 
@@ -46,6 +47,7 @@ internal sealed class SourceRunExecutor(
                 run.RecordsRead = written;
                 run.Requests = requests;
                 await db.SaveChangesAsync(CancellationToken.None);
+                events.Progressed(request);
             }, cancellationToken);
             run.Requests = requests;
             source.Cursor = cursor?.Latest ?? source.Cursor;

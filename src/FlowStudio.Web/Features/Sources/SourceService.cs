@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Scheduling;
 using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Components.Shell;
 using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Webhooks;
@@ -10,7 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Web.Features.Sources;
 
-internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, TimeProvider time)
+/// <summary>
+/// The source use cases, shared by the screens and the REST API: every change goes through here, with the same rules
+/// whoever makes it, and is announced on <see cref="FlowEvents"/> so open pages update.
+/// </summary>
+internal sealed class SourceService(
+    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,12 +55,20 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
     /// <summary>Validates the request completely before anything is stored; on success stores the source and its empty dataset.</summary>
     public async Task<(SourceView? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(CreateSourceRequest request, CancellationToken cancellationToken)
     {
-        var webhook = string.Equals(request.Connector, "webhook", StringComparison.OrdinalIgnoreCase);
+        var webhook = IsWebhook(request);
         var errors = await ValidateAsync(request, webhook, cancellationToken);
         return errors.Count > 0 ? (null, errors) : (await StoreAsync(request, webhook ? "webhook" : "api", cancellationToken), []);
     }
 
-    /// <summary>Edit: replaces the source's configuration after the same checks as Create; its dataset, status and runs stay.</summary>
+    /// <summary>Every problem Create would find in <paramref name="request"/>, without storing anything.</summary>
+    public Task<List<FieldError>> CheckAsync(CreateSourceRequest request, CancellationToken cancellationToken) =>
+        ValidateAsync(request, IsWebhook(request), cancellationToken);
+
+    /// <summary>
+    /// Edit (the editor's Save and <c>PUT /api/sources/{id}</c>): replaces the whole configuration with the request after
+    /// the same checks as Create; what the request leaves out is cleared, as a PUT does (the editor sends back the
+    /// settings it has no field for, such as the record key). The dataset, status, cursor and runs stay.
+    /// </summary>
     public async Task<(SourceView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateSourceRequest request, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -87,8 +101,11 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return (await GetAsync(id, cancellationToken), []);
     }
+
+    private static bool IsWebhook(CreateSourceRequest request) => string.Equals(request.Connector, "webhook", StringComparison.OrdinalIgnoreCase);
 
     private async Task<List<FieldError>> ValidateAsync(CreateSourceRequest request, bool webhook, CancellationToken cancellationToken)
     {
@@ -135,7 +152,10 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         return errors;
     }
 
-    /// <summary>Stores a source that is already valid, with its empty dataset.</summary>
+    /// <summary>
+    /// Stores a source that is already valid, with its empty dataset. A webhook source is active (receiving) from the
+    /// start: its callers can send records as soon as they have the URL and token.
+    /// </summary>
     public async Task<SourceView> StoreAsync(CreateSourceRequest request, string kind, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -144,6 +164,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         {
             Id = ResourceIds.New("src"),
             Kind = kind,
+            Status = kind == "webhook" ? "active" : "paused",
             WebhookToken = token is null ? null : WebhookTokens.Hash(token),
             ScheduleJson = StoredSchedule.Write(request.Schedule),
             Name = request.Name!.Trim(),
@@ -159,6 +180,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         db.Datasets.Add(new Dataset { Id = source.DatasetId, Name = source.Name, SourceId = source.Id, CreatedAt = now });
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, source.Id));
         // The webhook token is shown in full only in this answer; afterwards it is masked like every secret.
         return (await GetAsync(source.Id, cancellationToken))! with { WebhookToken = token };
     }
@@ -190,10 +212,11 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             runs.Cancel(id);
         }
 
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return status;
     }
 
-    /// <summary>Records a run and queues it for the engine.</summary>
+    /// <summary>Records a run and queues it for the engine; the run in progress when the source is already running. Null when it does not exist.</summary>
     public async Task<string?> StartRunAsync(string id, CancellationToken cancellationToken)
     {
         if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == "api", cancellationToken))
@@ -201,13 +224,10 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
             return null;
         }
 
-        var run = new Run { Id = ResourceIds.New("run"), ResourceId = id, Kind = "source", StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        runs.Enqueue(new RunRequest(run.Id, id, "source"));
-        return run.Id;
+        return (await launcher.StartAsync(id, "source", automatic: false, cancellationToken)).RunId;
     }
 
+    /// <summary>Deletes the source, its dataset and records. Its destinations are <see cref="SourceDeletion"/>'s to handle first.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -221,6 +241,7 @@ internal sealed class SourceService(FlowStudioDb db, SourcePlanner planner, Temp
         await db.Datasets.Where(d => d.Id == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
         db.Sources.Remove(source);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return true;
     }
 

@@ -18,6 +18,7 @@ internal static class SourceSummaryItems
         };
         if (source.Kind == "webhook")
         {
+            items.Add(new("State", SourceStateWords.For(source.Kind, source.Status)));
             items.Add(new("Webhook URL", source.WebhookUrl ?? "", true));
             items.Add(new("Token", source.WebhookToken ?? "", true));
             return items;
@@ -56,7 +57,7 @@ internal static class SourceSummaryItems
             }
 
             var pagination = (manual.Pagination ?? PaginationSpec.None).Type;
-            items.Add(new("Pagination", PaginationForm.Choices.Where(c => c.Type == pagination).Select(c => c.Label).FirstOrDefault() ?? pagination));
+            items.Add(new("Pagination", PaginationDraft.Describe(pagination)));
         }
 
         if (source.CursorField is { } cursorField)
@@ -65,7 +66,7 @@ internal static class SourceSummaryItems
             items.Add(new("Cursor", source.Cursor ?? "Nothing read yet", source.Cursor is not null));
         }
 
-        items.Add(new("Schedule", ScheduleForm.Describe(source.Schedule)));
+        items.Add(new("Schedule", ScheduleDraft.Describe(source.Schedule)));
         if (source.ScheduleProblem is { } problem)
         {
             items.Add(new("Schedule problem", problem));

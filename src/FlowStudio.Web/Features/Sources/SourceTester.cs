@@ -45,7 +45,7 @@ internal sealed class SourceTester(SourcePlanner planner, SourceReader reader, S
         }
         catch (DataPathException ex)
         {
-            return SourceTestOutcome.Invalid([ex.ToFieldError()]);
+            return SourceTestOutcome.Invalid([PathAdvice.Explain(ex.ToFieldError(), request.Manual)]);
         }
         catch (ResponseFormatException ex)
         {

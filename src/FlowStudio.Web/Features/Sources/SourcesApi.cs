@@ -38,8 +38,31 @@ internal static class SourcesApi
         return updated is not null ? TypedResults.Ok(updated) : errors.Count == 0 ? ApiProblems.NotFound("Source", id) : ApiProblems.Invalid(errors);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SourceService sources, CancellationToken cancellationToken) =>
-        await sources.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Source", id);
+    /// <summary>
+    /// Refused with 409 while destinations send the source's dataset (the problem lists them) unless <c>?cascade=true</c>,
+    /// which deletes them with the source.
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(string id, bool? cascade, SourceDeletion deletion, CancellationToken cancellationToken)
+    {
+        var outcome = await deletion.DeleteAsync(id, cascade == true, cancellationToken);
+        if (!outcome.Found)
+        {
+            return ApiProblems.NotFound("Source", id);
+        }
+
+        if (outcome.Deleted)
+        {
+            return TypedResults.NoContent();
+        }
+
+        var names = string.Join(", ", outcome.Destinations.Select(d => $"“{d.Name}”"));
+        return TypedResults.Problem(
+            detail: $"{outcome.Destinations.Count} destination{(outcome.Destinations.Count == 1 ? "" : "s")} send{(outcome.Destinations.Count == 1 ? "s" : "")} this source's dataset: {names}. "
+                + $"Delete {(outcome.Destinations.Count == 1 ? "it" : "them")} first, or send DELETE /api/sources/{id}?cascade=true to delete the source with {(outcome.Destinations.Count == 1 ? "it" : "them")}.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The source has destinations.",
+            extensions: new Dictionary<string, object?> { ["destinations"] = outcome.Destinations.Select(d => new { id = d.Id, name = d.Name }).ToArray() });
+    }
 
     private static async Task<IResult> TestAsync(string id, SourceTester tester, CancellationToken cancellationToken) =>
         await tester.TestSavedAsync(id, cancellationToken) is { } outcome ? ToResult(outcome) : ApiProblems.NotFound("Source", id);

@@ -43,6 +43,14 @@ internal static class WebhooksApi
             return TypedResults.Problem(detail: "Send the source's token in the X-Webhook-Token header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
         }
 
+        if (source.Status != "active")
+        {
+            return TypedResults.Problem(
+                detail: $"The webhook source “{source.Name}” is paused: activate it (Activate in its resource menu, or POST /api/sources/{sourceId}/activate) to receive records again.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The source is paused.");
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             return ApiProblems.Invalid("body", "The body is larger than 10 MB; send the records in smaller requests.", StatusCodes.Status413PayloadTooLarge);

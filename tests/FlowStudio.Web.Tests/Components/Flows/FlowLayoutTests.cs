@@ -1,6 +1,6 @@
 using FlowStudio.Web.Features.Flows;
 
-namespace FlowStudio.Web.Tests.Components.Flows;
+namespace FlowStudio.Web.Tests.Components.Canvas;
 
 public sealed class FlowLayoutTests
 {

@@ -6,7 +6,7 @@ using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FlowStudio.Web.Tests.Components.Flows;
+namespace FlowStudio.Web.Tests.Components.Canvas;
 
 [Collection(AppCollection.Name)]
 public sealed class FlowsPageTests : ComponentTest

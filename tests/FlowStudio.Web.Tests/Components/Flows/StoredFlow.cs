@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using FlowStudio.Web.Tests.Support;
 
-namespace FlowStudio.Web.Tests.Components.Flows;
+namespace FlowStudio.Web.Tests.Components.Canvas;
 
 /// <summary>A whole flow made through the API: a webhook source holding a few records, its dataset, and a Clari destination.</summary>
 internal sealed record StoredFlow(string SourceId, string SourceName, string DatasetId, string DestinationId, string DestinationName)

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.JSInterop;
+using MudBlazor.Services;
 
 namespace FlowStudio.Web.Tests.Components.Sources;
 
@@ -32,6 +34,8 @@ internal sealed class SourceScreensRenderer : IAsyncDisposable
             .AddSingleton(Templates)
             .AddDbContext<FlowStudioDb>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false"))
             .AddSignedInUser(AccountRole.Owner)
+            .AddMudServices()
+            .AddScoped<IJSRuntime, NoJavaScript>()
             .BuildServiceProvider(validateScopes: true);
         _scope = _services.CreateAsyncScope();
     }
@@ -73,5 +77,15 @@ internal sealed class SourceScreensRenderer : IAsyncDisposable
     private sealed class FixedNavigationManager : NavigationManager
     {
         public FixedNavigationManager() => Initialize("http://localhost/", "http://localhost/");
+    }
+
+    /// <summary>Static rendering has no browser: every JavaScript call fails, as it does in static SSR.</summary>
+    private sealed class NoJavaScript : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            throw new InvalidOperationException("JavaScript cannot run while rendering statically.");
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            throw new InvalidOperationException("JavaScript cannot run while rendering statically.");
     }
 }

@@ -90,8 +90,9 @@ public sealed class AuthenticationTests(FlowStudioApp app)
 
         Assert.Contains(TestAccounts.OwnerEmail, page.QuerySelector("[data-testid=signed-in-user]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Owner", page.QuerySelector("[data-testid=signed-in-role]")!.TextContent.Trim());
-        Assert.Equal(["Users", "API keys", "Audit", "Sign out"],
-            page.QuerySelectorAll("nav[aria-label=Account] .nav-link").Select(l => l.TextContent.Trim()));
+        // The Sources page is on the interactive shell (AppNav): account pages are links, Sign out a form button.
+        Assert.Equal(["Users", "API keys", "Audit"], page.QuerySelectorAll("nav[aria-label='Account'] a").Select(l => l.TextContent.Trim()));
+        Assert.Contains(page.QuerySelectorAll("form button[type=submit]"), b => b.TextContent.Trim() == "Sign out");
     }
 
     [Fact]

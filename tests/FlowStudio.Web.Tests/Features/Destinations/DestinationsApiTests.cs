@@ -265,4 +265,95 @@ public sealed class DestinationsApiTests(FlowStudioApp app)
         var payloads = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}/sample-payloads")).RootElement;
         Assert.Equal([50, 50, 20], payloads.EnumerateArray().Select(p => p.GetProperty("recordCount").GetInt32()));
     }
+
+    [Fact]
+    public async Task Update_SettingLeftOut_IsResetNotKept()
+    {
+        using var client = app.CreateClient();
+        var datasetId = await Flows.ClariAccountsDatasetAsync(client, 12);
+        var credentialId = await client.CredentialIdAsync("Clari Sandbox");
+        object Body(string[]? excluded) => new
+        {
+            name = "Replaced",
+            datasetId,
+            credentialId,
+            templateId = "clari.upload-entity-data",
+            parameters = new Dictionary<string, string> { ["entityType"] = "Account" },
+            excludeAttributes = excluded,
+        };
+        var id = (await client.PostJsonAsync("/api/destinations", Body(["name"]), 201)).GetProperty("id").GetString()!;
+        var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}")).RootElement;
+        Assert.Equal(["name"], saved.GetProperty("excludeAttributes").EnumerateArray().Select(a => a.GetString()));
+
+        var updated = await client.PutAsJsonAsync($"/api/destinations/{id}", Body(null));
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        saved = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}")).RootElement;
+        Assert.Equal(0, saved.GetProperty("excludeAttributes").GetArrayLength());
+        var payload = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}/sample-payloads")).RootElement[0];
+        Assert.Contains("\"name\"", payload.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_WithoutName_IsNamedAfterItsEndpoint()
+    {
+        using var client = app.CreateClient();
+        var created = await client.PostJsonAsync("/api/destinations", new
+        {
+            datasetId = await Flows.ClariAccountsDatasetAsync(client, 3),
+            credentialId = await client.CredentialIdAsync("Clari Sandbox"),
+            templateId = "clari.ingest-bulk-entities",
+            parameters = new Dictionary<string, string> { ["entityType"] = "Account" },
+        }, 201);
+
+        Assert.Equal("Clari Ingest Bulk Entities", created.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Create_EverythingWrong_ListsEveryProblemAtOnceInPlainWords()
+    {
+        using var client = app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/destinations", new
+        {
+            name = "Wrong",
+            datasetId = await Flows.ClariAccountsDatasetAsync(client, 3),
+            credentialId = await client.CredentialIdAsync("Clari Sandbox"),
+            manual = new
+            {
+                headers = new Dictionary<string, string> { ["Bad Header"] = "x" },
+                batching = new { enabled = true, batchSize = 0, algorithm = "property", otherProps = "{sourceEntity:" },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Contains("/v2/ingest/entity/account", errors.GetProperty("url")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("headers", out _));
+        Assert.True(errors.TryGetProperty("batching.batchSize", out _));
+        Assert.True(errors.TryGetProperty("batching.propertyName", out _));
+        var otherProps = errors.GetProperty("batching.otherProps")[0].GetString()!;
+        Assert.Contains("line 1", otherProps, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path", otherProps, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetryFailed_NothingFailed_RequeuesNothingAndStartsNoRun()
+    {
+        using var client = app.CreateClient();
+        var created = await client.PostJsonAsync("/api/destinations", new
+        {
+            name = "Nothing failed",
+            datasetId = await Flows.ClariAccountsDatasetAsync(client, 3),
+            credentialId = await client.CredentialIdAsync("Clari Sandbox"),
+            templateId = "clari.upload-entity-data",
+            parameters = new Dictionary<string, string> { ["entityType"] = "Account" },
+        }, 201);
+        var id = created.GetProperty("id").GetString()!;
+
+        var retried = await client.PostJsonAsync($"/api/destinations/{id}/retry-failed", new { }, 200);
+
+        Assert.Equal(0, retried.GetProperty("requeued").GetInt32());
+        Assert.Equal(JsonValueKind.Null, retried.GetProperty("runId").ValueKind);
+        Assert.Equal("[]", await client.GetStringAsync($"/api/runs?resourceId={id}"));
+    }
 }

@@ -44,5 +44,27 @@ public sealed class LookupRowsTextTests
 
     [Fact]
     public void Parse_BrokenJson_SaysItIsNotValidJson() =>
-        Assert.StartsWith("The rows are not valid JSON: ", LookupRowsText.Parse("[{\"id\": }]").Problem);
+        Assert.StartsWith("The rows are not valid JSON: check line 1 ", LookupRowsText.Parse("[{\"id\": }]").Problem);
+
+    [Fact]
+    public void Format_TextRows_AreCsvThatReadsBackTheSame()
+    {
+        var (rows, _) = LookupRowsText.Parse("id,name\n1198,\"Acme, Inc.\"\n1023,\"Globex \"\"West\"\"\nBranch\"\n");
+
+        var text = LookupRowsText.Format(rows!);
+
+        Assert.Equal("id,name\n1198,\"Acme, Inc.\"\n1023,\"Globex \"\"West\"\"\nBranch\"\n", text);
+        Assert.Equal(rows!.Select(r => r.ToJsonString()), LookupRowsText.Parse(text).Rows!.Select(r => r.ToJsonString()));
+    }
+
+    [Fact]
+    public void Format_NumbersOrRaggedRows_AreJsonThatReadsBackTheSame()
+    {
+        var (rows, _) = LookupRowsText.Parse("""[{"id": 1198, "name": "Acme"}, {"id": 1023}]""");
+
+        var text = LookupRowsText.Format(rows!);
+
+        Assert.StartsWith("[", text, StringComparison.Ordinal);
+        Assert.Equal(rows!.Select(r => r.ToJsonString()), LookupRowsText.Parse(text).Rows!.Select(r => r.ToJsonString()));
+    }
 }

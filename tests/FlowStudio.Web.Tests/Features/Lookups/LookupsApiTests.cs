@@ -35,4 +35,16 @@ public sealed class LookupsApiTests(FlowStudioApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{datasetId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/lookups/{lookupId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Create_BadNameAndNoRows_Is400NamingBothFields()
+    {
+        using var client = app.CreateClient();
+
+        var problem = await client.PostJsonAsync("/api/lookups", new { name = "bad name!", rows = Array.Empty<object>() }, 400);
+
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("starting with a letter", errors.GetProperty("name")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Give at least one row.", errors.GetProperty("rows")[0].GetString());
+    }
 }

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FlowStudio.Bench;
+
+/// <summary>
+/// The server's memory with open editor pages: starts the built FlowStudio web app as its own process (Production
+/// environment, temporary database, embedded sandbox), reads a pulses dataset, then opens the destination editor
+/// (Sample Payload panel included) in 1 and then <c>pages</c> Chromium tabs, each with its own circuit, and reads the
+/// server process's working set after each step has settled.
+/// </summary>
+internal static class UiMemory
+{
+    private const string Email = "bench@flowstudio.test";
+    private const string Password = "Bench-Password-1";
+    private const string ApiKey = "fs_bench-owner-key-0123456789abcdefghijklmnopqrstuv";
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    public static async Task RunAsync(int pages)
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var web = Path.Combine(root, "src", "FlowStudio.Web", "bin", configuration, "net10.0", "FlowStudio.Web.dll");
+        if (!File.Exists(web))
+        {
+            throw new InvalidOperationException($"Build the web app first: {web} is missing (dotnet build -c {configuration} src/FlowStudio.Web).");
+        }
+
+        var data = Directory.CreateTempSubdirectory("flowstudio-bench-ui-").FullName;
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var server = StartServer(web, root, data, address);
+        try
+        {
+            using var api = new HttpClient { BaseAddress = address };
+            api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+            await WaitHealthyAsync(api, server);
+            var datasetId = await PulsesDatasetAsync(api);
+            var editor = $"/destinations/new?datasetId={Uri.EscapeDataString(datasetId)}";
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+            var signIn = await context.NewPageAsync();
+            await signIn.GotoAsync("/account/sign-in");
+            await signIn.GetByLabel("Email").FillAsync(Email);
+            await signIn.GetByLabel("Password").FillAsync(Password);
+            await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await signIn.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+            await signIn.CloseAsync();
+
+            var idle = await SettledWorkingSetAsync(server);
+            await OpenEditorAsync(context, editor);
+            var one = await SettledWorkingSetAsync(server);
+            for (var i = 1; i < pages; i++)
+            {
+                await OpenEditorAsync(context, editor);
+            }
+
+            var many = await SettledWorkingSetAsync(server);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server working set: signed in, no page {Mb(idle)} MB; 1 editor page {Mb(one)} MB; {pages} editor pages {Mb(many)} MB " +
+                $"({Mb((many - one) / Math.Max(1, pages - 1))} MB per further page)"));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task OpenEditorAsync(IBrowserContext context, string editor)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(editor);
+        await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.GetByText("Sample Payload").First.WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    private static Process StartServer(string web, string root, string data, Uri address)
+    {
+        var start = new ProcessStartInfo("dotnet", [web])
+        {
+            WorkingDirectory = Path.GetDirectoryName(web)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["AllowedHosts"] = "*";
+        start.Environment["ConnectionStrings__FlowStudio"] = $"Data Source={Path.Combine(data, "flowstudio.db")}";
+        start.Environment["Templates__Directory"] = Path.Combine(root, "templates");
+        start.Environment["Auth__Bootstrap__Email"] = Email;
+        start.Environment["Auth__Bootstrap__Password"] = Password;
+        start.Environment["Auth__Bootstrap__ApiKey"] = ApiKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("server: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient api, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !server.HasExited)
+        {
+            try
+            {
+                if ((await api.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException("The web app did not answer /api/health within 60 s.");
+    }
+
+    private static async Task<string> PulsesDatasetAsync(HttpClient api)
+    {
+        using var credentials = JsonDocument.Parse(await api.GetStringAsync("/api/credentials"));
+        var credentialId = credentials.RootElement.EnumerateArray()
+            .First(c => c.GetProperty("name").GetString() == "ClientSuccess Sandbox").GetProperty("id").GetString();
+        var created = await api.PostAsJsonAsync("/api/sources", new { name = "Bench pulses", credentialId, templateId = "clientsuccess.search-pulses" });
+        created.EnsureSuccessStatusCode();
+        using var source = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var sourceId = source.RootElement.GetProperty("id").GetString();
+        var started = await api.PostAsync($"/api/sources/{sourceId}/run", null);
+        started.EnsureSuccessStatusCode();
+        using var run = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
+        var runId = run.RootElement.GetProperty("runId").GetString();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var state = JsonDocument.Parse(await api.GetStringAsync($"/api/runs/{runId}"));
+            if (state.RootElement.GetProperty("status").GetString() != "running")
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return source.RootElement.GetProperty("datasetId").GetString()!;
+    }
+
+    /// <summary>The process's resident set once it has stopped growing (sampled every second, at most 20 s).</summary>
+    private static async Task<long> SettledWorkingSetAsync(Process server)
+    {
+        var last = -1L;
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(1000);
+            server.Refresh();
+            var now = server.WorkingSet64;
+            if (last > 0 && Math.Abs(now - last) < 512 * 1024)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlowStudio.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the bench from the repository (FlowStudio.sln not found above it).");
+    }
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
+}
