@@ -128,8 +128,8 @@ public sealed class FlowsPageTests : ComponentTest
         var page = RenderWithProviders<FlowsPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{flow.SourceId}']")));
 
+        // The API's pause goes through the service, which announces the change: no reload, no timer.
         await client.PostJsonAsync($"/api/sources/{flow.SourceId}/pause", new { }, 200);
-        App.Services.GetRequiredService<FlowEvents>().Publish(new FlowChange(FlowChangeKind.Source, flow.SourceId));
 
         page.WaitForAssertion(() => Assert.Equal($"Source {flow.SourceName}, paused, 3 records", page.Find($"[data-node-id='{flow.SourceId}']").GetAttribute("aria-label")),
             TimeSpan.FromSeconds(10));

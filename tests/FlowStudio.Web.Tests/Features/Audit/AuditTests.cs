@@ -31,27 +31,6 @@ public sealed class AuditTests(FlowStudioApp app)
     }
 
     [Fact]
-    public async Task PageAction_SignedIn_IsLoggedWithoutAKey()
-    {
-        using var owner = app.CreateClient();
-        var (_, email) = await Support.Accounts.InviteAsync(app, "editor");
-        using var session = await BrowserSession.SignInAsync(app, email, Support.Accounts.Password);
-        var page = await session.PageAsync("/flows/new?type=flexflow&connector=webhook");
-        var token = page.QuerySelector("meta[name=antiforgery-token]")!.GetAttribute("content")!;
-        var name = "Created from the page " + Guid.NewGuid().ToString("N")[..6];
-
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/flows/new/webhook") { Content = new FormUrlEncodedContent([new("Name", name)]) };
-        create.Headers.Add("RequestVerificationToken", token);
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.SendAsync(create)).StatusCode);
-
-        var entry = (await EntriesAsync(owner)).First(e => e.GetProperty("actor").GetString() == email);
-        Assert.Equal("create", entry.GetProperty("action").GetString());
-        Assert.Equal("source", entry.GetProperty("resource").GetString());
-        Assert.Equal(email, entry.GetProperty("actor").GetString());
-        Assert.Equal(JsonValueKind.Null, entry.GetProperty("apiKeyName").ValueKind);
-    }
-
-    [Fact]
     public async Task RefusedChange_IsNotLogged()
     {
         using var owner = app.CreateClient();
