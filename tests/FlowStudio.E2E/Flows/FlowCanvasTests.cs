@@ -91,12 +91,14 @@ public sealed class FlowCanvasTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
             await ArrowToAsync(page, activate);
             await page.Keyboard.PressAsync("Enter");
+            // Activating writes to Clari: it asks first.
+            var confirm = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Activate" });
+            await TabToAsync(page, confirm);
+            await page.Keyboard.PressAsync("Enter");
 
-            // The node says so at once (the change feed, no reload), and activating delivers the dataset.
-            await Expect(canvas.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Destination {Regex.Escape(flow.DestinationName)}, active") }))
-                .ToBeVisibleAsync();
-            await EventuallyAsync(async () => (await client.GetStringAsync($"/api/runs?resourceId={flow.DestinationId}")).Contains("\"recordsSent\":3", StringComparison.Ordinal),
-                "the destination sent the dataset's 3 records", seconds: 30);
+            // Activating delivers the dataset: the node's status and counts follow as the run reports, without a reload.
+            await Expect(canvas.GetByRole(AriaRole.Button, new() { Name = $"Destination {flow.DestinationName}, active, 3 sent, 0 pending, 0 failed" }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
         }
         finally
         {

@@ -3,9 +3,10 @@ using FlowStudio.Web.Data;
 namespace FlowStudio.Web.Features.Audit;
 
 /// <summary>
-/// What a request to a route changes, read from the route's pattern: the resource is the first segment
-/// (<c>/api/sources/...</c>, <c>/credentials/{id}/...</c>, <c>/flows/new/webhook</c>), the action the last
-/// (<c>activate</c>, <c>run</c>, ...) or the method on the resource itself (POST creates, PUT updates, DELETE deletes).
+/// What a request to a route changes, read from the route's pattern: the resource is the first segment after
+/// <c>/api</c> (<c>/api/sources/...</c>, <c>/sandbox/...</c>), the action the last (<c>activate</c>, <c>run</c>, ...) or
+/// the method on the resource itself (POST creates, PUT updates, DELETE deletes). Changes made on the screens are
+/// recorded by <c>UiCalls</c> instead.
 /// </summary>
 internal static class AuditRoute
 {
@@ -45,11 +46,6 @@ internal static class AuditRoute
         if (segments is ["api", ..])
         {
             segments.RemoveAt(0);
-        }
-
-        if (segments is ["flows", "new", ..])
-        {
-            segments.RemoveRange(0, 2);
         }
 
         if (segments.Count == 0 || !Resources.TryGetValue(segments[0], out var resource) || Previews.Contains(segments[^1]))

@@ -109,7 +109,10 @@ public sealed class FlowsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{flow.DestinationId}']")));
 
         page.Find($"[data-node-id='{flow.DestinationId}']").Click();
-        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Pause" || i.TextContent.Trim() == "Activate").Click());
+        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Activate").Click());
+        // Activating sends the dataset's records: it asks first, naming how many and where.
+        Providers.WaitForAssertion(() => Assert.Contains("sends the 3 records waiting in its dataset to the Clari API", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Activate").Click();
 
         page.WaitForAssertion(() => Assert.StartsWith($"Destination {flow.DestinationName}, active", page.Find($"[data-node-id='{flow.DestinationId}']").GetAttribute("aria-label"), StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
@@ -125,8 +128,8 @@ public sealed class FlowsPageTests : ComponentTest
         var page = RenderWithProviders<FlowsPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{flow.SourceId}']")));
 
+        // The API's pause goes through the service, which announces the change: no reload, no timer.
         await client.PostJsonAsync($"/api/sources/{flow.SourceId}/pause", new { }, 200);
-        App.Services.GetRequiredService<FlowEvents>().Publish(new FlowChange(FlowChangeKind.Source, flow.SourceId));
 
         page.WaitForAssertion(() => Assert.Equal($"Source {flow.SourceName}, paused, 3 records", page.Find($"[data-node-id='{flow.SourceId}']").GetAttribute("aria-label")),
             TimeSpan.FromSeconds(10));
@@ -149,6 +152,48 @@ public sealed class FlowsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-node-id='{flow.SourceId}']")), TimeSpan.FromSeconds(10));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/api/destinations/{flow.DestinationId}")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/api/sources/{flow.SourceId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DestinationNode_SendTestData_AsksFirstThenReportsTheApisAnswer()
+    {
+        using var client = App.CreateClient();
+        var flow = await StoredFlow.CreateAsync(client);
+        var page = RenderWithProviders<FlowsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{flow.DestinationId}']")));
+
+        page.Find($"[data-node-id='{flow.DestinationId}']").Click();
+        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Send Test Data").Click());
+
+        Providers.WaitForAssertion(() => Assert.Contains("it creates or changes records there", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Send Test Data").Click();
+
+        // The sandbox's Clari refuses a single record (it takes arrays): the answer is shown as it came.
+        Providers.WaitForAssertion(() => Assert.Contains("The API answered 400", Providers.Find(".mud-snackbar").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task SourceNode_Test_ShowsTheSampleRecordsAndRequests()
+    {
+        using var client = App.CreateClient();
+        var source = await client.PostJsonAsync("/api/sources", new
+        {
+            name = "Contracts " + Guid.NewGuid().ToString("N")[..6],
+            credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox"),
+            templateId = "clientsuccess.search-contracts",
+        }, 201);
+        var sourceId = source.GetProperty("id").GetString()!;
+        var page = RenderWithProviders<FlowsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-node-id='{sourceId}']")));
+
+        page.Find($"[data-node-id='{sourceId}']").Click();
+        Providers.WaitForAssertion(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Test").Click());
+
+        Providers.WaitForAssertion(() =>
+        {
+            Assert.Matches(@"^\d+ sample records from 1 request\.$", Providers.Find("[data-testid=source-test-summary]").TextContent.Trim());
+            Assert.Contains("200", Providers.Find("[data-testid=source-test] table").TextContent, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(15));
     }
 
     private List<string> MenuItems() => Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ToList();

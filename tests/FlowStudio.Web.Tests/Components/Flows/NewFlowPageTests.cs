@@ -102,6 +102,26 @@ public sealed class NewFlowPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task WebhookStep_Create_IsInTheAuditLogAsTheSignedInUserWithoutAKey()
+    {
+        Navigation.NavigateTo("/flows/new?type=webhook");
+        var page = RenderWithProviders<NewFlowPage>();
+        var name = "Audited hook " + Guid.NewGuid().ToString("N")[..6];
+
+        page.Find("#webhook-name").Change(name);
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Create").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=webhook-created]"));
+
+        using var owner = App.CreateClient();
+        var sourceId = page.Find("[data-testid=webhook-url]").TextContent.Trim().Split('/')[^1];
+        using var audit = System.Text.Json.JsonDocument.Parse(await owner.GetStringAsync("/api/audit?limit=50"));
+        var entry = audit.RootElement.EnumerateArray().First(e => e.GetProperty("resourceId").GetString() == sourceId);
+        Assert.Equal(("create", "source", "ada@example.com"),
+            (entry.GetProperty("action").GetString(), entry.GetProperty("resource").GetString(), entry.GetProperty("actor").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, entry.GetProperty("apiKeyName").ValueKind);
+    }
+
+    [Fact]
     public void WebhookFlowType_GoesStraightToTheName()
     {
         Navigation.NavigateTo("/flows/new?type=webhook");

@@ -41,6 +41,7 @@ public sealed class RolesTests(FlowStudioApp app)
         Assert.Contains("POST /api/sources/{id}/run", refused);
         Assert.Contains("DELETE /api/credentials/{id}", refused);
         Assert.Contains("POST /sandbox/_reset", refused);
+        Assert.Contains("PUT /api/credentials/{id}", refused);
     }
 
     [Theory]
