@@ -10,10 +10,6 @@ public sealed class EditorErrors(IReadOnlyList<FieldError> errors)
 {
     public static readonly EditorErrors None = new([]);
 
-    public IReadOnlyList<FieldError> All => errors;
-
-    public bool Any => errors.Count > 0;
-
     /// <summary>Every message for <paramref name="field"/>, joined; null when it has none.</summary>
     public string? For(string field) =>
         errors.Where(e => e.Field == field).Select(e => e.Message).Distinct().ToList() is { Count: > 0 } messages ? string.Join(" ", messages) : null;

@@ -33,16 +33,16 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
 
         await cut.ChooseAsync(Providers, "Exclude Attributes", "siteUrl (string)");
 
-        await cut.WaitForAssertionAsync(() =>
+        await cut.EventuallyAsync(() =>
         {
             Assert.Equal("false", cut.Find("#sample-payloads").GetAttribute("aria-busy"));
             Assert.All(cut.Samples(), s => Assert.DoesNotContain("\"siteUrl\"", s.QuerySelector("pre")!.TextContent, StringComparison.Ordinal));
-        }, DestinationScreens.Patience);
+        });
         Assert.Equal(["siteUrl"], cut.FindAll("[data-testid=excluded-attributes] code").Select(c => c.TextContent));
 
         await cut.Find("button[aria-label='Remove siteUrl']").ClickAsync(new MouseEventArgs());
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("\"siteUrl\"", cut.Samples()[0].QuerySelector("pre")!.TextContent, StringComparison.Ordinal), DestinationScreens.Patience);
+        await cut.EventuallyAsync(() => Assert.Contains("\"siteUrl\"", cut.Samples()[0].QuerySelector("pre")!.TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=excluded-attributes]"));
     }
 
@@ -55,17 +55,17 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
         await cut.ChooseAsync(Providers, "Grouping Algorithm", "Code");
         await cut.TypeCodeAsync("batching-code", ToAccounts);
 
-        await cut.WaitForAssertionAsync(() =>
+        await cut.EventuallyAsync(() =>
         {
             Assert.Equal("false", cut.Find("#sample-payloads").GetAttribute("aria-busy"));
             var body = JsonDocument.Parse(cut.Samples()[0].QuerySelector("pre")!.TextContent).RootElement;
             Assert.Equal(100, body.GetProperty("accounts").GetArrayLength());
             Assert.StartsWith("cs-", body.GetProperty("accounts")[0].GetProperty("id").GetString(), StringComparison.Ordinal);
-        }, DestinationScreens.Patience);
+        });
 
         await cut.TypeCodeAsync("batching-code", "function group(records) {\n  return [;\n}");
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("line 2", cut.Find("#batching-code-error").TextContent, StringComparison.OrdinalIgnoreCase), DestinationScreens.Patience);
+        await cut.EventuallyAsync(() => Assert.Contains("line 2", cut.Find("#batching-code-error").TextContent, StringComparison.OrdinalIgnoreCase));
         Assert.Empty(cut.Samples());
         Assert.Equal("#batching-code", cut.Find("[data-testid=sample-problems] a").GetAttribute("href"));
     }
@@ -81,7 +81,7 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
         await cut.Find("#batching-size").InputAsync(new ChangeEventArgs { Value = "25" });
 
         // Within the pause before the rebuild: the old payloads are still there, marked as such.
-        await cut.WaitForAssertionAsync(() =>
+        await cut.EventuallyAsync(() =>
         {
             Assert.Equal("true", cut.Find("#sample-payloads").GetAttribute("aria-busy"));
             Assert.Contains("recalculating", cut.Find(".sample-output").ClassList);
@@ -102,13 +102,13 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
         await cut.Find("#destination-headers").InputAsync(new ChangeEventArgs { Value = "X-Batch nightly," });
         await cut.Find("#destination-url").InputAsync(new ChangeEventArgs { Value = "" });
 
-        await cut.WaitForAssertionAsync(() =>
+        await cut.EventuallyAsync(() =>
         {
             Assert.Contains("URL is required", cut.Find("#destination-url-error").TextContent, StringComparison.Ordinal);
             Assert.Contains("/v2/ingest/entity/account", cut.Find("#destination-url-error").TextContent, StringComparison.Ordinal);
             Assert.Contains("no colon", cut.Find("#destination-headers-error").TextContent, StringComparison.Ordinal);
             Assert.Contains("Property Name is required", cut.Find("#batching-property-name-error").TextContent, StringComparison.Ordinal);
-        }, DestinationScreens.Patience);
+        });
         Assert.Equal("true", cut.Find("#destination-url").GetAttribute("aria-invalid"));
         Assert.Equal("destination-url-error", cut.Find("#destination-url").GetAttribute("aria-describedby"));
         Assert.Equal(["Property Name", "Request Headers", "URL"],
@@ -124,8 +124,7 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
 
         await cut.Find("#destination-done").ClickAsync(new MouseEventArgs());
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("Property Name is required", cut.Find("#batching-property-name-error").TextContent, StringComparison.Ordinal),
-            DestinationScreens.Patience);
+        await cut.EventuallyAsync(() => Assert.Contains("Property Name is required", cut.Find("#batching-property-name-error").TextContent, StringComparison.Ordinal));
         Assert.Equal(name, cut.Find("#destination-name").GetAttribute("value"));
         Assert.Equal("/v2/ingest/entity/account", cut.Find("#destination-url").GetAttribute("value"));
         Assert.Equal("100", cut.Find("#batching-size").GetAttribute("value"));
@@ -139,12 +138,11 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
         using var client = App.CreateClient();
         var datasetId = await Flows.ClariAccountsDatasetAsync(client, 120);
         var cut = RenderEditor(datasetId, await client.CredentialIdAsync("Clari Sandbox"));
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Template", "Advanced"], cut.FindAll("[role=tab]").Select(t => t.TextContent.Trim())));
+        await cut.EventuallyAsync(() => Assert.Equal(["Template", "Advanced"], cut.FindAll("[role=tab]").Select(t => t.TextContent.Trim())));
 
         await cut.ChooseAsync(Providers, "Endpoint", "Ingest Bulk Entities");
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("Entity Type is required", cut.Find("#param-entityType-error").TextContent, StringComparison.Ordinal),
-            DestinationScreens.Patience);
+        await cut.EventuallyAsync(() => Assert.Contains("Entity Type is required", cut.Find("#param-entityType-error").TextContent, StringComparison.Ordinal));
         Assert.Equal("Default (Upsert)", cut.Shown("Mode"));
         Assert.Contains("up to 100 records per call, uploaded as a JSON file", cut.Find("[data-testid=template-description]").TextContent, StringComparison.Ordinal);
 
@@ -159,7 +157,7 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
     {
         using var client = App.CreateClient();
         var cut = RenderEditor(await Flows.ClientsDatasetAsync(client), await client.CredentialIdAsync("Clari Sandbox"), refreshDelayMs);
-        await cut.WaitForAssertionAsync(() => Assert.NotEmpty(cut.FindAll("[role=tab]")));
+        await cut.EventuallyAsync(() => Assert.NotEmpty(cut.FindAll("[role=tab]")));
         await cut.TabAsync("Advanced");
         await cut.Find("#destination-url").InputAsync(new ChangeEventArgs { Value = "/v2/ingest/entity/account" });
         await cut.Find("input.mud-checkbox-input").ChangeAsync(new ChangeEventArgs { Value = true });

@@ -18,7 +18,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         using var client = App.CreateClient();
         var id = await CreateAsync(client, "Shown " + Guid.NewGuid().ToString("N")[..6]);
         var page = RenderWithProviders<DestinationDetailPage>(p => p.Add(d => d.Id, id));
-        await page.WaitForAssertionAsync(() => Assert.Equal("Paused", page.Find("[data-testid=destination-status]").TextContent.Trim()));
+        await page.EventuallyAsync(() => Assert.Equal("Paused", page.Find("[data-testid=destination-status]").TextContent.Trim()));
         Assert.Contains("/v2/ingest/entity/account", page.Find("[data-testid=destination-config]").TextContent, StringComparison.Ordinal);
         Assert.Equal("0", page.Find("[data-testid=count-sent]").TextContent);
         await page.WaitForSamplesAsync(1, "12 records");
@@ -28,9 +28,9 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
 
         await Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Activate").ClickAsync(new MouseEventArgs());
 
-        await page.WaitForAssertionAsync(() => Assert.Equal("Active", page.Find("[data-testid=destination-status]").TextContent.Trim()), DestinationScreens.Patience);
+        await page.EventuallyAsync(() => Assert.Equal("Active", page.Find("[data-testid=destination-status]").TextContent.Trim()));
         Assert.Equal("active", JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}")).RootElement.GetProperty("status").GetString());
-        await page.WaitForAssertionAsync(() => Assert.Equal("12", page.Find("[data-testid=count-sent]").TextContent), DestinationScreens.Patience);
+        await page.EventuallyAsync(() => Assert.Equal("12", page.Find("[data-testid=count-sent]").TextContent));
     }
 
     [Fact]
@@ -40,24 +40,24 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         var name = "Doomed " + Guid.NewGuid().ToString("N")[..6];
         var id = await CreateAsync(client, name);
         var page = RenderWithProviders<DestinationDetailPage>(p => p.Add(d => d.Id, id));
-        await page.WaitForAssertionAsync(() => Assert.Equal(name, page.Find("h1").TextContent));
+        await page.EventuallyAsync(() => Assert.Equal(name, page.Find("h1").TextContent));
 
         await OpenMenuAsync(page);
         Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").ClickAndLeave();
-        await Providers.WaitForAssertionAsync(() => Assert.Contains("The dataset and its records stay", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        await Providers.EventuallyAsync(() => Assert.Contains("The dataset and its records stay", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
         Assert.Contains($"Delete “{name}”?", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         Assert.Contains("0 sent, 0 failed", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         await Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new MouseEventArgs());
-        await Providers.WaitForAssertionAsync(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
+        await Providers.EventuallyAsync(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/destinations/{id}")).StatusCode);
 
         await OpenMenuAsync(page);
         Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").ClickAndLeave();
-        await Providers.WaitForAssertionAsync(() => Assert.NotEmpty(Providers.FindAll(".mud-dialog")));
+        await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll(".mud-dialog")));
         await Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete destination").ClickAsync(new MouseEventArgs());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        await page.WaitForAssertionAsync(() => Assert.EndsWith("/destinations", navigation.Uri, StringComparison.Ordinal), DestinationScreens.Patience);
+        await page.EventuallyAsync(() => Assert.EndsWith("/destinations", navigation.Uri, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/destinations/{id}")).StatusCode);
     }
 
@@ -68,15 +68,15 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         var name = "Listed " + Guid.NewGuid().ToString("N")[..6];
         var id = await CreateAsync(client, name);
         var page = RenderWithProviders<DestinationsPage>();
-        await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=destinations-table] tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal)));
+        await page.EventuallyAsync(() => Assert.Contains(page.FindAll("[data-testid=destinations-table] tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal)));
 
         await client.PostJsonAsync($"/api/destinations/{id}/activate", new { }, 200);
 
-        await page.WaitForAssertionAsync(() =>
+        await page.EventuallyAsync(() =>
         {
             var row = page.FindAll("[data-testid=destinations-table] tbody tr").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
             Assert.Contains("Active", row.QuerySelector(".status-chip")!.TextContent, StringComparison.Ordinal);
-        }, DestinationScreens.Patience);
+        });
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         await editor.Find("#destination-save").ClickAsync(new MouseEventArgs());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        await editor.WaitForAssertionAsync(() => Assert.EndsWith($"/destinations/{id}", navigation.Uri, StringComparison.Ordinal), DestinationScreens.Patience);
+        await editor.EventuallyAsync(() => Assert.EndsWith($"/destinations/{id}", navigation.Uri, StringComparison.Ordinal));
         var saved = JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}")).RootElement;
         Assert.Equal(["name"], saved.GetProperty("excludeAttributes").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("false", saved.GetProperty("parameters").GetProperty("isLastBatch").GetString());
@@ -113,7 +113,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         where T : IComponent
     {
         await page.Find("[data-testid=destination-menu] button").ClickAsync(new MouseEventArgs());
-        await Providers.WaitForAssertionAsync(() => Assert.NotEmpty(Providers.FindAll("[role=menuitem]")));
+        await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll("[role=menuitem]")));
         return Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ToList();
     }
 

@@ -12,13 +12,18 @@ namespace FlowStudio.Web.Tests.Components.Destinations;
 /// </summary>
 internal static class DestinationScreens
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Waits (long enough for a loaded two-core machine) until <paramref name="assertion"/> holds after a render.</summary>
+    public static Task EventuallyAsync<T>(this IRenderedComponent<T> cut, Action assertion)
+        where T : IComponent =>
+        cut.WaitForAssertionAsync(assertion, Patience);
 
     public static async Task TabAsync<T>(this IRenderedComponent<T> cut, string name)
         where T : IComponent
     {
         await cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).ClickAsync(new MouseEventArgs());
-        await cut.WaitForAssertionAsync(() => Assert.Equal("true", cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).GetAttribute("aria-selected")));
+        await cut.EventuallyAsync(() => Assert.Equal("true", cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).GetAttribute("aria-selected")));
     }
 
     /// <summary>Opens the select labelled <paramref name="label"/> (MudSelect opens on mousedown) and clicks the item <paramref name="item"/>.</summary>
@@ -26,7 +31,7 @@ internal static class DestinationScreens
         where T : IComponent
     {
         await cut.Combobox(label).Closest("div.mud-input-control")!.MouseDownAsync(new MouseEventArgs());
-        await providers.WaitForAssertionAsync(() => Assert.Contains(providers.FindAll("[role=option]"), o => o.TextContent.Trim() == item));
+        await providers.EventuallyAsync(() => Assert.Contains(providers.FindAll("[role=option]"), o => o.TextContent.Trim() == item));
         await providers.FindAll("[role=option]").First(o => o.TextContent.Trim() == item).ClickAsync(new MouseEventArgs());
     }
 
@@ -59,7 +64,7 @@ internal static class DestinationScreens
 
     public static Task WaitForSamplesAsync<T>(this IRenderedComponent<T> cut, int count, string? firstRecordCount = null)
         where T : IComponent =>
-        cut.WaitForAssertionAsync(() =>
+        cut.EventuallyAsync(() =>
         {
             Assert.Equal("false", cut.Find("#sample-payloads").GetAttribute("aria-busy"));
             Assert.Equal(count, cut.Samples().Count);
@@ -67,10 +72,10 @@ internal static class DestinationScreens
             {
                 Assert.Equal(firstRecordCount, cut.Samples()[0].QuerySelector("[data-testid=sample-record-count]")!.TextContent);
             }
-        }, Patience);
+        });
 
     /// <summary>Polls <paramref name="read"/> (outside the renderer) until it gives <paramref name="expected"/>.</summary>
-    public static async Task EventuallyAsync<TValue>(Func<Task<TValue>> read, TValue expected)
+    public static async Task PollAsync<TValue>(Func<Task<TValue>> read, TValue expected)
     {
         var deadline = DateTime.UtcNow + Patience;
         var value = await read();

@@ -48,7 +48,7 @@ public sealed class SyncTabTests(FlowStudioApp app) : ComponentTest(app)
         var datasetId = await Flows.ClientsDatasetAsync(client);
         var credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox");
         var cut = RenderWithProviders<DestinationEditor>(p => p.Add(e => e.DatasetId, datasetId).Add(e => e.CredentialId, credentialId));
-        await cut.WaitForAssertionAsync(() => Assert.Equal(["Template", "Advanced", "Sync"], cut.FindAll("[role=tab]").Select(t => t.TextContent.Trim())));
+        await cut.EventuallyAsync(() => Assert.Equal(["Template", "Advanced", "Sync"], cut.FindAll("[role=tab]").Select(t => t.TextContent.Trim())));
         await cut.TabAsync("Sync");
         return cut;
     }
