@@ -1,5 +1,6 @@
 // Bundles the interactive UI's own front-end code into the web project's wwwroot/dist/: shell.css (rules on top of
-// MudBlazor) and code-editor-interop.js (CodeMirror 6 for the CodeEditor component, loaded by it on demand).
+// MudBlazor), code-editor-interop.js (CodeMirror 6 for the CodeEditor component) and flow-canvas-interop.js (pan and
+// zoom gestures of the Flows canvas), each loaded by its component on demand.
 // Run by the FlowStudio.Web build (see the BuildFrontEndAssets target); `node build.mjs` by hand works too.
 import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -14,7 +15,7 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: ["src/shell.css", "src/code-editor-interop.js"],
+  entryPoints: ["src/shell.css", "src/code-editor-interop.js", "src/flow-canvas-interop.js"],
   entryNames: "[name]",
   chunkNames: "chunks/[name]-[hash]",
   outdir,
