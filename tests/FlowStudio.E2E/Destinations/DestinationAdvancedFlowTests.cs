@@ -81,7 +81,8 @@ public sealed class DestinationAdvancedFlowTests(BrowserApp app)
             await test.ClickAsync();
             await Expect(test).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(panel.GetByTestId("test-writes-warning")).ToContainTextAsync("writes to Clari");
-            await Expect(panel.GetByLabel("Payload 1 body")).ToBeEditableAsync();
+            // The payload's code editor (CodeMirror, attached by the circuit once it loads its module) takes edits.
+            await Expect(panel.Locator("#sample-0-payload .cm-content")).ToBeEditableAsync();
             await CodeEditor.ReplaceAsync(page, "sample-0-payload", EditedPayload);
             await samples.First.GetByRole(AriaRole.Button, new() { Name = "Send Test Data" }).ClickAsync();
             var confirm = page.GetByRole(AriaRole.Dialog);

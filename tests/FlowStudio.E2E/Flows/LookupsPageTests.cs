@@ -86,7 +86,7 @@ public sealed class LookupsPageTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Rows", new() { Exact = true })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "The New Lookup dialog scrolls sideways at 390px.");
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();

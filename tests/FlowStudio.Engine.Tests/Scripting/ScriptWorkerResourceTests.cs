@@ -48,9 +48,13 @@ public sealed class ScriptWorkerResourceTests(ITestOutputHelper output)
 
         Assert.Equal("""{"records":[]}""", sut.CallFunction(HostileScripts.Normal, "group", "[]"));
         var settled = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-        var idleCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        // The quietest of three seconds: other tests of this project may run beside this one in the same process.
+        var idleCpu = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            return Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        }).Min();
         var after = ParentWorkingSet();
         var live = sut.IdleWorkerIds.ToHashSet();
         var lingering = workers.Where(id => !live.Contains(id) && IsRunning(id)).ToList();
