@@ -3,20 +3,17 @@ using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Sandbox;
 using FlowStudio.Web.Components;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Accounts;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
 using FlowStudio.Web.Features.Datasets;
 using FlowStudio.Web.Features.Destinations;
-using FlowStudio.Web.Features.Engine;
 using FlowStudio.Web.Features.Flows;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
 using FlowStudio.Web.Features.Lookups;
-using FlowStudio.Web.Features.Outbound;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
@@ -35,43 +32,8 @@ internal static class Extensions
 {
     public static void AddFlowStudio(this WebApplicationBuilder builder)
     {
-        builder.AddFlowStudioData();
+        builder.AddApplication();
         builder.AddAccounts();
-        builder.AddTemplates();
-        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<HostAddress>();
-        builder.Services.AddScoped<CredentialService>();
-        builder.Services.AddScoped<SandboxCredentialSeeder>();
-        builder.Services.AddScoped<ConnectionFactory>();
-        builder.Services.AddScoped<ConnectionTester>();
-        builder.AddEngine();
-        builder.AddEngineRuntime();
-        builder.Services.AddScoped<LookupService>();
-        builder.Services.AddScoped<DatasetWriter>();
-        builder.Services.AddScoped<DatasetService>();
-        builder.Services.AddScoped<SourcePlanner>();
-        builder.Services.AddScoped<SourceService>();
-        builder.Services.AddScoped<SourceTester>();
-        builder.Services.AddScoped<SourceOverview>();
-        builder.Services.AddScoped<SourceDeletion>();
-        builder.Services.AddScoped<IRunExecutor, SourceRunExecutor>();
-        builder.Services.AddScoped<DestinationPlanner>();
-        builder.Services.AddScoped<DestinationService>();
-        builder.Services.AddScoped<DestinationQueries>();
-        builder.Services.AddScoped<TestDataSender>();
-        builder.Services.AddScoped<DeliveryRecords>();
-        builder.Services.AddScoped<DeliveryLog>();
-        builder.Services.AddScoped<SamplePayloads>();
-        builder.Services.AddScoped<FlowService>();
-        builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
-        builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
-        builder.Services.AddSingleton<RunQueue>();
-        builder.Services.AddSingleton<RunEvents>();
-        builder.Services.AddScoped<RunLauncher>();
-        builder.Services.AddScoped<RunService>();
-        builder.Services.AddHostedService<RunWorker>();
-        builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddSandbox();
 
         // Static web assets (blazor.web.js, MudBlazor's files) from the build's manifest when not published.
@@ -134,29 +96,6 @@ internal static class Extensions
 
         await app.BootstrapAccountsAsync();
         await SeedAsync(app);
-    }
-
-    /// <summary>The engine's outbound HTTP: one client (its Polly pipeline retries and times out each attempt) and a shared token cache.</summary>
-    private static void AddEngine(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<ConnectorAuthenticator>();
-        builder.AddOutbound();
-        builder.Services.AddTransient<SourceReader>();
-        builder.AddScripts();
-        builder.Services.AddSingleton<PayloadBuilder>();
-        builder.Services.AddSingleton<DestinationValidator>();
-        builder.Services.AddTransient<DeliveryRunner>();
-    }
-
-    /// <summary>User scripts (grouping code): settings from section <c>Scripts</c>, checked at start; scripts run in worker processes.</summary>
-    private static void AddScripts(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<ScriptOptions>()
-            .Bind(builder.Configuration.GetSection(ScriptOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IScriptEvaluator>(services => new ScriptWorkerPool(
-            services.GetRequiredService<IOptions<ScriptOptions>>().Value, services.GetRequiredService<TimeProvider>()));
     }
 
     private static async Task SeedAsync(WebApplication app)

@@ -11,7 +11,7 @@ public sealed class LookupsPageTests(BrowserApp app)
     [Fact]
     public async Task NewLookup_PastedCsv_ShowsEveryErrorAtOnce_ListsItsMacrosWhichTheSourceUrlOffers_ThenDeletes()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var name = "accounts_" + Guid.NewGuid().ToString("N")[..6];
         var page = await app.NewPageAsync();
         await page.OpenAsync("/lookups");
@@ -71,7 +71,7 @@ public sealed class LookupsPageTests(BrowserApp app)
     [Fact]
     public async Task LookupsPage_390PixelsWide_ListsLongMacrosAndTheNewLookupFormWithoutScrollingSideways()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var name = "customer_success_accounts_" + Guid.NewGuid().ToString("N")[..6];
         await api.CreateLookupAsync(name, [new { id = "1198", account_identifier_in_the_crm = "1198", account_display_name = "Acme" }]);
         var page = await app.NewPageAsync(390, 844);

@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace FlowStudio.E2E.Sources;
 
 /// <summary>REST calls the browser tests use to arrange data and to clean up what they created.</summary>
-internal sealed class SourceApi : IDisposable
+internal sealed class SourceApi : IAsyncDisposable
 {
     private readonly HttpClient _client;
     private HashSet<string> _existing = [];
+    private HashSet<string> _existingLookups = [];
 
     private SourceApi(Uri baseAddress) => _client = new HttpClient
     {
@@ -36,14 +37,19 @@ internal sealed class SourceApi : IDisposable
     }
 
     /// <summary>
-    /// Deletes the sources created since this object was made (by the test, through the browser or the API), so the
-    /// shared server looks as it did before, e.g. "no data flows yet" for the shell tests.
+    /// Deletes the sources and lookups created since this object was made (by the test, through the browser or the
+    /// API), so the shared server looks as it did before, e.g. "no data flows yet" for the shell tests. Disposing
+    /// does it too, so a test that fails half-way still leaves nothing behind.
     /// </summary>
     public async Task DeleteCreatedSourcesAsync()
     {
         foreach (var id in (await SourceIdsAsync()).Except(_existing))
         {
             (await _client.DeleteAsync($"/api/sources/{id}?cascade=true")).EnsureSuccessStatusCode();
+        }
+        foreach (var id in (await LookupIdsAsync()).Except(_existingLookups))
+        {
+            (await _client.DeleteAsync($"/api/lookups/{id}")).EnsureSuccessStatusCode();
         }
     }
 
@@ -52,6 +58,7 @@ internal sealed class SourceApi : IDisposable
     {
         var api = new SourceApi(baseAddress);
         api._existing = await api.SourceIdsAsync();
+        api._existingLookups = await api.LookupIdsAsync();
         return api;
     }
 
@@ -59,6 +66,12 @@ internal sealed class SourceApi : IDisposable
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/sources"));
         return json.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+    }
+
+    private async Task<HashSet<string>> LookupIdsAsync()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/lookups"));
+        return json.RootElement.EnumerateArray().Select(l => l.GetProperty("id").GetString()!).ToHashSet();
     }
 
     /// <summary>Adds a client note to the ClientSuccess sandbox now, so "modified since yesterday" finds one.</summary>
@@ -80,5 +93,15 @@ internal sealed class SourceApi : IDisposable
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
     }
 
-    public void Dispose() => _client.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await DeleteCreatedSourcesAsync();
+        }
+        finally
+        {
+            _client.Dispose();
+        }
+    }
 }

@@ -12,7 +12,7 @@ public sealed class SourceEditTests(BrowserApp app)
     [Fact]
     public async Task ResourceMenuEdit_SubjectFilterAndBadThenGoodCronInATimeZone_ShowsTheErrorThenThePreviewThenSavesAndReturnsToTheSourcePage()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var sourceId = await api.CreateTemplateSourceAsync("Pulses to edit", credentialId, "clientsuccess.search-pulses");
         var page = await app.NewPageAsync();
@@ -73,7 +73,7 @@ public sealed class SourceEditTests(BrowserApp app)
     [Fact]
     public async Task Edit_AnotherClientSuccessCredential_SaveReadsWithIt()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         using var client = app.Server.CreateApiClient();
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var secondName = "ClientSuccess backup " + Guid.NewGuid().ToString("N")[..6];

@@ -24,7 +24,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_MacroUrlAndSuggestedPath_TestShowsRecordsAndCreates()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         await api.AddClientNoteAsync("Renewal call went well");
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
         try
@@ -85,7 +85,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_InvalidPathAndHeaders_ShowsEveryErrorBesideItsFieldAndKeepsValues()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" }).FillAsync("/v2/clientNote/search");
         await page.GetByLabel("Set Path to Data in Response").FillAsync("$.data[");
@@ -114,7 +114,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task TemplateTab_RequiredFieldEmpty_TestShowsItsErrorBesideTheField()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"), advanced: false);
 
         await page.ChooseAsync("Endpoint", "Get Client");
@@ -130,7 +130,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task TemplateTab_WritingEndpoint_TestSaysSoAndAsksOnceBeforeSending()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"), advanced: false);
         await page.ChooseAsync("Endpoint", "Create Pulse");
         await Expect(page.GetByTestId("template-writes")).ToContainTextAsync("writes to ClientSuccess");
@@ -148,7 +148,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_LookupChosen_ItsColumnsJoinTheMacroListAndKeyboardInsertsOne()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var lookup = "clients_" + Guid.NewGuid().ToString("N")[..6];
         await api.CreateLookupAsync(lookup, [new { id = "1198", name = "Acme" }, new { id = "1023", name = "Globex" }]);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
@@ -174,7 +174,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_NewLookupInADialog_IsChosenInPlace_AndLeavingWithUnsavedChangesAsksFirst()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var lookup = "accounts_" + Guid.NewGuid().ToString("N")[..6];
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Accounts one by one");
@@ -205,7 +205,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_CursorField_OffersCursorMacroTestSendsTheInitialValueAndTheSourcePageShowsTheCursor()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
         try
         {
@@ -247,7 +247,7 @@ public sealed class SourceManualFlowTests(BrowserApp app)
     [Fact]
     public async Task AdvancedTab_CursorMacroWithoutCursorField_TestShowsTheErrorBesideCursorField()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await OpenEditorAsync(await api.CredentialIdAsync("ClientSuccess Sandbox"));
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" }).FillAsync("/v2/contact/search?modifiedAfter={cursor}");
 

@@ -11,7 +11,7 @@ public sealed class SourcePagesLayoutTests(BrowserApp app)
     [InlineData(1280)]
     public async Task SourceScreens_PhoneAndDesktopWidths_NoHorizontalScroll(int width)
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var sourceId = await api.CreateTemplateSourceAsync("Contracts for layout", credentialId, "clientsuccess.search-contracts");
         var page = await app.NewPageAsync(width: width);

@@ -10,7 +10,7 @@ public sealed class SourceResourceMenuTests(BrowserApp app)
     [Fact]
     public async Task ResourceMenu_ActivatePauseTestThenDelete_UpdatesInPlaceAndConfirmsWhatIsLost()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var credentialId = await api.CredentialIdAsync("ClientSuccess Sandbox");
         var sourceId = await api.CreateTemplateSourceAsync("Contracts to delete", credentialId, "clientsuccess.search-contracts");
         var page = await app.NewPageAsync();

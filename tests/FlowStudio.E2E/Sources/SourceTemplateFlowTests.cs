@@ -10,7 +10,7 @@ public sealed class SourceTemplateFlowTests(BrowserApp app)
     [Fact]
     public async Task NewDataFlow_SearchPulsesTemplate_TestCreateAndRunNowFillsDatasetWith300Records()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await app.NewPageAsync();
         try
         {

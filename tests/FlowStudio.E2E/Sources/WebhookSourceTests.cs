@@ -11,7 +11,7 @@ public sealed class WebhookSourceTests(BrowserApp app)
     [Fact]
     public async Task NewDataFlow_WebhookTile_CreatesSourceWhoseUrlAndTokenAcceptRecords()
     {
-        using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
+        await using var api = await SourceApi.StartAsync(app.Server.BaseAddress);
         var page = await app.NewPageAsync();
         try
         {

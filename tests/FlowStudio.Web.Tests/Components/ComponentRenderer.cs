@@ -1,6 +1,5 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Credentials;
 using Microsoft.AspNetCore.Components;

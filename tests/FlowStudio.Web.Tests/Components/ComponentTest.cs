@@ -1,6 +1,5 @@
 using Bunit;
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
-using FlowStudio.Web.Data;
-using FlowStudio.Web.Data.Migrations;
+using FlowStudio.Application.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,4 +1,3 @@
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Accounts;
 using MudBlazor;
 

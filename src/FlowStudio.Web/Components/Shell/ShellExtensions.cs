@@ -2,8 +2,6 @@ namespace FlowStudio.Web.Components.Shell;
 
 internal static class ShellExtensions
 {
-    /// <summary>What the interactive screens share: service calls in their own scope, and the change feed that pushes live updates.</summary>
-    public static IServiceCollection AddShell(this IServiceCollection services) => services
-        .AddScoped<UiCalls>()
-        .AddSingleton<FlowEvents>();
+    /// <summary>What the interactive screens share: service calls in their own scope (the change feed is the application's).</summary>
+    public static IServiceCollection AddShell(this IServiceCollection services) => services.AddScoped<UiCalls>();
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Accounts;
 using FlowStudio.Web.Features.Audit;
 using Microsoft.AspNetCore.Components.Authorization;

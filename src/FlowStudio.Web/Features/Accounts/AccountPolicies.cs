@@ -1,4 +1,3 @@
-using FlowStudio.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FlowStudio.Web.Features.Accounts;

@@ -1,4 +1,3 @@
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,7 +20,7 @@ internal static class AccountsExtensions
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddIdentityCore<UserAccount>()
-            .AddEntityFrameworkStores<FlowStudioDb>()
+            .AddAccountStores()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<UserAccountClaimsFactory>();

@@ -1,4 +1,3 @@
-using FlowStudio.Web.Data;
 
 namespace FlowStudio.Web.Features.Audit;
 

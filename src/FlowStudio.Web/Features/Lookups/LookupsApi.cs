@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Credentials;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;

@@ -1,6 +1,5 @@
 using System.Net;
 using Bunit;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Accounts;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using Bunit;
 using Bunit.TestDoubles;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Flows;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;

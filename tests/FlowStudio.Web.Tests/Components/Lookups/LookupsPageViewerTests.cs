@@ -1,5 +1,4 @@
 using Bunit;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Tests.Support;
 

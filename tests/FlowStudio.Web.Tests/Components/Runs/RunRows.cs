@@ -1,5 +1,4 @@
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

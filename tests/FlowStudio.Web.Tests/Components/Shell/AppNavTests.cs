@@ -1,6 +1,5 @@
 using Bunit;
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 
 namespace FlowStudio.Web.Tests.Components.Shell;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Bunit;
-using FlowStudio.Web.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -42,7 +42,7 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         Assert.Contains("refuses records", Providers.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal);
         Assert.Equal("paused", (await GetSourceAsync(id)).GetProperty("status").GetString());
         var audit = await App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IAuditLog>().ListAsync(20, 0, CancellationToken.None);
-        Assert.Contains(audit, e => e.ResourceId == id && e.Action == Web.Data.AuditAction.Pause && e.Actor == "ada@example.com" && e.ApiKeyName is null);
+        Assert.Contains(audit, e => e.ResourceId == id && e.Action == AuditAction.Pause && e.Actor == "ada@example.com" && e.ApiKeyName is null);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Tests.Support;
 
 namespace FlowStudio.Web.Tests.Components.Sources;

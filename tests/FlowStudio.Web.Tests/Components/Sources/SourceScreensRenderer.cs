@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FlowStudio.Engine.Templates;
-using FlowStudio.Web.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;

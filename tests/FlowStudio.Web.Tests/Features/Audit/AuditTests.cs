@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Lookups;
 using Microsoft.AspNetCore.Components.Authorization;
 using System.Text.Json;

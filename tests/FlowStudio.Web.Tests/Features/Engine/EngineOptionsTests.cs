@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using FlowStudio.Web.Data;
-using FlowStudio.Web.Features.Engine;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

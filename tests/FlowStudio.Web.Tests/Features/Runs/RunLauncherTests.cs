@@ -1,5 +1,4 @@
 using FlowStudio.Web.Components.Shell;
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

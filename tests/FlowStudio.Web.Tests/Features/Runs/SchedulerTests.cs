@@ -1,4 +1,3 @@
-using FlowStudio.Web.Data;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowStudio.Application.Data;
+
+/// <summary>The app's one database: its own tables and ASP.NET Core Identity's users (without Identity roles: a user has one <see cref="AccountRole"/>).</summary>
+internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : IdentityUserContext<UserAccount>(options)
+{
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetRecord> DatasetRecords => Set<DatasetRecord>();
+
+    public DbSet<Lookup> Lookups => Set<Lookup>();
+
+    public DbSet<Run> Runs => Set<Run>();
+
+    public DbSet<Destination> Destinations => Set<Destination>();
+
+    public DbSet<DeliveryState> DeliveryStates => Set<DeliveryState>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<UserAccount>(e => e.Property(u => u.Role).HasConversion<string>());
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.Prefix);
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Action).HasConversion<string>();
+            e.Property(a => a.Resource).HasConversion<string>();
+        });
+        modelBuilder.Entity<Credential>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Name).IsUnique();
+        });
+        modelBuilder.Entity<Source>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.CredentialId);
+        });
+        modelBuilder.Entity<Dataset>(e => e.HasKey(d => d.Id));
+        modelBuilder.Entity<DatasetRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.DatasetId, r.Id });
+            e.HasIndex(r => new { r.DatasetId, r.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
+        });
+        modelBuilder.Entity<Lookup>(e =>
+        {
+            e.HasKey(l => l.Id);
+            e.HasIndex(l => l.Name).IsUnique();
+        });
+        modelBuilder.Entity<Destination>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => d.DatasetId);
+        });
+        modelBuilder.Entity<DeliveryState>(e =>
+        {
+            e.HasKey(s => new { s.DestinationId, s.RecordId });
+            e.HasIndex(s => new { s.DestinationId, s.Outcome });
+            e.HasIndex(s => s.RunId);
+        });
+        modelBuilder.Entity<Run>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.ResourceId, r.StartedAt });
+        });
+    }
+}

@@ -1,0 +1,103 @@
+using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>Per-record delivery state, and the response webhook: each API answer becomes a record of the destination's response source.</summary>
+internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOptions<EngineOptions> options, TimeProvider time)
+{
+    /// <summary>Runs that may try a failed record before it is dead-lettered ("Retry failed records" re-queues it).</summary>
+    public int MaxAttempts => options.Value.DeliveryMaxAttempts;
+
+    /// <summary>Failed records become due for another try this long after their last one (runs started by Activate).</summary>
+    public TimeSpan FailedRetryDelay => options.Value.FailedRetryDelay;
+
+    /// <summary>Marks the records of a request about to be sent (committed before it goes, so a crash re-sends them).</summary>
+    public async Task InFlightAsync(string destinationId, string runId, IReadOnlyList<long> recordIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var ids = JsonSerializer.Serialize(recordIds);
+        // Set-based upserts keep the run's change tracker empty, so a long delivery stays as fast at the end as at the start.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO DeliveryStates (DestinationId, RecordId, Outcome, Attempts, RunId, UpdatedAt)
+            SELECT {destinationId}, value, 'inflight', 0, {runId}, {now} FROM json_each({ids}) WHERE true
+            ON CONFLICT (DestinationId, RecordId) DO UPDATE SET Outcome = 'inflight', RunId = excluded.RunId, UpdatedAt = excluded.UpdatedAt
+            """, cancellationToken);
+    }
+
+    /// <summary>Records a request's answer: each record sent, failed, or dead once it has failed <see cref="MaxAttempts"/> times.</summary>
+    public async Task RecordAsync(Destination destination, Run run, DeliveryResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var ids = result.Records.Select(r => r.RecordId).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var group in result.Records.GroupBy(r => (r.Outcome, r.Status, r.Error)))
+            {
+                var (outcome, status, error) = group.Key;
+                var sent = outcome == DeliveryOutcome.Sent;
+                var groupIds = JsonSerializer.Serialize(group.Select(r => r.RecordId));
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO DeliveryStates (DestinationId, RecordId, Outcome, Attempts, Status, Error, RunId, UpdatedAt)
+                    SELECT {destination.Id}, value, CASE WHEN {sent} THEN 'sent' WHEN 1 >= {MaxAttempts} THEN 'dead' ELSE 'failed' END,
+                           1, {status}, {error}, {run.Id}, {now}
+                    FROM json_each({groupIds}) WHERE true
+                    ON CONFLICT (DestinationId, RecordId) DO UPDATE SET
+                      Attempts = DeliveryStates.Attempts + 1,
+                      Outcome = CASE WHEN {sent} THEN 'sent' WHEN DeliveryStates.Attempts + 1 >= {MaxAttempts} THEN 'dead' ELSE 'failed' END,
+                      Status = excluded.Status, Error = excluded.Error, RunId = excluded.RunId, UpdatedAt = excluded.UpdatedAt
+                    """, cancellationToken);
+                if (sent)
+                {
+                    run.RecordsSent += group.Count();
+                }
+                else
+                {
+                    run.RecordsFailed += group.Count();
+                }
+            }
+
+            run.Requests += result.Response is null ? 0 : 1;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (destination.ResponseSourceId is { } responseSourceId && result.Response is { } response)
+        {
+            var datasetId = await db.Sources.Where(s => s.Id == responseSourceId).Select(s => s.DatasetId).FirstOrDefaultAsync(cancellationToken);
+            if (datasetId is not null)
+            {
+                var record = new JObject
+                {
+                    ["destinationId"] = destination.Id,
+                    ["status"] = response.StatusCode,
+                    ["body"] = ParseOrText(response.Body),
+                    ["recordIds"] = new JArray(ids),
+                    ["receivedAt"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                };
+                if (ParseOrText(response.Body) is JObject body && body["jobId"] is { } jobId)
+                {
+                    record["jobId"] = jobId;
+                }
+
+                await writer.WriteAsync(datasetId, null, new[] { new SourceRecord(record, null) }.ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
+            }
+        }
+    }
+
+    private static JToken ParseOrText(string body)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(body) ? JValue.CreateNull() : JToken.Parse(body);
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return new JValue(body);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>
+/// An active destination delivers records as they arrive: each scheduler tick starts a run when it has records never
+/// sent, records left in flight by an interrupted run, or failed records whose retry delay has passed. A destination
+/// that fails here is logged with its id and skipped; the others are still checked.
+/// </summary>
+internal sealed class DeliveryTrigger(
+    FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
+    : IScheduledTrigger
+{
+    public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var active = await db.Destinations.AsNoTracking().Where(d => d.Status == "active").Select(d => new { d.Id, d.DatasetId }).ToListAsync(cancellationToken);
+        foreach (var destination in active.Where(d => !queue.IsRunning(d.Id)))
+        {
+            try
+            {
+                await StartIfPendingAsync(destination.Id, destination.DatasetId, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(ex, "Destination {DestinationId}: checking for records to deliver or starting its run failed; skipped this tick", destination.Id);
+            }
+        }
+    }
+
+    private async Task StartIfPendingAsync(string destinationId, string datasetId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await pending.AnyPendingAsync(destinationId, datasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
+        {
+            await launcher.StartAsync(destinationId, "destination", automatic: true, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>A saved destination as the API and the screens show it; its settings read back as the request that set them.</summary>
+public sealed record DestinationView(
+    string Id,
+    string Name,
+    string DatasetId,
+    string CredentialId,
+    string? Connector,
+    string? TemplateId,
+    string? TemplateName,
+    IReadOnlyDictionary<string, string?> Parameters,
+    ManualDestinationRequest? Manual,
+    SyncRequest? Sync,
+    IReadOnlyList<string> ExcludeAttributes,
+    bool ResponseWebhook,
+    string Status,
+    string? ResponseSourceId,
+    DateTime CreatedAt);
+
+/// <summary>A request exactly as it would be sent (secret headers masked).</summary>
+public sealed record SamplePayload(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string Body, int RecordCount, string? Error);

@@ -1,0 +1,38 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>A payload body as people read it.</summary>
+internal static class PayloadText
+{
+    /// <summary>The body indented for reading; the text as it is when it is not JSON.</summary>
+    public static string Pretty(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "";
+        }
+
+        try
+        {
+            return JToken.Parse(body).ToString(Formatting.Indented);
+        }
+        catch (JsonReaderException)
+        {
+            return body;
+        }
+    }
+
+    public static string Plural(long count, string one) =>
+        count == 1 ? $"1 {one}" : $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {one}s";
+
+    /// <summary>What a request with <paramref name="method"/> does to the records it carries, for the "writes" warning.</summary>
+    public static string Effect(string method) => method.ToUpperInvariant() switch
+    {
+        "DELETE" => "deletes records",
+        "PUT" => "replaces records",
+        "PATCH" => "changes records",
+        _ => "creates or updates records",
+    };
+}

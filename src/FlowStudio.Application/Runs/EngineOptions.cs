@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FlowStudio.Application.Runs;
+
+/// <summary>
+/// How the background engine runs sources and destinations: configuration section <c>Engine</c>
+/// (environment variables <c>Engine__MaxConcurrentRuns</c>, <c>Engine__RateLimits__clari</c>, ...). Checked at start.
+/// </summary>
+internal sealed class EngineOptions : IValidatableObject
+{
+    public const string Section = "Engine";
+
+    /// <summary>Runs (source reads and deliveries together) executing at once. Default 4.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentRuns { get; set; } = 4;
+
+    /// <summary>Requests one destination has in flight at once. Default 1, the pace vendors ask for.</summary>
+    [Range(1, 32)]
+    public int DestinationConcurrency { get; set; } = 1;
+
+    /// <summary>Runs that may try a record before it is dead-lettered ("Retry failed records" re-queues it). Default 3.</summary>
+    [Range(1, 100)]
+    public int DeliveryMaxAttempts { get; set; } = 3;
+
+    /// <summary>How long an active destination waits before a new run retries its failed records. Default 15 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan FailedRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>HTTP retries of one call (429, 5xx, network faults) for sources and destinations. Default 3.</summary>
+    [Range(0, 20)]
+    public int HttpRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Requests per second allowed per credential, keyed by credential id or connector id (<c>clari</c>,
+    /// <c>clientsuccess</c>, <c>rest</c>); a credential's own entry wins. Paging, batches and retries share it.
+    /// Default: none, every credential unlimited (0 also means unlimited).
+    /// </summary>
+    public Dictionary<string, double> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Days a finished run is kept; older runs are deleted (records' delivery state stays). Default 30.</summary>
+    [Range(1, 36500)]
+    public int RunRetentionDays { get; set; } = 30;
+
+    /// <summary>How often old runs are cleaned up. Default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (key, limit) in RateLimits)
+        {
+            if (limit is < 0 or > 100_000 || double.IsNaN(limit))
+            {
+                yield return new ValidationResult(
+                    $"Engine:RateLimits:{key} must be between 0 (unlimited) and 100000 requests per second.", [nameof(RateLimits)]);
+            }
+        }
+    }
+}

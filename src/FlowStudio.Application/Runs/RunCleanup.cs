@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FlowStudio.Application.Runs;
+
+/// <summary>
+/// Deletes finished runs older than <see cref="EngineOptions.RunRetentionDays"/>, at start and then every
+/// <see cref="EngineOptions.CleanupInterval"/>. Records' delivery state stays (only its link to the deleted run is
+/// cleared), so nothing is ever sent again because its run was cleaned up.
+/// </summary>
+internal sealed class RunCleanup(IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunCleanup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval, time);
+        do
+        {
+            try
+            {
+                await CleanupAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Cleaning up old runs failed; it will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Deletes the finished runs past retention; returns how many.</summary>
+    public async Task<int> CleanupAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.RunRetentionDays);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        var old = db.Runs.Where(r => r.Status != "running" && r.FinishedAt != null && r.FinishedAt < cutoff);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.DeliveryStates.Where(s => s.RunId != null && old.Any(r => r.Id == s.RunId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunId, (string?)null), cancellationToken);
+        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} runs finished before {Cutoff:u}", deleted, cutoff);
+        }
+
+        return deleted;
+    }
+}

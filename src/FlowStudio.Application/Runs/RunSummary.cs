@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace FlowStudio.Application.Runs;
+
+/// <summary>
+/// One run as the runs screens show it, with the name of the source or destination it belongs to. For a running
+/// destination run, <see cref="Total"/> is the records it has handled plus those still waiting, so progress can be shown.
+/// </summary>
+public sealed record RunSummary(
+    string Id,
+    string ResourceId,
+    string ResourceName,
+    string Kind,
+    string Status,
+    long RecordsRead,
+    long RecordsSent,
+    long RecordsFailed,
+    int Requests,
+    string? Error,
+    DateTime StartedAt,
+    DateTime? FinishedAt)
+{
+    public long? Total { get; init; }
+
+    public bool IsRunning => Status == "running";
+
+    public bool IsDestination => Kind == "destination";
+
+    /// <summary>Records the run has dealt with: sent or failed for a destination, read for a source.</summary>
+    public long Handled => IsDestination ? RecordsSent + RecordsFailed : RecordsRead;
+
+    public string ResourceUrl => $"/{(IsDestination ? "destinations" : "sources")}/{Uri.EscapeDataString(ResourceId)}";
+
+    public TimeSpan Elapsed(DateTime now) => (FinishedAt ?? now) - StartedAt;
+
+    /// <summary>Records handled per second so far.</summary>
+    public double Rate(DateTime now) => Elapsed(now).TotalSeconds is var seconds and > 0 ? Handled / seconds : 0;
+
+    /// <summary>Share of <see cref="Total"/> handled, 0–100, or null when the total is not known (source runs).</summary>
+    public int? Percent => Total is > 0 and var total ? (int)Math.Clamp(Handled * 100 / total, 0, 100) : null;
+
+    public string Duration(DateTime now) => FinishedAt is null ? "running…" : Format(Elapsed(now));
+
+    public static string Format(TimeSpan span) => span.TotalSeconds < 60
+        ? $"{span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+        : span.TotalMinutes < 60
+            ? $"{(int)span.TotalMinutes} min {span.Seconds} s"
+            : $"{(int)span.TotalHours} h {span.Minutes} min";
+}

@@ -1,0 +1,43 @@
+
+namespace FlowStudio.Application.Sources;
+
+/// <summary>
+/// Deleting a source takes its dataset with it, so the destinations that send that dataset would be left reading
+/// nothing. Deleting is refused while they exist unless the caller says to delete them too (the confirmation on the
+/// screens names them; the API's <c>?cascade=true</c>).
+/// </summary>
+internal sealed class SourceDeletion(SourceService sources, DestinationService destinations)
+{
+    /// <summary>The destinations that send the source's dataset; null when the source does not exist.</summary>
+    public async Task<IReadOnlyList<DestinationView>?> DependentsAsync(string id, CancellationToken cancellationToken) =>
+        await sources.GetAsync(id, cancellationToken) is { } source
+            ? await destinations.ListAsync(source.DatasetId, cancellationToken)
+            : null;
+
+    /// <summary>Deletes the source; with <paramref name="cascade"/> its destinations first, without it only when it has none.</summary>
+    public async Task<SourceDeletionOutcome> DeleteAsync(string id, bool cascade, CancellationToken cancellationToken)
+    {
+        if (await DependentsAsync(id, cancellationToken) is not { } dependents)
+        {
+            return SourceDeletionOutcome.NotFound;
+        }
+
+        if (dependents.Count > 0 && !cascade)
+        {
+            return new SourceDeletionOutcome(true, false, dependents);
+        }
+
+        foreach (var destination in dependents)
+        {
+            await destinations.DeleteAsync(destination.Id, cancellationToken);
+        }
+
+        return new SourceDeletionOutcome(true, await sources.DeleteAsync(id, cancellationToken), dependents);
+    }
+}
+
+/// <summary>What a delete did: whether the source existed, whether it is gone, and the destinations that went (or would go) with it.</summary>
+internal sealed record SourceDeletionOutcome(bool Found, bool Deleted, IReadOnlyList<DestinationView> Destinations)
+{
+    public static readonly SourceDeletionOutcome NotFound = new(false, false, []);
+}

@@ -1,5 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace FlowStudio.Web.Features.Lookups;
-
-internal sealed record CreateLookupRequest(string? Name, string? DatasetId, string? KeyColumn, List<JsonObject>? Rows);

@@ -1,9 +1,0 @@
-namespace FlowStudio.Web.Features.Runs;
-
-/// <summary>Executes one kind of run ("source" or "destination") inside its own DI scope.</summary>
-internal interface IRunExecutor
-{
-    string Kind { get; }
-
-    Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken);
-}

@@ -1,4 +1,0 @@
-namespace FlowStudio.Web.Features.Runs;
-
-/// <summary>A run waiting for the engine: which resource, and the run row already created for it.</summary>
-internal sealed record RunRequest(string RunId, string ResourceId, string Kind);
