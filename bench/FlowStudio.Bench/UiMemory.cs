@@ -41,7 +41,11 @@ internal static class UiMemory
             api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
             await WaitHealthyAsync(api, server);
             var datasetId = await PulsesDatasetAsync(api);
-            var editor = $"/destinations/new?datasetId={Uri.EscapeDataString(datasetId)}";
+            using var credentials = JsonDocument.Parse(await api.GetStringAsync("/api/credentials"));
+            var clari = credentials.RootElement.EnumerateArray()
+                .First(c => c.GetProperty("name").GetString() == "Clari Sandbox").GetProperty("id").GetString()!;
+            // The Configure step: the destination settings beside the Sample Payload panel.
+            var editor = $"/destinations/new?datasetId={Uri.EscapeDataString(datasetId)}&connector=clari&credentialId={Uri.EscapeDataString(clari)}";
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -85,7 +89,17 @@ internal static class UiMemory
         var page = await context.NewPageAsync();
         await page.GotoAsync(editor);
         await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-        await page.GetByText("Sample Payload").First.WaitForAsync(new() { Timeout = 30_000 });
+        try
+        {
+            await page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" }).WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shot = Path.Combine(Path.GetTempPath(), "flowstudio-bench-ui.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            Console.Error.WriteLine($"The editor did not show its Sample Payload panel; the page is in {shot}.");
+            throw;
+        }
     }
 
     private static Process StartServer(string web, string root, string data, Uri address)
