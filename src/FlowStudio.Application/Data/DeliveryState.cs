@@ -1,7 +1,7 @@
 namespace FlowStudio.Application.Data;
 
 /// <summary>
-/// Where one dataset record stands with one destination. Written as "inflight" (committed) before its request is sent and
+/// Where one dataset record stands with one destination. Written as in flight (committed) before its request is sent and
 /// updated after the answer, so a crash re-sends at most the batch that was in flight.
 /// </summary>
 internal sealed class DeliveryState
@@ -10,8 +10,7 @@ internal sealed class DeliveryState
 
     public long RecordId { get; init; }
 
-    /// <summary>"inflight", "sent", "failed" or "dead" (failed too often; re-queued only by "Retry failed records").</summary>
-    public required string Outcome { get; set; }
+    public required DeliveryStateOutcome Outcome { get; set; }
 
     public int Attempts { get; set; }
 

@@ -20,8 +20,7 @@ internal sealed class Destination
     /// <summary>Settings beside the template or manual configuration (ClientSuccess sync, excluded attributes, response webhook) as JSON.</summary>
     public string? OptionsJson { get; set; }
 
-    /// <summary>"active" or "paused".</summary>
-    public string Status { get; set; } = "paused";
+    public ResourceStatus Status { get; set; } = ResourceStatus.Paused;
 
     /// <summary>The webhook source whose dataset receives each API response, when the response webhook is on.</summary>
     public string? ResponseSourceId { get; set; }

@@ -26,6 +26,16 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<ResourceStatus>().HaveConversion<StoredWordConverter<ResourceStatus>>();
+        configurationBuilder.Properties<SourceKind>().HaveConversion<StoredWordConverter<SourceKind>>();
+        configurationBuilder.Properties<RunKind>().HaveConversion<StoredWordConverter<RunKind>>();
+        configurationBuilder.Properties<RunStatus>().HaveConversion<StoredWordConverter<RunStatus>>();
+        configurationBuilder.Properties<DeliveryStateOutcome>().HaveConversion<StoredWordConverter<DeliveryStateOutcome>>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

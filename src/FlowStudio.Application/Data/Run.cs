@@ -7,11 +7,9 @@ internal sealed class Run
 
     public required string ResourceId { get; init; }
 
-    /// <summary>"source" or "destination".</summary>
-    public required string Kind { get; init; }
+    public required RunKind Kind { get; init; }
 
-    /// <summary>"running", "succeeded", "failed" or "cancelled".</summary>
-    public string Status { get; set; } = "running";
+    public RunStatus Status { get; set; } = RunStatus.Running;
 
     public long RecordsRead { get; set; }
 

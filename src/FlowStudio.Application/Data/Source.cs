@@ -6,8 +6,7 @@ internal sealed class Source
 
     public required string Name { get; set; }
 
-    /// <summary>"api" (reads an endpoint) or "webhook" (records are pushed to it).</summary>
-    public required string Kind { get; init; }
+    public required SourceKind Kind { get; init; }
 
     public string? CredentialId { get; set; }
 
@@ -21,8 +20,7 @@ internal sealed class Source
 
     public required string DatasetId { get; init; }
 
-    /// <summary>"active" or "paused".</summary>
-    public string Status { get; set; } = "paused";
+    public ResourceStatus Status { get; set; } = ResourceStatus.Paused;
 
     /// <summary>For webhook sources: the token callers send in X-Webhook-Token.</summary>
     public string? WebhookToken { get; init; }

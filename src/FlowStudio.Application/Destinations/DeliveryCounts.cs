@@ -24,8 +24,8 @@ public sealed record DeliveryCounts(long Sent, long Failed, long Dead)
         return rows.GroupBy(r => r.DestinationId).ToDictionary(
             g => g.Key,
             g => new DeliveryCounts(
-                g.Where(r => r.Outcome == "sent").Sum(r => r.Count),
-                g.Where(r => r.Outcome == "failed").Sum(r => r.Count),
-                g.Where(r => r.Outcome == "dead").Sum(r => r.Count)));
+                g.Where(r => r.Outcome == DeliveryStateOutcome.Sent).Sum(r => r.Count),
+                g.Where(r => r.Outcome == DeliveryStateOutcome.Failed).Sum(r => r.Count),
+                g.Where(r => r.Outcome == DeliveryStateOutcome.Dead).Sum(r => r.Count)));
     }
 }

@@ -10,6 +10,11 @@ namespace FlowStudio.Application.Destinations;
 /// <summary>Per-record delivery state, and the response webhook: each API answer becomes a record of the destination's response source.</summary>
 internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOptions<EngineOptions> options, TimeProvider time)
 {
+    private static readonly string InFlightWord = DeliveryStateOutcome.InFlight.ToWord();
+    private static readonly string SentWord = DeliveryStateOutcome.Sent.ToWord();
+    private static readonly string FailedWord = DeliveryStateOutcome.Failed.ToWord();
+    private static readonly string DeadWord = DeliveryStateOutcome.Dead.ToWord();
+
     /// <summary>Runs that may try a failed record before it is dead-lettered ("Retry failed records" re-queues it).</summary>
     public int MaxAttempts => options.Value.DeliveryMaxAttempts;
 
@@ -24,8 +29,8 @@ internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOption
         // Set-based upserts keep the run's change tracker empty, so a long delivery stays as fast at the end as at the start.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO DeliveryStates (DestinationId, RecordId, Outcome, Attempts, RunId, UpdatedAt)
-            SELECT {destinationId}, value, 'inflight', 0, {runId}, {now} FROM json_each({ids}) WHERE true
-            ON CONFLICT (DestinationId, RecordId) DO UPDATE SET Outcome = 'inflight', RunId = excluded.RunId, UpdatedAt = excluded.UpdatedAt
+            SELECT {destinationId}, value, {InFlightWord}, 0, {runId}, {now} FROM json_each({ids}) WHERE true
+            ON CONFLICT (DestinationId, RecordId) DO UPDATE SET Outcome = {InFlightWord}, RunId = excluded.RunId, UpdatedAt = excluded.UpdatedAt
             """, cancellationToken);
     }
 
@@ -43,12 +48,12 @@ internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOption
                 var groupIds = JsonSerializer.Serialize(group.Select(r => r.RecordId));
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO DeliveryStates (DestinationId, RecordId, Outcome, Attempts, Status, Error, RunId, UpdatedAt)
-                    SELECT {destination.Id}, value, CASE WHEN {sent} THEN 'sent' WHEN 1 >= {MaxAttempts} THEN 'dead' ELSE 'failed' END,
+                    SELECT {destination.Id}, value, CASE WHEN {sent} THEN {SentWord} WHEN 1 >= {MaxAttempts} THEN {DeadWord} ELSE {FailedWord} END,
                            1, {status}, {error}, {run.Id}, {now}
                     FROM json_each({groupIds}) WHERE true
                     ON CONFLICT (DestinationId, RecordId) DO UPDATE SET
                       Attempts = DeliveryStates.Attempts + 1,
-                      Outcome = CASE WHEN {sent} THEN 'sent' WHEN DeliveryStates.Attempts + 1 >= {MaxAttempts} THEN 'dead' ELSE 'failed' END,
+                      Outcome = CASE WHEN {sent} THEN {SentWord} WHEN DeliveryStates.Attempts + 1 >= {MaxAttempts} THEN {DeadWord} ELSE {FailedWord} END,
                       Status = excluded.Status, Error = excluded.Error, RunId = excluded.RunId, UpdatedAt = excluded.UpdatedAt
                     """, cancellationToken);
                 if (sent)

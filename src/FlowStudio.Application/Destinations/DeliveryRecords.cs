@@ -6,6 +6,9 @@ namespace FlowStudio.Application.Destinations;
 /// <summary>Reads the dataset records a destination still has to deliver, in id order, a page at a time.</summary>
 internal sealed class DeliveryRecords(FlowStudioDb db)
 {
+    private static readonly string InFlightWord = DeliveryStateOutcome.InFlight.ToWord();
+    private static readonly string FailedWord = DeliveryStateOutcome.Failed.ToWord();
+
     /// <summary>
     /// Records never attempted, left in flight by an interrupted run, or failed fewer than <paramref name="maxAttempts"/>
     /// times with the last failure at or before <paramref name="failedBefore"/> (so a run does not retry what it just tried).
@@ -17,8 +20,8 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
             SELECT r.Id AS Id, r.DataJson AS DataJson FROM DatasetRecords r
             LEFT JOIN DeliveryStates s ON s.DestinationId = {destinationId} AND s.RecordId = r.Id
             WHERE r.DatasetId = {datasetId} AND r.Id > {afterId}
-              AND (s.RecordId IS NULL OR s.Outcome = 'inflight'
-                OR (s.Outcome = 'failed' AND s.Attempts < {maxAttempts} AND s.UpdatedAt <= {failedBefore}))
+              AND (s.RecordId IS NULL OR s.Outcome = {InFlightWord}
+                OR (s.Outcome = {FailedWord} AND s.Attempts < {maxAttempts} AND s.UpdatedAt <= {failedBefore}))
             ORDER BY r.Id LIMIT {limit}
             """).ToListAsync(cancellationToken);
         return rows.Select(r => DeliveryRecord.FromJson(r.Id, r.DataJson)).ToList();
@@ -30,8 +33,8 @@ internal sealed class DeliveryRecords(FlowStudioDb db)
             SELECT r.Id AS Value FROM DatasetRecords r
             LEFT JOIN DeliveryStates s ON s.DestinationId = {destinationId} AND s.RecordId = r.Id
             WHERE r.DatasetId = {datasetId}
-              AND (s.RecordId IS NULL OR s.Outcome = 'inflight'
-                OR (s.Outcome = 'failed' AND s.Attempts < {maxAttempts} AND s.UpdatedAt <= {failedBefore}))
+              AND (s.RecordId IS NULL OR s.Outcome = {InFlightWord}
+                OR (s.Outcome = {FailedWord} AND s.Attempts < {maxAttempts} AND s.UpdatedAt <= {failedBefore}))
             LIMIT 1
             """).AnyAsync(cancellationToken);
 

@@ -13,7 +13,7 @@ internal sealed class DeliveryTrigger(
 {
     public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var active = await db.Destinations.AsNoTracking().Where(d => d.Status == "active").Select(d => new { d.Id, d.DatasetId }).ToListAsync(cancellationToken);
+        var active = await db.Destinations.AsNoTracking().Where(d => d.Status == ResourceStatus.Active).Select(d => new { d.Id, d.DatasetId }).ToListAsync(cancellationToken);
         foreach (var destination in active.Where(d => !queue.IsRunning(d.Id)))
         {
             try
@@ -32,7 +32,7 @@ internal sealed class DeliveryTrigger(
     {
         if (await pending.AnyPendingAsync(destinationId, datasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
         {
-            await launcher.StartAsync(destinationId, "destination", automatic: true, cancellationToken);
+            await launcher.StartAsync(destinationId, RunKind.Destination, automatic: true, cancellationToken);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlowStudio.Engine.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,19 +74,6 @@ internal sealed class DestinationQueries(FlowStudioDb db, DestinationService des
             templates.For(connector.Id, TemplateDirections.Destination), await CredentialsAsync(connector.Id, cancellationToken));
     }
 
-    /// <summary>The records a run delivered or failed, in record order (at most 10,000).</summary>
-    public async Task<IReadOnlyList<RunRecordView>> RunRecordsAsync(string runId, string? outcome, CancellationToken cancellationToken)
-    {
-        var query = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId);
-        if (!string.IsNullOrEmpty(outcome))
-        {
-            query = query.Where(s => s.Outcome == outcome);
-        }
-
-        var rows = await query.OrderBy(s => s.RecordId).Take(10_000).ToListAsync(cancellationToken);
-        return rows.Select(s => new RunRecordView(s.RecordId.ToString(CultureInfo.InvariantCulture), s.Outcome, s.Status, s.Error, s.Attempts)).ToList();
-    }
-
     private static string ConnectorName(string? connector) => ConnectorCatalog.Find(connector)?.Name ?? connector ?? "Unknown";
 }
 
@@ -113,6 +99,3 @@ internal sealed record EditorSetup(
     DatasetInfo Dataset,
     IReadOnlyList<EndpointTemplate> Templates,
     IReadOnlyList<CredentialView> Credentials);
-
-/// <summary>GET /api/runs/{id}/records: one record's delivery outcome.</summary>
-internal sealed record RunRecordView(string RecordKey, string Outcome, int? Status, string? Error, int Attempts);

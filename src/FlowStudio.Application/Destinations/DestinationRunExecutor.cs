@@ -6,7 +6,7 @@ namespace FlowStudio.Application.Destinations;
 
 /// <summary>
 /// Delivers a dataset's undelivered records, <see cref="EngineOptions.DestinationConcurrency"/> requests at a time. Each
-/// request's records are committed as "inflight" before it is sent and as sent/failed after the answer, so a crash
+/// request's records are committed as in flight before it is sent and as sent/failed after the answer, so a crash
 /// re-sends at most the requests that were in flight. Failed records are tried again by later runs until they are dead.
 /// Each answer recorded is reported as progress.
 /// </summary>
@@ -14,22 +14,22 @@ internal sealed class DestinationRunExecutor(
     FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryRecords pending,
     DeliveryLog log, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
 {
-    public string Kind => "destination";
+    public RunKind Kind => RunKind.Destination;
 
     public async Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var run = await db.Runs.FirstAsync(r => r.Id == request.RunId, cancellationToken);
         var destination = await db.Destinations.AsNoTracking().FirstAsync(d => d.Id == request.ResourceId, cancellationToken);
-        if (run.Automatic && destination.Status != "active")
+        if (run.Automatic && destination.Status != ResourceStatus.Active)
         {
-            await FinishAsync(run, "cancelled", "The destination was paused before this run started.", cancellationToken);
+            await FinishAsync(run, RunStatus.Cancelled, "The destination was paused before this run started.", cancellationToken);
             return;
         }
 
         var (plan, errors) = await planner.PlanAsync(DestinationService.ToRequest(destination), cancellationToken);
         if (plan is null)
         {
-            await FinishAsync(run, "failed", string.Join(" ", errors), cancellationToken);
+            await FinishAsync(run, RunStatus.Failed, string.Join(" ", errors), cancellationToken);
             return;
         }
 
@@ -65,7 +65,7 @@ internal sealed class DestinationRunExecutor(
 
         await FinishAsync(
             run,
-            run.RecordsFailed > 0 && run.RecordsSent == 0 ? "failed" : "succeeded",
+            run.RecordsFailed > 0 && run.RecordsSent == 0 ? RunStatus.Failed : RunStatus.Succeeded,
             run.RecordsFailed > 0 ? $"{run.RecordsFailed} records failed; see the run's records." : null,
             cancellationToken);
     }
@@ -83,7 +83,7 @@ internal sealed class DestinationRunExecutor(
         }
     }
 
-    private async Task FinishAsync(Run run, string status, string? error, CancellationToken cancellationToken)
+    private async Task FinishAsync(Run run, RunStatus status, string? error, CancellationToken cancellationToken)
     {
         run.Status = status;
         run.Error = error;

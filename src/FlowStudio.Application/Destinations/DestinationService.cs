@@ -112,8 +112,8 @@ internal sealed class DestinationService(
             extras?.Sync, extras?.ExcludeAttributes, extras?.ResponseWebhook);
     }
 
-    /// <summary>"active" or "paused"; pausing stops a run in progress. Null when there is no such destination.</summary>
-    public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
+    /// <summary>Pausing stops a run in progress. Null when there is no such destination.</summary>
+    public async Task<ResourceStatus?> SetStatusAsync(string id, ResourceStatus status, CancellationToken cancellationToken)
     {
         var destination = await db.Destinations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (destination is null)
@@ -124,7 +124,7 @@ internal sealed class DestinationService(
         destination.Status = status;
         destination.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        if (status == "paused")
+        if (status == ResourceStatus.Paused)
         {
             runs.Cancel(id);
         }
@@ -141,7 +141,7 @@ internal sealed class DestinationService(
             return null;
         }
 
-        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        var run = await launcher.StartAsync(id, RunKind.Destination, automatic: false, cancellationToken);
         return run.Started ? run.RunId : "";
     }
 
@@ -157,14 +157,14 @@ internal sealed class DestinationService(
             return null;
         }
 
-        var requeued = await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == "failed" || s.Outcome == "dead"))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, "failed").SetProperty(x => x.Attempts, 0), cancellationToken);
+        var requeued = await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == DeliveryStateOutcome.Failed || s.Outcome == DeliveryStateOutcome.Dead))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, DeliveryStateOutcome.Failed).SetProperty(x => x.Attempts, 0), cancellationToken);
         if (requeued == 0)
         {
             return new RetryOutcome(0, null);
         }
 
-        var run = await launcher.StartAsync(id, "destination", automatic: false, cancellationToken);
+        var run = await launcher.StartAsync(id, RunKind.Destination, automatic: false, cancellationToken);
         return new RetryOutcome(requeued, run.Started ? run.RunId : null);
     }
 
@@ -204,7 +204,7 @@ internal sealed class DestinationService(
             : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json);
         if (plan.Config.ResponseWebhook && destination.ResponseSourceId is null)
         {
-            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), "webhook", cancellationToken);
+            var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), SourceKind.Webhook, cancellationToken);
             destination.ResponseSourceId = responses.Id;
         }
     }

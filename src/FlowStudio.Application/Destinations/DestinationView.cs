@@ -14,7 +14,7 @@ public sealed record DestinationView(
     SyncRequest? Sync,
     IReadOnlyList<string> ExcludeAttributes,
     bool ResponseWebhook,
-    string Status,
+    ResourceStatus Status,
     string? ResponseSourceId,
     DateTime CreatedAt);
 

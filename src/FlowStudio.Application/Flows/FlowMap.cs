@@ -10,17 +10,17 @@ public sealed record FlowMap(
 }
 
 /// <summary>
-/// A source: <paramref name="Kind"/> "api" or "webhook"; <paramref name="Method"/> the HTTP method its endpoint is called
-/// with (null for a webhook source); <paramref name="FedBy"/> the destination whose API responses it receives, if any.
+/// A source: <paramref name="Method"/> the HTTP method its endpoint is called with (null for a webhook source);
+/// <paramref name="FedBy"/> the destination whose API responses it receives, if any.
 /// </summary>
 public sealed record FlowSourceNode(
-    string Id, string Name, string Kind, string Status, string Connector, string Endpoint, string? Method, string DatasetId, long RecordCount,
+    string Id, string Name, SourceKind Kind, ResourceStatus Status, string Connector, string Endpoint, string? Method, string DatasetId, long RecordCount,
     bool Running, string? FedBy)
 {
     /// <summary>Whether calling the endpoint (Test, a run) writes to the API rather than only reading.</summary>
     public bool Writes => Method is { } method && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
 
-    public bool IsWebhook => Kind == "webhook";
+    public bool IsWebhook => Kind == SourceKind.Webhook;
 }
 
 public sealed record FlowDatasetNode(string Id, string Name, string? SourceId, long RecordCount);
@@ -30,4 +30,4 @@ public sealed record FlowDatasetNode(string Id, string Name, string? SourceId, l
 /// yet, or in flight) and <paramref name="Failed"/> (failed, including those failed for good).
 /// </summary>
 public sealed record FlowDestinationNode(
-    string Id, string Name, string DatasetId, string Status, string Connector, string Endpoint, long Sent, long Pending, long Failed, bool Running);
+    string Id, string Name, string DatasetId, ResourceStatus Status, string Connector, string Endpoint, long Sent, long Pending, long Failed, bool Running);

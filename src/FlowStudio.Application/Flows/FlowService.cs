@@ -13,7 +13,7 @@ internal sealed class FlowService(FlowStudioDb db, TemplateCatalog templates)
         var datasets = await db.Datasets.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var destinations = await db.Destinations.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var connectors = await db.Credentials.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Connector, cancellationToken);
-        var running = (await db.Runs.AsNoTracking().Where(r => r.Status == "running").Select(r => r.ResourceId).ToListAsync(cancellationToken)).ToHashSet();
+        var running = (await db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Running).Select(r => r.ResourceId).ToListAsync(cancellationToken)).ToHashSet();
         var counts = await DeliveryCounts.LoadAsync(db, null, cancellationToken);
         var records = datasets.ToDictionary(d => d.Id, d => d.RecordCount);
         var fedBy = destinations.Where(d => d.ResponseSourceId is not null).ToDictionary(d => d.ResponseSourceId!, d => d.Id);
@@ -22,10 +22,10 @@ internal sealed class FlowService(FlowStudioDb db, TemplateCatalog templates)
             [.. sources.Select(s =>
             {
                 var template = s.TemplateId is null ? null : templates.Find(s.TemplateId);
-                var connector = template?.Connector ?? (s.Kind == "webhook" ? ConnectorIds.Webhook : connectors.GetValueOrDefault(s.CredentialId ?? ""));
-                var method = s.Kind == "webhook" ? null : template?.Method ?? SourceService.ToRequest(s).Manual?.Method ?? "GET";
+                var connector = template?.Connector ?? (s.Kind == SourceKind.Webhook ? ConnectorIds.Webhook : connectors.GetValueOrDefault(s.CredentialId ?? ""));
+                var method = s.Kind == SourceKind.Webhook ? null : template?.Method ?? SourceService.ToRequest(s).Manual?.Method ?? "GET";
                 return new FlowSourceNode(s.Id, s.Name, s.Kind, s.Status, NameOf(connector),
-                    template?.Name ?? (s.Kind == "webhook" ? "Webhook" : "Manual"), method, s.DatasetId, records.GetValueOrDefault(s.DatasetId),
+                    template?.Name ?? (s.Kind == SourceKind.Webhook ? "Webhook" : "Manual"), method, s.DatasetId, records.GetValueOrDefault(s.DatasetId),
                     running.Contains(s.Id), fedBy.GetValueOrDefault(s.Id));
             })],
             [.. datasets.Select(d => new FlowDatasetNode(d.Id, d.Name, d.SourceId, d.RecordCount))],

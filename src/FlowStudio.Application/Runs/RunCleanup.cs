@@ -33,7 +33,7 @@ internal sealed class RunCleanup(IServiceScopeFactory scopes, IOptions<EngineOpt
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.RunRetentionDays);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-        var old = db.Runs.Where(r => r.Status != "running" && r.FinishedAt != null && r.FinishedAt < cutoff);
+        var old = db.Runs.Where(r => r.Status != RunStatus.Running && r.FinishedAt != null && r.FinishedAt < cutoff);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.DeliveryStates.Where(s => s.RunId != null && old.Any(r => r.Id == s.RunId))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunId, (string?)null), cancellationToken);

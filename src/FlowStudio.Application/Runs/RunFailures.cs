@@ -10,7 +10,7 @@ internal sealed record RunFailures(int Count, IReadOnlyList<FailureReason> Reaso
 internal sealed record FailureReason(string? Error, int Records);
 
 /// <summary>
-/// A record that failed: its key and id, "failed" (tried again later) or "dead" (failed for good, until Retry failed
+/// A record that failed: its key and id, failed (tried again later) or dead (failed for good, until Retry failed
 /// records), the API's HTTP status and error, and how many runs tried it.
 /// </summary>
-internal sealed record FailedRecord(long RecordId, string Record, string Outcome, int? Status, string? Error, int Attempts);
+internal sealed record FailedRecord(long RecordId, string Record, DeliveryStateOutcome Outcome, int? Status, string? Error, int Attempts);

@@ -8,12 +8,12 @@ namespace FlowStudio.Application.Runs;
 internal sealed class RunLauncher(FlowStudioDb db, RunQueue queue, RunEvents events, TimeProvider time)
 {
     /// <summary>
-    /// Stores a run of the source or destination <paramref name="resourceId"/> (<paramref name="kind"/> "source" or
-    /// "destination") and queues it for the engine. Whatever else the caller changed in this scope's database context
-    /// is saved with it. When the resource already has a run queued or running, nothing is stored and that run is given.
+    /// Stores a run of the source or destination <paramref name="resourceId"/> (of that <paramref name="kind"/>) and queues
+    /// it for the engine. Whatever else the caller changed in this scope's database context is saved with it. When the
+    /// resource already has a run queued or running, nothing is stored and that run is given.
     /// </summary>
     /// <param name="automatic">Started by the engine (schedule, records to deliver) rather than by a user.</param>
-    public async Task<RunStart> StartAsync(string resourceId, string kind, bool automatic, CancellationToken cancellationToken)
+    public async Task<RunStart> StartAsync(string resourceId, RunKind kind, bool automatic, CancellationToken cancellationToken)
     {
         var request = new RunRequest(ResourceIds.New("run"), resourceId, kind);
         if (!queue.TryReserve(request, out var active))

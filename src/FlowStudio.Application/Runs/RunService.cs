@@ -19,9 +19,9 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
             query = query.Where(r => r.ResourceId == filter.ResourceId);
         }
 
-        if (!string.IsNullOrEmpty(filter.Status))
+        if (filter.Status is { } status)
         {
-            query = query.Where(r => r.Status == filter.Status);
+            query = query.Where(r => r.Status == status);
         }
 
         var runs = await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
@@ -39,9 +39,9 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
     {
         var ids = db.Runs.Select(r => r.ResourceId).Distinct();
         var sources = await db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new RunResource(s.Id, s.Name, "source")).ToListAsync(cancellationToken);
+            .Select(s => new RunResource(s.Id, s.Name, RunKind.Source)).ToListAsync(cancellationToken);
         var destinations = await db.Destinations.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(d => new RunResource(d.Id, d.Name, "destination")).ToListAsync(cancellationToken);
+            .Select(d => new RunResource(d.Id, d.Name, RunKind.Destination)).ToListAsync(cancellationToken);
         return [.. sources.Concat(destinations).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
@@ -53,7 +53,7 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
     /// <summary>The records the run could not deliver: all counted and grouped by error, the first <paramref name="limit"/> listed.</summary>
     public async Task<RunFailures> FailuresAsync(string runId, int limit, CancellationToken cancellationToken)
     {
-        var failed = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId && (s.Outcome == "failed" || s.Outcome == "dead"));
+        var failed = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId && (s.Outcome == DeliveryStateOutcome.Failed || s.Outcome == DeliveryStateOutcome.Dead));
         var count = await failed.CountAsync(cancellationToken);
         if (count == 0)
         {
@@ -74,12 +74,12 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
     }
 
     /// <summary>Every record the run tried, with its outcome (optionally only <paramref name="outcome"/>), for the API.</summary>
-    public async Task<IReadOnlyList<DeliveryState>> RecordsAsync(string runId, string? outcome, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryState>> RecordsAsync(string runId, DeliveryStateOutcome? outcome, CancellationToken cancellationToken)
     {
         var query = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId);
-        if (!string.IsNullOrEmpty(outcome))
+        if (outcome is { } only)
         {
-            query = query.Where(s => s.Outcome == outcome);
+            query = query.Where(s => s.Outcome == only);
         }
 
         return await query.OrderBy(s => s.RecordId).Take(MaxFailedRecords).ToListAsync(cancellationToken);
@@ -126,7 +126,7 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
         return await db.DatasetRecords.AsNoTracking()
             .Where(r => r.DatasetId == datasetId)
             .LongCountAsync(r => !db.DeliveryStates.Any(s => s.DestinationId == run.ResourceId && s.RecordId == r.Id
-                && (s.Outcome == "sent" || s.Outcome == "dead" || (s.Outcome == "failed" && (s.RunId == run.Id || s.Attempts >= maxAttempts)))),
+                && (s.Outcome == DeliveryStateOutcome.Sent || s.Outcome == DeliveryStateOutcome.Dead || (s.Outcome == DeliveryStateOutcome.Failed && (s.RunId == run.Id || s.Attempts >= maxAttempts)))),
                 cancellationToken);
     }
 }

@@ -10,8 +10,8 @@ public sealed record RunSummary(
     string Id,
     string ResourceId,
     string ResourceName,
-    string Kind,
-    string Status,
+    RunKind Kind,
+    RunStatus Status,
     long RecordsRead,
     long RecordsSent,
     long RecordsFailed,
@@ -22,9 +22,9 @@ public sealed record RunSummary(
 {
     public long? Total { get; init; }
 
-    public bool IsRunning => Status == "running";
+    public bool IsRunning => Status == RunStatus.Running;
 
-    public bool IsDestination => Kind == "destination";
+    public bool IsDestination => Kind == RunKind.Destination;
 
     /// <summary>Records the run has dealt with: sent or failed for a destination, read for a source.</summary>
     public long Handled => IsDestination ? RecordsSent + RecordsFailed : RecordsRead;

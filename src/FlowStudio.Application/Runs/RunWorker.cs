@@ -16,7 +16,7 @@ internal sealed class RunWorker(
         "FlowStudio stopped while this run was in progress (the process was stopped, killed or crashed). " +
         "Records that were in flight are sent again by the destination's next run.";
 
-    /// <summary>Before any run can start (the scheduler starts after this), runs left "running" by a previous process are closed.</summary>
+    /// <summary>Before any run can start (the scheduler starts after this), runs left running by a previous process are closed.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await MarkInterruptedRunsAsync(cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class RunWorker(
     {
         if (queue.Started(request, stoppingToken) is not { } token)
         {
-            await FinishAsync(request.RunId, "cancelled", "The run was cancelled (paused) before it started.");
+            await FinishAsync(request.RunId, RunStatus.Cancelled, "The run was cancelled (paused) before it started.");
             events.Finished(request);
             return;
         }
@@ -61,14 +61,14 @@ internal sealed class RunWorker(
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            await FinishAsync(request.RunId, "cancelled", stoppingToken.IsCancellationRequested
+            await FinishAsync(request.RunId, RunStatus.Cancelled, stoppingToken.IsCancellationRequested
                 ? "The run was cancelled because FlowStudio is stopping; the next run continues where it stopped."
                 : "The run was cancelled (paused); activating again continues where it stopped.");
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Run {RunId} of {ResourceId} failed", request.RunId, request.ResourceId);
-            await FinishAsync(request.RunId, "failed", ex.Message);
+            await FinishAsync(request.RunId, RunStatus.Failed, ex.Message);
         }
         finally
         {
@@ -77,12 +77,12 @@ internal sealed class RunWorker(
         }
     }
 
-    private async Task FinishAsync(string runId, string status, string error)
+    private async Task FinishAsync(string runId, RunStatus status, string error)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Runs.Where(r => r.Id == runId && r.Status == "running")
+        await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, now));
     }
 
@@ -91,8 +91,8 @@ internal sealed class RunWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         var now = time.GetUtcNow().UtcDateTime;
-        var interrupted = await db.Runs.Where(r => r.Status == "running").ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, "failed")
+        var interrupted = await db.Runs.Where(r => r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, RunStatus.Failed)
             .SetProperty(r => r.Error, InterruptedError)
             .SetProperty(r => r.FinishedAt, now), cancellationToken);
         if (interrupted > 0)

@@ -39,7 +39,7 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         var due = await db.Sources.AsNoTracking()
-            .Where(s => s.Status == "active" && s.Kind == "api" && s.NextRunAt != null && s.NextRunAt <= now)
+            .Where(s => s.Status == ResourceStatus.Active && s.Kind == SourceKind.Api && s.NextRunAt != null && s.NextRunAt <= now)
             .OrderBy(s => s.NextRunAt).Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var id in due.Where(id => !queue.IsRunning(id)))
         {
@@ -73,7 +73,7 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id && s.Status == "active" && s.NextRunAt <= now, cancellationToken);
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id && s.Status == ResourceStatus.Active && s.NextRunAt <= now, cancellationToken);
         if (source is null)
         {
             return;
@@ -91,7 +91,7 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
 
         // Saved with the run; when the source turns out to be running already, neither is, and it runs once that run ends.
         source.NextRunAt = schedule.NextAfter(now, now)?.UtcDateTime;
-        await scope.ServiceProvider.GetRequiredService<RunLauncher>().StartAsync(source.Id, "source", automatic: true, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<RunLauncher>().StartAsync(source.Id, RunKind.Source, automatic: true, cancellationToken);
     }
 
     private async Task PostponeAsync(string id, DateTime retryAt, CancellationToken cancellationToken)

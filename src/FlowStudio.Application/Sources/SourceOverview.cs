@@ -17,7 +17,7 @@ internal sealed class SourceOverview(FlowStudioDb db, SourceService sources, Tim
         var views = await sources.ListAsync(cancellationToken);
         var counts = await db.Datasets.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.RecordCount, cancellationToken);
         var latest = await db.Runs.AsNoTracking()
-            .Where(r => r.Kind == "source" && r.StartedAt == db.Runs.Where(o => o.ResourceId == r.ResourceId).Max(o => o.StartedAt))
+            .Where(r => r.Kind == RunKind.Source && r.StartedAt == db.Runs.Where(o => o.ResourceId == r.ResourceId).Max(o => o.StartedAt))
             .ToListAsync(cancellationToken);
         var lastRuns = latest.GroupBy(r => r.ResourceId).ToDictionary(g => g.Key, g => SourceRunView.Of(g.First()));
         return views.Select(v => new SourceRow(v, counts.GetValueOrDefault(v.DatasetId), lastRuns.GetValueOrDefault(v.Id))).ToList();
@@ -37,7 +37,7 @@ internal sealed class SourceOverview(FlowStudioDb db, SourceService sources, Tim
         var runs = await db.Runs.AsNoTracking().Where(r => r.ResourceId == id)
             .OrderByDescending(r => r.StartedAt).Take(RunsShown).ToListAsync(cancellationToken);
         // An active source whose next run is due within seconds (just created or activated): the scheduler starts it on its next tick.
-        var runDue = source.Kind == "api" && source.Status == "active" && runs.Count == 0
+        var runDue = source.Kind == SourceKind.Api && source.Status == ResourceStatus.Active && runs.Count == 0
             && source.NextRunAt <= time.GetUtcNow().UtcDateTime.AddSeconds(5);
         return new SourceActivityView(dataset, runs.Select(SourceRunView.Of).ToList(), runDue);
     }
@@ -50,7 +50,7 @@ internal sealed record SourceRow(SourceView Source, long Records, SourceRunView?
 internal sealed record SourceActivityView(DatasetSnapshot? Dataset, IReadOnlyList<SourceRunView> Runs, bool RunDue);
 
 /// <summary>A run of a source as its page lists it.</summary>
-public sealed record SourceRunView(string Id, string Status, long RecordsRead, int Requests, string? Error, DateTime StartedAt, DateTime? FinishedAt)
+public sealed record SourceRunView(string Id, RunStatus Status, long RecordsRead, int Requests, string? Error, DateTime StartedAt, DateTime? FinishedAt)
 {
     internal static SourceRunView Of(Run run) => new(run.Id, run.Status, run.RecordsRead, run.Requests, run.Error, run.StartedAt, run.FinishedAt);
 }

@@ -13,7 +13,7 @@ namespace FlowStudio.Application.Sources;
 internal sealed class SourceRunExecutor(
     FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, RunEvents events, TimeProvider time) : IRunExecutor
 {
-    public string Kind => "source";
+    public RunKind Kind => RunKind.Source;
 
     public async Task ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class SourceRunExecutor(
         var (plan, errors) = await planner.PlanAsync(definition, cancellationToken);
         if (plan is null)
         {
-            await FinishAsync(run, "failed", string.Join(" ", errors), cancellationToken);
+            await FinishAsync(run, RunStatus.Failed, string.Join(" ", errors), cancellationToken);
             return;
         }
 
@@ -47,16 +47,16 @@ internal sealed class SourceRunExecutor(
             }, cancellationToken);
             run.Requests = requests;
             source.Cursor = cursor?.Latest ?? source.Cursor;
-            await FinishAsync(run, "succeeded", null, cancellationToken);
+            await FinishAsync(run, RunStatus.Succeeded, null, cancellationToken);
         }
         catch (SourceRequestException ex)
         {
             run.Requests = requests;
-            await FinishAsync(run, "failed", ex.Message, CancellationToken.None);
+            await FinishAsync(run, RunStatus.Failed, ex.Message, CancellationToken.None);
         }
     }
 
-    private async Task FinishAsync(Run run, string status, string? error, CancellationToken cancellationToken)
+    private async Task FinishAsync(Run run, RunStatus status, string? error, CancellationToken cancellationToken)
     {
         run.Status = status;
         run.Error = error;

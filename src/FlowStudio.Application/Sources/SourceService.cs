@@ -52,7 +52,7 @@ internal sealed class SourceService(
     {
         var webhook = IsWebhook(request);
         var errors = await ValidateAsync(request, webhook, cancellationToken);
-        return errors.Count > 0 ? (null, errors) : (await StoreAsync(request, webhook ? "webhook" : "api", cancellationToken), []);
+        return errors.Count > 0 ? (null, errors) : (await StoreAsync(request, webhook ? SourceKind.Webhook : SourceKind.Api, cancellationToken), []);
     }
 
     /// <summary>Every problem Create would find in <paramref name="request"/>, without storing anything.</summary>
@@ -72,14 +72,14 @@ internal sealed class SourceService(
             return (null, []);
         }
 
-        var errors = await ValidateAsync(request, source.Kind == "webhook", cancellationToken);
+        var errors = await ValidateAsync(request, source.Kind == SourceKind.Webhook, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         source.Name = request.Name!.Trim();
-        if (source.Kind == "api")
+        if (source.Kind == SourceKind.Api)
         {
             source.CredentialId = request.CredentialId;
             source.TemplateId = request.TemplateId;
@@ -90,7 +90,7 @@ internal sealed class SourceService(
         }
 
         source.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        if (source.Status == "active" && source.Kind == "api")
+        if (source.Status == ResourceStatus.Active && source.Kind == SourceKind.Api)
         {
             source.NextRunAt = (request.Schedule ?? RunSchedule.Default).NextAfter(null, time.GetUtcNow())?.UtcDateTime;
         }
@@ -151,15 +151,15 @@ internal sealed class SourceService(
     /// Stores a source that is already valid, with its empty dataset. A webhook source is active (receiving) from the
     /// start: its callers can send records as soon as they have the URL and token.
     /// </summary>
-    public async Task<SourceView> StoreAsync(CreateSourceRequest request, string kind, CancellationToken cancellationToken)
+    public async Task<SourceView> StoreAsync(CreateSourceRequest request, SourceKind kind, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var token = kind == "webhook" ? WebhookTokens.New() : null;
+        var token = kind == SourceKind.Webhook ? WebhookTokens.New() : null;
         var source = new Source
         {
             Id = ResourceIds.New("src"),
             Kind = kind,
-            Status = kind == "webhook" ? "active" : "paused",
+            Status = kind == SourceKind.Webhook ? ResourceStatus.Active : ResourceStatus.Paused,
             WebhookToken = token is null ? null : WebhookTokens.Hash(token),
             ScheduleJson = StoredSchedule.Write(request.Schedule),
             Name = request.Name!.Trim(),
@@ -186,11 +186,11 @@ internal sealed class SourceService(
         source.TemplateId,
         JsonSerializer.Deserialize<Dictionary<string, string?>>(source.ParametersJson, Json),
         source.ManualJson is null ? null : JsonSerializer.Deserialize<ManualSourceRequest>(source.ManualJson, Json),
-        source.Kind == "webhook" ? "webhook" : null,
+        source.Kind == SourceKind.Webhook ? "webhook" : null,
         StoredSchedule.Inspect(source.ScheduleJson).Schedule,
         source.CursorField);
 
-    public async Task<string?> SetStatusAsync(string id, string status, CancellationToken cancellationToken)
+    public async Task<ResourceStatus?> SetStatusAsync(string id, ResourceStatus status, CancellationToken cancellationToken)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (source is null)
@@ -200,9 +200,9 @@ internal sealed class SourceService(
 
         source.Status = status;
         source.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        source.NextRunAt = status == "active" && source.Kind == "api" ? source.UpdatedAt : null;
+        source.NextRunAt = status == ResourceStatus.Active && source.Kind == SourceKind.Api ? source.UpdatedAt : null;
         await db.SaveChangesAsync(cancellationToken);
-        if (status == "paused")
+        if (status == ResourceStatus.Paused)
         {
             runs.Cancel(id);
         }
@@ -214,12 +214,12 @@ internal sealed class SourceService(
     /// <summary>Records a run and queues it for the engine; the run in progress when the source is already running. Null when it does not exist.</summary>
     public async Task<string?> StartRunAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == "api", cancellationToken))
+        if (!await db.Sources.AnyAsync(s => s.Id == id && s.Kind == SourceKind.Api, cancellationToken))
         {
             return null;
         }
 
-        return (await launcher.StartAsync(id, "source", automatic: false, cancellationToken)).RunId;
+        return (await launcher.StartAsync(id, RunKind.Source, automatic: false, cancellationToken)).RunId;
     }
 
     /// <summary>Deletes the source, its dataset and records. Its destinations are <see cref="SourceDeletion"/>'s to handle first.</summary>
@@ -250,7 +250,7 @@ internal sealed class SourceService(
         {
             Schedule = request.Schedule,
             ScheduleProblem = StoredSchedule.Inspect(s.ScheduleJson).Problem,
-            WebhookUrl = s.Kind == "webhook" ? $"/api/webhooks/{s.Id}" : null,
+            WebhookUrl = s.Kind == SourceKind.Webhook ? $"/api/webhooks/{s.Id}" : null,
             WebhookToken = s.WebhookToken is null ? null : SecretMask.Mask(s.WebhookToken),
             CursorField = request.Manual?.CursorField ?? s.CursorField,
             Cursor = s.Cursor,

@@ -6,14 +6,13 @@ namespace FlowStudio.Application.Sources;
 /// </summary>
 public static class SourceStateWords
 {
-    public static string For(string kind, string status) => (kind, status) switch
+    public static string For(SourceKind kind, ResourceStatus status) => (kind, status) switch
     {
-        ("webhook", "active") => "Receiving",
-        (_, "active") => "Active",
-        (_, "paused") => "Paused",
-        _ => status.Length == 0 ? "Unknown" : char.ToUpperInvariant(status[0]) + status[1..],
+        (SourceKind.Webhook, ResourceStatus.Active) => "Receiving",
+        (_, ResourceStatus.Active) => "Active",
+        _ => "Paused",
     };
 
     /// <summary>The menu action that changes the state: "Pause" while active or receiving, else "Activate".</summary>
-    public static string Toggle(string status) => status == "active" ? "Pause" : "Activate";
+    public static string Toggle(ResourceStatus status) => status == ResourceStatus.Active ? "Pause" : "Activate";
 }

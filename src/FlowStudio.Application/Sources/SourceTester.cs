@@ -15,7 +15,7 @@ internal sealed class SourceTester(SourcePlanner planner, SourceReader reader, S
         await sources.GetSavedAsync(id, cancellationToken) switch
         {
             null => null,
-            { View.Kind: "webhook" } => SourceTestOutcome.Invalid(
+            { View.Kind: SourceKind.Webhook } => SourceTestOutcome.Invalid(
                 [new FieldError("connector", "A webhook source has no endpoint to test: other systems send its records to its URL.")]),
             var saved => await TestAsync(saved.Request, cancellationToken, saved.View.Cursor),
         };

@@ -5,7 +5,7 @@ namespace FlowStudio.Application.Sources;
 internal sealed record SourceView(
     string Id,
     string Name,
-    string Kind,
+    SourceKind Kind,
     string? CredentialId,
     string? Connector,
     string? TemplateId,
@@ -13,7 +13,7 @@ internal sealed record SourceView(
     IReadOnlyDictionary<string, string?> Parameters,
     ManualSourceRequest? Manual,
     string DatasetId,
-    string Status,
+    ResourceStatus Status,
     DateTime CreatedAt)
 {
     public RunSchedule? Schedule { get; init; }

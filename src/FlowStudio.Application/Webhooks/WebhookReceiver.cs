@@ -40,7 +40,7 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
     public async Task<WebhookOutcome> ReceiveAsync(
         string sourceId, string token, string idempotencyKey, long? contentLength, Stream body, CancellationToken cancellationToken)
     {
-        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId && s.Kind == "webhook", cancellationToken);
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId && s.Kind == SourceKind.Webhook, cancellationToken);
         if (source is null)
         {
             return new WebhookOutcome.NotFound();
@@ -51,7 +51,7 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
             return new WebhookOutcome.WrongToken();
         }
 
-        if (source.Status != "active")
+        if (source.Status != ResourceStatus.Active)
         {
             return new WebhookOutcome.Paused(source.Name);
         }

@@ -15,8 +15,8 @@ internal static class DestinationsApi
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDestination");
         group.MapGet("/{id}/sample-payloads", SampleAsync).WithName("GetDestinationSamplePayloads");
         group.MapPost("/{id}/test", SendTestDataAsync).WithName("SendDestinationTestData");
-        group.MapPost("/{id}/activate", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, "active", d, ct)).WithName("ActivateDestination");
-        group.MapPost("/{id}/pause", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, "paused", d, ct)).WithName("PauseDestination");
+        group.MapPost("/{id}/activate", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Active, d, ct)).WithName("ActivateDestination");
+        group.MapPost("/{id}/pause", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Paused, d, ct)).WithName("PauseDestination");
         group.MapPost("/{id}/run", RunAsync).WithName("RunDestination");
         group.MapPost("/{id}/retry-failed", RetryFailedAsync).WithName("RetryFailedRecords");
         return api;
@@ -75,7 +75,7 @@ internal static class DestinationsApi
         return TypedResults.Ok(new { status = outcome.Status, responseBody = outcome.ResponseBody, durationMs = outcome.DurationMs, error = outcome.TransportError });
     }
 
-    private static async Task<IResult> SetStatusAsync(string id, string status, DestinationService destinations, CancellationToken cancellationToken) =>
+    private static async Task<IResult> SetStatusAsync(string id, ResourceStatus status, DestinationService destinations, CancellationToken cancellationToken) =>
         await destinations.SetStatusAsync(id, status, cancellationToken) is { } s ? TypedResults.Ok(new { status = s }) : ApiProblems.NotFound("Destination", id);
 
     private static async Task<IResult> RunAsync(string id, DestinationService destinations, CancellationToken cancellationToken) =>

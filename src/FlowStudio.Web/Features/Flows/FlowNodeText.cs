@@ -11,8 +11,7 @@ internal static class FlowNodeText
     public static string State(FlowSourceNode source) => SourceStateWords.For(source.Kind, source.Status);
 
     /// <summary>"Active" or "Paused".</summary>
-    public static string State(FlowDestinationNode destination) =>
-        destination.Status.Length == 0 ? "Unknown" : char.ToUpperInvariant(destination.Status[0]) + destination.Status[1..];
+    public static string State(FlowDestinationNode destination) => destination.Status.ToString();
 
     public static string Counts(FlowDestinationNode destination) =>
         $"{Number(destination.Sent)} sent, {Number(destination.Pending)} pending, {Number(destination.Failed)} failed";

@@ -14,16 +14,29 @@ internal static class RunsApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(RunService runs, string? resourceId, string? status, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await runs.ListAsync(new RunFilter(resourceId, status, limit ?? 100), cancellationToken)).Select(ToDto));
+    private static async Task<IResult> ListAsync(RunService runs, string? resourceId, string? status, int? limit, CancellationToken cancellationToken)
+    {
+        if (!QueryWords.TryRead<RunStatus>("status", status, out var only, out var problem))
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok((await runs.ListAsync(new RunFilter(resourceId, only, limit ?? 100), cancellationToken)).Select(ToDto));
+    }
 
     private static async Task<IResult> GetAsync(string id, RunService runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(id, cancellationToken) is { } run
             ? TypedResults.Ok(ToDto(run))
             : ApiProblems.NotFound("Run", id);
 
-    private static async Task<IResult> RecordsAsync(string id, string? outcome, RunService runs, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await runs.RecordsAsync(id, outcome, cancellationToken)).Select(s => new
+    private static async Task<IResult> RecordsAsync(string id, string? outcome, RunService runs, CancellationToken cancellationToken)
+    {
+        if (!QueryWords.TryRead<DeliveryStateOutcome>("outcome", outcome, out var only, out var problem))
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok((await runs.RecordsAsync(id, only, cancellationToken)).Select(s => new
         {
             recordKey = s.RecordId.ToString(CultureInfo.InvariantCulture),
             outcome = s.Outcome,
@@ -31,6 +44,7 @@ internal static class RunsApi
             error = s.Error,
             attempts = s.Attempts,
         }));
+    }
 
     private static object ToDto(RunSummary r) => new
     {

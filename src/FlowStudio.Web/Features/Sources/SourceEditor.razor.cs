@@ -161,7 +161,7 @@ public sealed partial class SourceEditor
                 var (created, errors) = await sources.CreateAsync(request, ct);
                 if (created is not null)
                 {
-                    await sources.SetStatusAsync(created.Id, "active", ct);
+                    await sources.SetStatusAsync(created.Id, ResourceStatus.Active, ct);
                 }
 
                 return (created, errors);

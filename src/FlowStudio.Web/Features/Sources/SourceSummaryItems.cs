@@ -16,7 +16,7 @@ internal static class SourceSummaryItems
         {
             new("Connector", ConnectorCatalog.Find(source.Connector)?.Name ?? source.Connector ?? ""),
         };
-        if (source.Kind == "webhook")
+        if (source.Kind == SourceKind.Webhook)
         {
             items.Add(new("State", SourceStateWords.For(source.Kind, source.Status)));
             items.Add(new("Webhook URL", source.WebhookUrl ?? "", true));

@@ -14,8 +14,8 @@ internal static class SourcesApi
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateSource");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource");
         group.MapPost("/{id}/test", TestAsync).WithName("TestSource");
-        group.MapPost("/{id}/activate", (string id, SourceService s, CancellationToken ct) => SetStatusAsync(id, "active", s, ct)).WithName("ActivateSource");
-        group.MapPost("/{id}/pause", (string id, SourceService s, CancellationToken ct) => SetStatusAsync(id, "paused", s, ct)).WithName("PauseSource");
+        group.MapPost("/{id}/activate", (string id, SourceService s, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Active, s, ct)).WithName("ActivateSource");
+        group.MapPost("/{id}/pause", (string id, SourceService s, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Paused, s, ct)).WithName("PauseSource");
         group.MapPost("/{id}/run", RunAsync).WithName("RunSource");
         return api;
     }
@@ -97,7 +97,7 @@ internal static class SourcesApi
         return ApiProblems.Invalid(outcome.Errors);
     }
 
-    private static async Task<IResult> SetStatusAsync(string id, string status, SourceService sources, CancellationToken cancellationToken) =>
+    private static async Task<IResult> SetStatusAsync(string id, ResourceStatus status, SourceService sources, CancellationToken cancellationToken) =>
         await sources.SetStatusAsync(id, status, cancellationToken) is { } s ? TypedResults.Ok(new { status = s }) : ApiProblems.NotFound("Source", id);
 
     private static async Task<IResult> RunAsync(string id, SourceService sources, CancellationToken cancellationToken) =>

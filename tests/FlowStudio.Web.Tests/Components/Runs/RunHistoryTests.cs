@@ -44,7 +44,7 @@ public sealed class RunHistoryTests(FlowStudioApp app) : ComponentTest(app)
         var running = await rows.RunningAsync(sourceId, recordsRead: 1);
         try
         {
-            var history = RenderWithProviders<RunHistory>(p => p.Add(x => x.ResourceId, sourceId).Add(x => x.Status, "succeeded"));
+            var history = RenderWithProviders<RunHistory>(p => p.Add(x => x.ResourceId, sourceId).Add(x => x.Status, RunStatus.Succeeded));
 
             history.WaitForAssertion(() => Assert.Single(history.FindAll("[data-testid=runs-table] tbody tr")), Wait);
             var row = history.Find("[data-testid=runs-table] tbody tr");

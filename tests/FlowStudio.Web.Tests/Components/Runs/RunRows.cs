@@ -24,7 +24,7 @@ internal sealed class RunRows(FlowStudioApp app)
         var id = "run_" + Guid.NewGuid().ToString("N")[..12];
         await ChangeAsync(db =>
         {
-            db.Runs.Add(new Run { Id = id, ResourceId = sourceId, Kind = "source", RecordsRead = recordsRead, StartedAt = DateTime.UtcNow.AddSeconds(-10) });
+            db.Runs.Add(new Run { Id = id, ResourceId = sourceId, Kind = RunKind.Source, RecordsRead = recordsRead, StartedAt = DateTime.UtcNow.AddSeconds(-10) });
             return db.SaveChangesAsync();
         });
         return id;
@@ -35,7 +35,7 @@ internal sealed class RunRows(FlowStudioApp app)
 
     public Task FinishAsync(string runId) =>
         ChangeAsync(db => db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, "succeeded").SetProperty(r => r.FinishedAt, DateTime.UtcNow)));
+            .SetProperty(r => r.Status, RunStatus.Succeeded).SetProperty(r => r.FinishedAt, DateTime.UtcNow)));
 
     public void Announce(string sourceId, string runId) =>
         app.Services.GetRequiredService<FlowEvents>().Publish(new FlowChange(FlowChangeKind.Run, sourceId, runId));

@@ -6,7 +6,7 @@ namespace FlowStudio.Web.Tests.Features.Runs;
 
 public sealed class RunEventsTests
 {
-    private static readonly RunRequest Run = new("run_1", "dst_1", "destination");
+    private static readonly RunRequest Run = new("run_1", "dst_1", RunKind.Destination);
 
     [Fact]
     public async Task Progressed_ManyTimesWithinTheInterval_IsPassedOnOnce_ThenAgainAfterIt()

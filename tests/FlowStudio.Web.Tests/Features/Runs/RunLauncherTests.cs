@@ -17,13 +17,13 @@ public sealed class RunLauncherTests(FlowStudioApp app)
         await using var _ = scope;
         var resourceId = "src_" + Guid.NewGuid().ToString("N")[..8];
 
-        var start = await launcher.StartAsync(resourceId, "source", automatic: true, CancellationToken.None);
+        var start = await launcher.StartAsync(resourceId, RunKind.Source, automatic: true, CancellationToken.None);
 
         Assert.True(start.Started);
         var run = await Db(scope).Runs.AsNoTracking().SingleAsync(r => r.Id == start.RunId);
-        Assert.Equal((resourceId, "source", "running", true), (run.ResourceId, run.Kind, run.Status, run.Automatic));
+        Assert.Equal((resourceId, RunKind.Source, RunStatus.Running, true), (run.ResourceId, run.Kind, run.Status, run.Automatic));
         Assert.True(queue.Reader.TryRead(out var queued));
-        Assert.Equal(new RunRequest(start.RunId, resourceId, "source"), queued);
+        Assert.Equal(new RunRequest(start.RunId, resourceId, RunKind.Source), queued);
         Assert.Contains(new FlowChange(FlowChangeKind.Run, resourceId, start.RunId), changes);
         await FinishAsync(scope, start.RunId);
     }
@@ -34,9 +34,9 @@ public sealed class RunLauncherTests(FlowStudioApp app)
         var (launcher, queue, _, scope) = CreateSut();
         await using var __ = scope;
         var resourceId = "dst_" + Guid.NewGuid().ToString("N")[..8];
-        var first = await launcher.StartAsync(resourceId, "destination", automatic: false, CancellationToken.None);
+        var first = await launcher.StartAsync(resourceId, RunKind.Destination, automatic: false, CancellationToken.None);
 
-        var second = await launcher.StartAsync(resourceId, "destination", automatic: true, CancellationToken.None);
+        var second = await launcher.StartAsync(resourceId, RunKind.Destination, automatic: true, CancellationToken.None);
 
         Assert.Equal(new RunStart(first.RunId, Started: false), second);
         Assert.Equal(1, await Db(scope).Runs.CountAsync(r => r.ResourceId == resourceId));
@@ -68,5 +68,5 @@ public sealed class RunLauncherTests(FlowStudioApp app)
     private static FlowStudioDb Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
 
     private static Task FinishAsync(AsyncServiceScope scope, string runId) =>
-        Db(scope).Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, "cancelled").SetProperty(r => r.FinishedAt, DateTime.UtcNow));
+        Db(scope).Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Cancelled).SetProperty(r => r.FinishedAt, DateTime.UtcNow));
 }

@@ -36,11 +36,11 @@ public sealed class SchedulerTests
             foreach (var (name, id) in poisoned)
             {
                 var source = await db.Sources.SingleAsync(s => s.Id == id);
-                (source.ScheduleJson, source.Status, source.NextRunAt) = (Poisons[name], "active", now.AddHours(-1));
+                (source.ScheduleJson, source.Status, source.NextRunAt) = (Poisons[name], ResourceStatus.Active, now.AddHours(-1));
             }
 
             var goodSource = await db.Sources.SingleAsync(s => s.Id == good);
-            (goodSource.Status, goodSource.NextRunAt) = ("active", now);
+            (goodSource.Status, goodSource.NextRunAt) = (ResourceStatus.Active, now);
             await db.SaveChangesAsync();
         }
 
