@@ -90,7 +90,7 @@ internal static class AlertRuleValidator
             return null;
         }
 
-        if (policy.Problem(url) is { } problem)
+        if (policy.ProblemBeforeConnect(url) is { } problem)
         {
             errors.Add(new FieldError("webhookUrl", problem));
             return null;

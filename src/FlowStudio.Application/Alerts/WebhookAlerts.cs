@@ -14,7 +14,7 @@ internal sealed class WebhookAlerts(HttpClient http, OutboundPolicy policy, IOpt
     public async Task SendAsync(long alertId, string url, string secret, string body, AlertEvent alertEvent, CancellationToken cancellationToken)
     {
         var uri = new Uri(url);
-        if (policy.Problem(uri) is { } problem)
+        if (policy.ProblemBeforeConnect(uri) is { } problem)
         {
             throw new AlertDeliveryException(problem, permanent: true);
         }

@@ -12,8 +12,12 @@ internal sealed class SmtpSink : IDisposable
 
     public int Port => _server.Configuration.Port;
 
+    /// <summary>
+    /// Every email received. The sink keeps the SMTP data as sent, so the dots the client doubled at the start of lines
+    /// (RFC 5321 transparency) are undone here, as a mail server would.
+    /// </summary>
     public IReadOnlyList<MimeMessage> Received =>
-        [.. _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))];
+        [.. _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data.Replace("\n..", "\n.", StringComparison.Ordinal)))))];
 
     /// <summary>Waits (bounded) for an email that <paramref name="match"/> accepts.</summary>
     public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
