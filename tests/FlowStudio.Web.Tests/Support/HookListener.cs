@@ -14,12 +14,11 @@ namespace FlowStudio.Web.Tests.Support;
 internal sealed class HookListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _answers = new();
 
     private HookListener(WebApplication app) => _app = app;
 
     public ConcurrentQueue<HookCall> Received { get; } = new();
-
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _answers = new();
 
     /// <summary>The next calls to <paramref name="path"/> get these statuses, in order.</summary>
     public void Answer(string path, params int[] statuses)

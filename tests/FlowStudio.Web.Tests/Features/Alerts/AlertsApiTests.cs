@@ -256,6 +256,23 @@ public sealed class AlertsApiTests(AlertsApp alerts)
         Assert.Equal(["delete alertRule", "update alertRule", "update alertRule", "update alertRule", "create alertRule"], audit);
     }
 
+    [Fact]
+    public async Task DeleteSource_TakesItsRulesAndTheirTestAlertsWithIt()
+    {
+        using var client = Client();
+        var sourceId = (await AlertFlows.ClientsSourceAsync(client)).GetProperty("id").GetString()!;
+        var rule = await AlertFlows.RuleAsync(client, sourceId, new { @event = "runFailed", channel = "email", emailTo = new[] { "gone@example.com" } });
+        await client.PostJsonAsync($"/api/sources/{sourceId}/alerts/{rule.GetProperty("id").GetString()}/test", new { }, 200);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/sources/{sourceId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/sources/{sourceId}/alerts")).StatusCode);
+        await using var scope = alerts.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        Assert.False(db.AlertRules.Any(r => r.SourceId == sourceId));
+        Assert.False(db.Alerts.Any(a => a.SourceId == sourceId));
+    }
+
     private static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
