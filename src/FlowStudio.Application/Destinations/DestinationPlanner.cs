@@ -2,8 +2,8 @@ using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Http;
-using FlowStudio.Engine.Templates;
 using FlowStudio.Engine.Paths;
+using FlowStudio.Engine.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Application.Destinations;

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace FlowStudio.Engine.Sources;
 
 /// <summary>One field of a dataset's schema.</summary>
@@ -23,12 +21,7 @@ public sealed class SchemaDetector
     public void Add(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Add(record.Data);
-    }
-
-    internal void Add(JObject record)
-    {
-        foreach (var property in record.Properties())
+        foreach (var property in record.Data.Properties())
         {
             Add(property.Name, SchemaTypes.Of(property.Value));
         }
@@ -44,7 +37,7 @@ public sealed class SchemaDetector
     }
 
     /// <summary>The schema of <paramref name="records"/>.</summary>
-    internal static IReadOnlyList<SchemaField> Detect(IEnumerable<JObject> records)
+    public static IReadOnlyList<SchemaField> Detect(IEnumerable<SourceRecord> records)
     {
         var detector = new SchemaDetector();
         foreach (var record in records)

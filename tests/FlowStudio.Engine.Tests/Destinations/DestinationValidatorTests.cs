@@ -1,7 +1,6 @@
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Engine.Tests.Templates;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Tests.Destinations;
 
