@@ -9,7 +9,7 @@ internal static class ClientSuccessSeeder
     private const int RandomSeed = 20260101;
 
     /// <summary>Records seeded between commits: each batch is stored as bytes before the next is built.</summary>
-    public const int CommitEvery = 1000;
+    private const int CommitEvery = 1000;
 
     public static ClientSuccessData Seed(SeedCounts counts)
     {

@@ -201,8 +201,14 @@ internal sealed class RecordCollection
 
     public void EndWrite()
     {
-        Commit();
-        _writing = false;
+        try
+        {
+            Commit();
+        }
+        finally
+        {
+            _writing = false;
+        }
     }
 
     private static long TimeOf(JsonNode? value) =>
