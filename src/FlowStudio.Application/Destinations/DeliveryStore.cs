@@ -129,7 +129,7 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             INSERT INTO RequestErrors (DestinationId, RunId, Status, Message, JobId, At)
             VALUES ({commit.DestinationId}, {commit.RunId}, {result.Status}, {message}, {result.Job?.JobId}, {commit.Now});
             INSERT INTO FailedDeliveries (DestinationId, RecordId, Attempts, NextTryAt, Permanent, RequestErrorId, Reason, RunId)
-            SELECT {commit.DestinationId}, i.value, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, last_insert_rowid(), r.value, {commit.RunId}
+            SELECT {commit.DestinationId}, i.value, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, (SELECT MAX(Id) FROM RequestErrors), r.value, {commit.RunId}
             FROM json_each({idsJson}) i LEFT JOIN json_each({reasonsJson}) r ON r.key = i.key WHERE true
             ON CONFLICT (DestinationId, RecordId) DO UPDATE SET
               Attempts = Attempts + 1, NextTryAt = excluded.NextTryAt, Permanent = {permanent} OR Attempts + 1 >= {commit.MaxAttempts},
