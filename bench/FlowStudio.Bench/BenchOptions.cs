@@ -3,14 +3,14 @@ using System.Globalization;
 namespace FlowStudio.Bench;
 
 /// <summary>
-/// Command line: <c>--records N</c> (default 100,000), <c>--rounds R</c> (rounds of one engine and one raw pass, which goes
+/// Command line: <c>--records N</c> (default 100,000), <c>--grouping code|property</c> (how the product groups each batch; default property), <c>--rounds R</c> (rounds of one product and one raw pass, which goes
 /// first alternating; the ratio is the median of the rounds' ratios; default 5), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
 /// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
 /// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates), <c>--scripts</c> (instead: the cost of one
 /// <c>group(100 records)</c> call in this process and through a script worker process), <c>--ui-pages N</c> (instead: the web
 /// server's working set with 1 and with N open destination editor pages).
 /// </summary>
-internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false, bool Scripts = false, int UiPages = 0)
+internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, bool SandboxProcess, bool Sources = false, bool Scripts = false, int UiPages = 0, string Grouping = "property")
 {
     public const int BatchSize = 100;
 
@@ -23,6 +23,7 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
         var sources = false;
         var scripts = false;
         var uiPages = 0;
+        var grouping = "property";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -35,6 +36,9 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
                     break;
                 case "--latency-ms" when i + 1 < args.Length:
                     latencyMs = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
+                case "--grouping" when i + 1 < args.Length && args[i + 1] is "code" or "property":
+                    grouping = args[++i];
                     break;
                 case "--sandbox-process":
                     sandboxProcess = true;
@@ -49,13 +53,13 @@ internal sealed record BenchOptions(long Records, int Rounds, int LatencyMs, boo
                     uiPages = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--sandbox-process], or --sources, or --scripts, or --ui-pages N.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--grouping code|property] [--sandbox-process], or --sources, or --scripts, or --ui-pages N.");
             }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(latencyMs);
-        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources, scripts, uiPages);
+        return new BenchOptions(records, rounds, latencyMs, sandboxProcess, sources, scripts, uiPages, grouping);
     }
 }

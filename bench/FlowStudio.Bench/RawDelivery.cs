@@ -5,6 +5,9 @@ namespace FlowStudio.Bench;
 /// <summary>The baseline: the same request bodies written straight to text and POSTed with a plain HttpClient loop.</summary>
 internal sealed class RawDelivery(Uri url) : IDisposable
 {
+    public const string ApiKey = "clari-sandbox-key";
+    public const string PartnerKey = "clari-sandbox-partner";
+
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     public async Task DeliverAsync(long count, CancellationToken cancellationToken)
@@ -15,8 +18,8 @@ internal sealed class RawDelivery(Uri url) : IDisposable
             var size = (int)Math.Min(BenchOptions.BatchSize, count - first + 1);
             ClariRecords.WriteBatch(body, first, size);
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json") };
-            request.Headers.Add("apikey", EngineDelivery.ApiKey);
-            request.Headers.Add("partnerkey", EngineDelivery.PartnerKey);
+            request.Headers.Add("apikey", ApiKey);
+            request.Headers.Add("partnerkey", PartnerKey);
             using var response = await _http.SendAsync(request, cancellationToken);
             var answer = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)

@@ -36,8 +36,9 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<DestinationService>();
         builder.Services.AddScoped<DestinationQueries>();
         builder.Services.AddScoped<TestDataSender>();
-        builder.Services.AddScoped<DeliveryRecords>();
-        builder.Services.AddScoped<DeliveryLog>();
+        builder.Services.AddScoped<DeliveryStore>();
+        builder.Services.AddScoped<ResponseWebhook>();
+        builder.Services.AddSingleton<DeliverySlots>();
         builder.Services.AddScoped<SamplePayloads>();
         builder.Services.AddScoped<FlowService>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();

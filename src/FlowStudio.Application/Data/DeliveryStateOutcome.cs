@@ -2,18 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace FlowStudio.Application.Data;
 
-/// <summary>Where one dataset record stands with one destination: stored and shown as "inflight", "sent", "failed" or "dead".</summary>
+/// <summary>Where a failed record stands: shown as "failed" (tried again by a later run) or "dead" (failed for good, until "Retry failed records").</summary>
 public enum DeliveryStateOutcome
 {
-    /// <summary>Its request is about to be sent or was sent without an answer yet (a crash re-sends it).</summary>
-    [JsonStringEnumMemberName("inflight")]
-    InFlight,
-
-    Sent,
-
     /// <summary>Failed; tried again by a later run.</summary>
     Failed,
 
-    /// <summary>Failed too often; re-queued only by "Retry failed records".</summary>
+    /// <summary>Failed for good (a permanent error or too many attempts); re-queued only by "Retry failed records".</summary>
     Dead,
 }

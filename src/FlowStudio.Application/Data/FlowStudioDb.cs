@@ -20,7 +20,13 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<Destination> Destinations => Set<Destination>();
 
-    public DbSet<DeliveryState> DeliveryStates => Set<DeliveryState>();
+    public DbSet<DeliveryOffset> DeliveryOffsets => Set<DeliveryOffset>();
+
+    public DbSet<FailedDelivery> FailedDeliveries => Set<FailedDelivery>();
+
+    public DbSet<RequestError> RequestErrors => Set<RequestError>();
+
+    public DbSet<IngestJob> IngestJobs => Set<IngestJob>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
@@ -37,7 +43,6 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         configurationBuilder.Properties<SourceKind>().HaveConversion<StoredWordConverter<SourceKind>>();
         configurationBuilder.Properties<RunKind>().HaveConversion<StoredWordConverter<RunKind>>();
         configurationBuilder.Properties<RunStatus>().HaveConversion<StoredWordConverter<RunStatus>>();
-        configurationBuilder.Properties<DeliveryStateOutcome>().HaveConversion<StoredWordConverter<DeliveryStateOutcome>>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -85,11 +90,24 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
             e.HasKey(d => d.Id);
             e.HasIndex(d => d.DatasetId);
         });
-        modelBuilder.Entity<DeliveryState>(e =>
+        modelBuilder.Entity<DeliveryOffset>(e => e.HasKey(o => o.DestinationId));
+        modelBuilder.Entity<FailedDelivery>(e =>
         {
-            e.HasKey(s => new { s.DestinationId, s.RecordId });
-            e.HasIndex(s => new { s.DestinationId, s.Outcome });
-            e.HasIndex(s => s.RunId);
+            e.HasKey(f => new { f.DestinationId, f.RecordId });
+            e.HasIndex(f => f.RunId);
+            e.HasIndex(f => f.RequestErrorId);
+        });
+        modelBuilder.Entity<RequestError>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.DestinationId);
+            e.HasIndex(r => r.RunId);
+        });
+        modelBuilder.Entity<IngestJob>(e =>
+        {
+            e.HasKey(j => j.Id);
+            e.HasIndex(j => j.RunId);
+            e.HasIndex(j => j.DestinationId);
         });
         modelBuilder.Entity<Run>(e =>
         {

@@ -8,7 +8,7 @@ namespace FlowStudio.Application.Destinations;
 /// that fails here is logged with its id and skipped; the others are still checked.
 /// </summary>
 internal sealed class DeliveryTrigger(
-    FlowStudioDb db, DeliveryRecords pending, DeliveryLog log, RunQueue queue, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
+    FlowStudioDb db, DeliveryStore store, RunQueue queue, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
     : IScheduledTrigger
 {
     public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class DeliveryTrigger(
 
     private async Task StartIfPendingAsync(string destinationId, string datasetId, DateTime now, CancellationToken cancellationToken)
     {
-        if (await pending.AnyPendingAsync(destinationId, datasetId, log.MaxAttempts, now - log.FailedRetryDelay, cancellationToken))
+        if (await store.AnyPendingAsync(destinationId, datasetId, now, cancellationToken))
         {
             await launcher.StartAsync(destinationId, RunKind.Destination, automatic: true, cancellationToken);
         }

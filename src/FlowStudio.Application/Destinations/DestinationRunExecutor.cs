@@ -5,14 +5,13 @@ using Microsoft.Extensions.Options;
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>
-/// Delivers a dataset's undelivered records, <see cref="EngineOptions.DestinationConcurrency"/> requests at a time. Each
-/// request's records are committed as in flight before it is sent and as sent/failed after the answer, so a crash
-/// re-sends at most the requests that were in flight. Failed records are tried again by later runs until they are dead.
-/// Each answer recorded is reported as progress.
+/// Delivers a dataset's undelivered records through <see cref="DeliveryPipeline"/>: first the failed records that are due
+/// again, then the records past the destination's offset. Failed records are tried again by later runs until they fail
+/// permanently or <see cref="EngineOptions.DeliveryMaxAttempts"/> times. Each commit is reported as progress.
 /// </summary>
 internal sealed class DestinationRunExecutor(
-    FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryRecords pending,
-    DeliveryLog log, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
+    FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryStore store, DeliverySlots slots,
+    ResponseWebhook responses, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
 {
     public RunKind Kind => RunKind.Destination;
 
@@ -33,54 +32,40 @@ internal sealed class DestinationRunExecutor(
             return;
         }
 
-        var retry = retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector);
-        // A user's run retries every failed record; the engine's own runs wait FailedRetryDelay after the last try.
-        var failedBefore = run.Automatic ? time.GetUtcNow().UtcDateTime - log.FailedRetryDelay : run.StartedAt;
-        var pageSize = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1) * 10;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DestinationConcurrency, CancellationToken = cancellationToken };
-        using var database = new SemaphoreSlim(1, 1);
-
-        async ValueTask DeliverAsync(OutboundPayload payload, CancellationToken token)
+        var engine = options.Value;
+        var offset = await store.OffsetAsync(destination.Id, cancellationToken);
+        var batch = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1);
+        var settings = new DeliveryRunSettings(
+            destination.Id, run.Id, plan.DatasetId, plan.Config, plan.Connection,
+            retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector),
+            engine.DestinationConcurrency,
+            PageSize: Math.Clamp(batch * Math.Max(8, engine.DestinationConcurrency * 2), 100, 10_000),
+            offset,
+            await store.FailedPastAsync(destination.Id, offset, cancellationToken),
+            // A user's run retries every failed record tried before it started; the engine's own runs wait FailedRetryDelay after the last try.
+            DueBy: run.Automatic ? time.GetUtcNow().UtcDateTime : run.StartedAt + engine.FailedRetryDelay,
+            engine.DeliveryMaxAttempts,
+            engine.FailedRetryDelay,
+            () => time.GetUtcNow().UtcDateTime);
+        // One connection for the whole run; in WAL mode NORMAL still survives a killed process (only an OS crash could lose the last commits).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
+        using var gate = new DeliveryGate();
+        var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
         {
-            await OneAtATimeAsync(database, () => log.InFlightAsync(destination.Id, run.Id, payload.RecordIds, token), token);
-            var result = await runner.SendAsync(plan.Connection, payload, retry, token);
-            // The answer is in: record it even if the run is being cancelled, so it is not sent again.
-            await OneAtATimeAsync(database, () => log.RecordAsync(destination, run, result, CancellationToken.None), CancellationToken.None);
-            events.Progressed(request);
-        }
+            Committed = _ => events.Progressed(request),
+            Stored = destination.ResponseSourceId is { } responseSourceId
+                ? results => gate.RunAsync(() => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None), CancellationToken.None)
+                : null,
+        };
+        var tally = await pipeline.RunAsync(cancellationToken);
 
-        long after = 0;
-        while (true)
-        {
-            var records = await pending.PendingAsync(destination.Id, plan.DatasetId, after, log.MaxAttempts, failedBefore, pageSize, cancellationToken);
-            if (records.Count == 0)
-            {
-                break;
-            }
-
-            after = records[^1].Id;
-            run.RecordsRead += records.Count;
-            await Parallel.ForEachAsync(builder.Build(plan.Config, records, cancellationToken), parallel, DeliverAsync);
-        }
-
+        await db.Entry(run).ReloadAsync(cancellationToken);
         await FinishAsync(
             run,
-            run.RecordsFailed > 0 && run.RecordsSent == 0 ? RunStatus.Failed : RunStatus.Succeeded,
-            run.RecordsFailed > 0 ? $"{run.RecordsFailed} records failed; see the run's records." : null,
+            tally.Failed > 0 && tally.Sent == 0 ? RunStatus.Failed : RunStatus.Succeeded,
+            tally.Failed > 0 ? $"{tally.Failed} records failed; see the run's records." : null,
             cancellationToken);
-    }
-
-    private static async Task OneAtATimeAsync(SemaphoreSlim gate, Func<Task> action, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await action();
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     private async Task FinishAsync(Run run, RunStatus status, string? error, CancellationToken cancellationToken)

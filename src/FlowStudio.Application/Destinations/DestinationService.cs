@@ -157,8 +157,8 @@ internal sealed class DestinationService(
             return null;
         }
 
-        var requeued = await db.DeliveryStates.Where(s => s.DestinationId == id && (s.Outcome == DeliveryStateOutcome.Failed || s.Outcome == DeliveryStateOutcome.Dead))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, DeliveryStateOutcome.Failed).SetProperty(x => x.Attempts, 0), cancellationToken);
+        var requeued = await db.FailedDeliveries.Where(f => f.DestinationId == id).ExecuteUpdateAsync(f => f
+            .SetProperty(x => x.Permanent, false).SetProperty(x => x.Attempts, 0).SetProperty(x => x.NextTryAt, DateTime.MinValue), cancellationToken);
         if (requeued == 0)
         {
             return new RetryOutcome(0, null);
@@ -177,7 +177,10 @@ internal sealed class DestinationService(
         }
 
         runs.Cancel(id);
-        await db.DeliveryStates.Where(s => s.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.FailedDeliveries.Where(f => f.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.RequestErrors.Where(e => e.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.IngestJobs.Where(j => j.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.DeliveryOffsets.Where(o => o.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         db.Destinations.Remove(destination);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Destination, id));

@@ -5,7 +5,7 @@ using FlowStudio.Engine.Scripting;
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>The Sample Payload panel: requests built from the dataset's first records by the same builder that sends.</summary>
-internal sealed class SamplePayloads(DestinationService destinations, DestinationPlanner planner, PayloadBuilder builder, DeliveryRecords records)
+internal sealed class SamplePayloads(DestinationService destinations, DestinationPlanner planner, PayloadBuilder builder, DeliveryStore records)
 {
     public const int MaxPayloads = 5;
 

@@ -33,9 +33,8 @@ internal sealed class FlowService(FlowStudioDb db, TemplateCatalog templates)
             {
                 var delivered = counts.GetValueOrDefault(d.Id) ?? DeliveryCounts.None;
                 var template = d.TemplateId is null ? null : templates.Find(d.TemplateId);
-                var pending = Math.Max(0, records.GetValueOrDefault(d.DatasetId) - delivered.Sent - delivered.Undelivered);
                 return new FlowDestinationNode(d.Id, d.Name, d.DatasetId, d.Status, NameOf(connectors.GetValueOrDefault(d.CredentialId)),
-                    template?.Name ?? "Manual", delivered.Sent, pending, delivered.Undelivered, running.Contains(d.Id));
+                    template?.Name ?? "Manual", delivered.Sent, delivered.Pending, delivered.Undelivered, running.Contains(d.Id));
             })]);
     }
 

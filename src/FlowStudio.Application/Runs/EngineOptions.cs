@@ -18,6 +18,10 @@ internal sealed class EngineOptions : IValidatableObject
     [Range(1, 32)]
     public int DestinationConcurrency { get; set; } = 1;
 
+    /// <summary>Delivery requests in flight at once across all destinations. Default 16.</summary>
+    [Range(1, 256)]
+    public int DeliveryConcurrency { get; set; } = 16;
+
     /// <summary>Runs that may try a record before it is dead-lettered ("Retry failed records" re-queues it). Default 3.</summary>
     [Range(1, 100)]
     public int DeliveryMaxAttempts { get; set; } = 3;

@@ -5,8 +5,8 @@ namespace FlowStudio.Application.Runs;
 
 /// <summary>
 /// Deletes finished runs older than <see cref="EngineOptions.RunRetentionDays"/>, at start and then every
-/// <see cref="EngineOptions.CleanupInterval"/>. Records' delivery state stays (only its link to the deleted run is
-/// cleared), so nothing is ever sent again because its run was cleaned up.
+/// <see cref="EngineOptions.CleanupInterval"/>. Records' delivery state stays (failed records lose their link to the deleted run and keep
+/// their request's error), so nothing is ever sent again because its run was cleaned up.
 /// </summary>
 internal sealed class RunCleanup(IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunCleanup> logger) : BackgroundService
 {
@@ -35,8 +35,11 @@ internal sealed class RunCleanup(IServiceScopeFactory scopes, IOptions<EngineOpt
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         var old = db.Runs.Where(r => r.Status != RunStatus.Running && r.FinishedAt != null && r.FinishedAt < cutoff);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.DeliveryStates.Where(s => s.RunId != null && old.Any(r => r.Id == s.RunId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunId, (string?)null), cancellationToken);
+        await db.FailedDeliveries.Where(f => f.RunId != null && old.Any(r => r.Id == f.RunId))
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.RunId, (string?)null), cancellationToken);
+        await db.IngestJobs.Where(j => old.Any(r => r.Id == j.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.RequestErrors.Where(e => old.Any(r => r.Id == e.RunId) && !db.FailedDeliveries.Any(f => f.RequestErrorId == e.Id))
+            .ExecuteDeleteAsync(cancellationToken);
         var deleted = await old.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)

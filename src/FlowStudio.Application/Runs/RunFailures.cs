@@ -6,8 +6,11 @@ internal sealed record RunFailures(int Count, IReadOnlyList<FailureReason> Reaso
     public static readonly RunFailures None = new(0, [], []);
 }
 
-/// <summary>One error message and how many records failed with it.</summary>
-internal sealed record FailureReason(string? Error, int Records);
+/// <summary>One reason, how many records failed for it, and the first few of them.</summary>
+internal sealed record FailureReason(string? Error, int Records, IReadOnlyList<string> Examples);
+
+/// <summary>An ingest job a run's request started, its final state, and how many records it carried.</summary>
+internal sealed record RunJob(string JobId, string State, int Records);
 
 /// <summary>
 /// A record that failed: its key and id, failed (tried again later) or dead (failed for good, until Retry failed

@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FlowStudio.Application.Runs;
 
 /// <summary>Runs as the API and the screens read them: newest first, with their resources' names and, for a running delivery, its total.</summary>
-internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> options)
+internal sealed class RunService(FlowStudioDb db)
 {
     /// <summary>The most failed records one read returns.</summary>
     public const int MaxFailedRecords = 10_000;
 
     private const int MaxReasons = 10;
+    private const int MaxExamples = 3;
 
     public async Task<List<RunSummary>> ListAsync(RunFilter filter, CancellationToken cancellationToken)
     {
@@ -50,39 +50,65 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
         await db.Destinations.AsNoTracking().Where(d => d.Id == resourceId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
         ?? await db.Sources.AsNoTracking().Where(s => s.Id == resourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The records the run could not deliver: all counted and grouped by error, the first <paramref name="limit"/> listed.</summary>
+    /// <summary>The records the run could not deliver: all counted and grouped by reason with example records, the first <paramref name="limit"/> listed.</summary>
     public async Task<RunFailures> FailuresAsync(string runId, int limit, CancellationToken cancellationToken)
     {
-        var failed = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId && (s.Outcome == DeliveryStateOutcome.Failed || s.Outcome == DeliveryStateOutcome.Dead));
+        var failed = Failed(runId, null);
         var count = await failed.CountAsync(cancellationToken);
         if (count == 0)
         {
             return RunFailures.None;
         }
 
-        var reasons = await failed.GroupBy(s => s.Error).Select(g => new { Error = g.Key, Records = g.Count() })
+        var reasons = await failed.GroupBy(f => f.Error).Select(g => new { Error = g.Key, Records = g.Count(), First = g.Min(f => f.RecordId) })
             .OrderByDescending(r => r.Records).Take(MaxReasons).ToListAsync(cancellationToken);
-        var states = await failed.OrderBy(s => s.RecordId).Take(Math.Clamp(limit, 1, MaxFailedRecords)).ToListAsync(cancellationToken);
-        var ids = states.Select(s => s.RecordId).ToList();
-        var keys = await db.DatasetRecords.AsNoTracking().Where(r => ids.Contains(r.Id) && r.Key != null)
-            .ToDictionaryAsync(r => r.Id, r => r.Key!, cancellationToken);
-        return new RunFailures(
-            count,
-            [.. reasons.Select(r => new FailureReason(r.Error, r.Records))],
-            [.. states.Select(s => new FailedRecord(
-                s.RecordId, keys.TryGetValue(s.RecordId, out var key) ? $"{key} (#{s.RecordId})" : $"#{s.RecordId}", s.Outcome, s.Status, s.Error, s.Attempts))]);
-    }
-
-    /// <summary>Every record the run tried, with its outcome (optionally only <paramref name="outcome"/>), for the API.</summary>
-    public async Task<IReadOnlyList<DeliveryState>> RecordsAsync(string runId, DeliveryStateOutcome? outcome, CancellationToken cancellationToken)
-    {
-        var query = db.DeliveryStates.AsNoTracking().Where(s => s.RunId == runId);
-        if (outcome is { } only)
+        var rows = await failed.OrderBy(f => f.RecordId).Take(Math.Clamp(limit, 1, MaxFailedRecords)).ToListAsync(cancellationToken);
+        var examples = new List<(string? Error, List<long> Ids)>();
+        foreach (var reason in reasons)
         {
-            query = query.Where(s => s.Outcome == only);
+            examples.Add((reason.Error, await failed.Where(f => f.Error == reason.Error).OrderBy(f => f.RecordId).Select(f => f.RecordId).Take(MaxExamples).ToListAsync(cancellationToken)));
         }
 
-        return await query.OrderBy(s => s.RecordId).Take(MaxFailedRecords).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.RecordId).Concat(examples.SelectMany(e => e.Ids)).Distinct().ToList();
+        var keys = await db.DatasetRecords.AsNoTracking().Where(r => ids.Contains(r.Id) && r.Key != null)
+            .ToDictionaryAsync(r => r.Id, r => r.Key!, cancellationToken);
+        string Name(long id) => keys.TryGetValue(id, out var key) ? $"{key} (#{id})" : $"#{id}";
+        return new RunFailures(
+            count,
+            [.. reasons.Zip(examples, (r, e) => new FailureReason(r.Error, r.Records, [.. e.Ids.Select(Name)]))],
+            [.. rows.Select(r => new FailedRecord(r.RecordId, Name(r.RecordId), r.Outcome, r.Status, r.Error, r.Attempts))]);
+    }
+
+    /// <summary>The records the run left failed (optionally only <paramref name="outcome"/>), for the API; sent records are counted, not listed.</summary>
+    public async Task<IReadOnlyList<FailedRecord>> RecordsAsync(string runId, DeliveryStateOutcome? outcome, CancellationToken cancellationToken) =>
+        (await Failed(runId, outcome).OrderBy(f => f.RecordId).Take(MaxFailedRecords).ToListAsync(cancellationToken))
+            .ConvertAll(r => new FailedRecord(r.RecordId, $"#{r.RecordId}", r.Outcome, r.Status, r.Error, r.Attempts));
+
+    /// <summary>The ingest jobs the run's requests started, with their final states.</summary>
+    public async Task<IReadOnlyList<RunJob>> JobsAsync(string runId, CancellationToken cancellationToken) =>
+        await db.IngestJobs.AsNoTracking().Where(j => j.RunId == runId).OrderBy(j => j.Id)
+            .Select(j => new RunJob(j.JobId, j.State, j.Records)).Take(MaxFailedRecords).ToListAsync(cancellationToken);
+
+    /// <summary>A run's failed records with their reason: the item's own, else its request's message.</summary>
+    private IQueryable<FailureRow> Failed(string runId, DeliveryStateOutcome? outcome)
+    {
+        var failed = db.FailedDeliveries.AsNoTracking().Where(f => f.RunId == runId);
+        if (outcome is { } only)
+        {
+            failed = failed.Where(f => f.Permanent == (only == DeliveryStateOutcome.Dead));
+        }
+
+        return from f in failed
+               join e in db.RequestErrors on f.RequestErrorId equals e.Id into errors
+               from e in errors.DefaultIfEmpty()
+               select new FailureRow
+               {
+                   RecordId = f.RecordId,
+                   Outcome = f.Permanent ? DeliveryStateOutcome.Dead : DeliveryStateOutcome.Failed,
+                   Status = e == null ? null : e.Status,
+                   Error = f.Reason ?? (e == null ? null : e.Message),
+                   Attempts = f.Attempts,
+               };
     }
 
     private async Task<List<RunSummary>> SummarizeAsync(List<Run> runs, CancellationToken cancellationToken)
@@ -110,23 +136,20 @@ internal sealed class RunService(FlowStudioDb db, IOptions<EngineOptions> option
         return summaries;
     }
 
-    /// <summary>
-    /// The dataset records the destination has not settled yet: never tried, in flight, or failed in an earlier run and
-    /// tried fewer than Engine:DeliveryMaxAttempts times.
-    /// </summary>
-    private async Task<long> WaitingAsync(Run run, CancellationToken cancellationToken)
-    {
-        var datasetId = await db.Destinations.AsNoTracking().Where(d => d.Id == run.ResourceId).Select(d => d.DatasetId).FirstOrDefaultAsync(cancellationToken);
-        if (datasetId is null)
-        {
-            return 0;
-        }
+    /// <summary>The records the destination has not tried yet (the same count its page shows as pending).</summary>
+    private async Task<long> WaitingAsync(Run run, CancellationToken cancellationToken) =>
+        (await DeliveryCounts.LoadAsync(db, run.ResourceId, cancellationToken)).GetValueOrDefault(run.ResourceId)?.Pending ?? 0;
 
-        var maxAttempts = options.Value.DeliveryMaxAttempts;
-        return await db.DatasetRecords.AsNoTracking()
-            .Where(r => r.DatasetId == datasetId)
-            .LongCountAsync(r => !db.DeliveryStates.Any(s => s.DestinationId == run.ResourceId && s.RecordId == r.Id
-                && (s.Outcome == DeliveryStateOutcome.Sent || s.Outcome == DeliveryStateOutcome.Dead || (s.Outcome == DeliveryStateOutcome.Failed && (s.RunId == run.Id || s.Attempts >= maxAttempts)))),
-                cancellationToken);
+    private sealed class FailureRow
+    {
+        public long RecordId { get; init; }
+
+        public DeliveryStateOutcome Outcome { get; init; }
+
+        public int? Status { get; init; }
+
+        public string? Error { get; init; }
+
+        public int Attempts { get; init; }
     }
 }

@@ -33,8 +33,16 @@ public sealed record RunSummary(
 
     public TimeSpan Elapsed(DateTime now) => (FinishedAt ?? now) - StartedAt;
 
-    /// <summary>Records handled per second so far.</summary>
-    public double Rate(DateTime now) => Elapsed(now).TotalSeconds is var seconds and > 0 ? Handled / seconds : 0;
+    /// <summary>Records sent (destination) or read (source) per second so far; null when it sent or read nothing.</summary>
+    public double? Rate(DateTime now) => (IsDestination ? RecordsSent : RecordsRead) is var moved and > 0 && Elapsed(now).TotalSeconds is var seconds and > 0
+        ? moved / seconds
+        : null;
+
+    /// <summary>A finished run that succeeded while some records failed.</summary>
+    public bool CompletedWithFailures => Status == RunStatus.Succeeded && RecordsFailed > 0;
+
+    /// <summary>The status as shown: "Completed with failures" rather than plain "Succeeded" when records failed.</summary>
+    public string StatusLabel => CompletedWithFailures ? "Completed with failures" : Status.ToString();
 
     /// <summary>Share of <see cref="Total"/> handled, 0–100, or null when the total is not known (source runs).</summary>
     public int? Percent => Total is > 0 and var total ? (int)Math.Clamp(Handled * 100 / total, 0, 100) : null;

@@ -5,79 +5,60 @@ namespace FlowStudio.Engine.Destinations;
 /// <summary>What happened to one record.</summary>
 public enum DeliveryOutcome
 {
-    /// <summary>The API accepted the request that carried the record (2xx).</summary>
+    /// <summary>The API accepted the record (2xx, and its item or ingest job did not fail).</summary>
     Sent,
 
-    /// <summary>The request failed after retries, or the record could not be turned into a request.</summary>
+    /// <summary>The request, its ingest job or the record's own item failed, or the record could not be turned into a request.</summary>
     Failed,
 }
 
-/// <summary>The outcome of one record.</summary>
+/// <summary>A record that failed while others of its request did not, with the API's reason for that item.</summary>
 /// <param name="RecordId">The host's record id (<see cref="DeliveryRecord.Id"/>).</param>
-/// <param name="Outcome">Sent or Failed.</param>
-/// <param name="Status">The final HTTP status; 0 when no response arrived; null when nothing was sent.</param>
-/// <param name="Error">Why it failed (the API's error message, a transport error, or a build error), else null.</param>
-/// <param name="Attempts">HTTP attempts made for the request that carried the record (0 when nothing was sent).</param>
-public sealed record RecordOutcome(long RecordId, DeliveryOutcome Outcome, int? Status, string? Error, int Attempts);
+/// <param name="Reason">The API's message for this item.</param>
+public sealed record ItemFailure(long RecordId, string Reason);
 
-/// <summary>
-/// The result of one payload: the request, the API's final response (null when nothing was sent), and every
-/// record's outcome. With the destination's response webhook on, the host forwards <see cref="Response"/>.
-/// </summary>
-public sealed record DeliveryResult(OutboundPayload Payload, ApiResponse? Response, IReadOnlyList<RecordOutcome> Records)
+/// <summary>An asynchronous ingestion job a request started, followed to its end.</summary>
+/// <param name="JobId">The API's job id.</param>
+/// <param name="State">Its last state as the API names it (SUCCESS, FAILED, VALIDATION_FAILED, or the last seen when following stopped).</param>
+/// <param name="Error">The API's reasons when the job failed, else null.</param>
+public sealed record IngestJobOutcome(string JobId, string State, string? Error)
 {
-    /// <summary>HTTP attempts made (0 when nothing was sent).</summary>
-    public int Attempts => Response?.Attempts ?? 0;
-
-    /// <summary>True when every record of the payload was sent.</summary>
-    public bool Succeeded => Records.All(r => r.Outcome == DeliveryOutcome.Sent);
-
-    /// <summary>How many records had <paramref name="outcome"/>.</summary>
-    public int Count(DeliveryOutcome outcome) => Records is SharedOutcome shared
-        ? (shared.Outcome == outcome ? shared.Count : 0)
-        : Records.Count(r => r.Outcome == outcome);
+    /// <summary>True when the job ended in success.</summary>
+    public bool Succeeded => State == "SUCCESS";
 }
 
 /// <summary>
-/// The outcomes of records that went in one request and so share one outcome: each <see cref="RecordOutcome"/> is
-/// made when it is read, so a delivery does not allocate one per record it only counts.
+/// The result of one payload: the API's final response (null when nothing was sent) and what it means for the payload's
+/// records. Either every record shares <see cref="Outcome"/>, or the request succeeded and only <see cref="ItemFailures"/>
+/// failed (the API said which items failed).
 /// </summary>
-internal sealed class SharedOutcome(IReadOnlyList<long> recordIds, DeliveryOutcome outcome, int? status, string? error, int attempts)
-    : IReadOnlyList<RecordOutcome>
+/// <param name="Payload">The payload.</param>
+/// <param name="Response">The API's final response, or null when nothing was sent.</param>
+/// <param name="Outcome">The outcome of the records not listed in <paramref name="ItemFailures"/>.</param>
+/// <param name="Error">Why the request failed (the API's message, a transport error, a failed job's reasons, a build error), else null.</param>
+/// <param name="Permanent">
+/// The failure will not change by sending the same payload again (a 4xx other than 408 and 429, a job that failed validation,
+/// a record that cannot be built): it is not retried automatically.
+/// </param>
+/// <param name="ItemFailures">Records the API reported failed in a request that succeeded (permanent: the API rejected the item).</param>
+/// <param name="Job">The ingest job the request started, when it did.</param>
+public sealed record DeliveryResult(
+    OutboundPayload Payload,
+    ApiResponse? Response,
+    DeliveryOutcome Outcome,
+    string? Error,
+    bool Permanent,
+    IReadOnlyList<ItemFailure> ItemFailures,
+    IngestJobOutcome? Job = null)
 {
-    public DeliveryOutcome Outcome => outcome;
+    /// <summary>HTTP status of the final response; 0 when no response arrived; null when nothing was sent.</summary>
+    public int? Status => Response?.StatusCode;
 
-    public int Count => recordIds.Count;
+    /// <summary>Records of the payload that failed.</summary>
+    public int FailedCount => Outcome == DeliveryOutcome.Failed ? Payload.RecordIds.Count : ItemFailures.Count;
 
-    public RecordOutcome this[int index] => new(recordIds[index], outcome, status, error, attempts);
-
-    public IEnumerator<RecordOutcome> GetEnumerator()
-    {
-        for (var i = 0; i < recordIds.Count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-}
-
-/// <summary>Receives each payload's result as soon as it is known, so the host can persist per-record outcomes.</summary>
-public interface IDeliveryObserver
-{
-    /// <summary>Called once per payload, never concurrently for one run.</summary>
-    ValueTask OnResultAsync(DeliveryResult result, CancellationToken cancellationToken);
-}
-
-/// <summary>Totals of one delivery run.</summary>
-/// <param name="Requests">Requests sent.</param>
-/// <param name="RecordsSent">Records the API accepted.</param>
-/// <param name="RecordsFailed">Records that failed.</param>
-/// <param name="Duration">Wall time of the run.</param>
-public sealed record DeliverySummary(int Requests, int RecordsSent, int RecordsFailed, TimeSpan Duration)
-{
-    /// <summary>Records handled per second.</summary>
-    public double RecordsPerSecond => Duration > TimeSpan.Zero ? (RecordsSent + RecordsFailed) / Duration.TotalSeconds : 0;
+    /// <summary>Records of the payload that were sent.</summary>
+    public int SentCount => Payload.RecordIds.Count - FailedCount;
 }
 
 /// <summary>The answer to Send Test Data.</summary>
@@ -86,13 +67,3 @@ public sealed record DeliverySummary(int Requests, int RecordsSent, int RecordsF
 /// <param name="DurationMs">How long the call took.</param>
 /// <param name="Error">A transport error, or why the payload cannot be sent; null otherwise.</param>
 public sealed record TestDataResult(int Status, string ResponseBody, long DurationMs, string? Error = null);
-
-/// <summary>Options of one delivery run.</summary>
-public sealed record DeliveryRunOptions
-{
-    /// <summary>Sequential delivery, one request at a time.</summary>
-    public static readonly DeliveryRunOptions Default = new();
-
-    /// <summary>Requests in flight at once, 1 to 32. Default 1, the conservative pace vendors ask for.</summary>
-    public int MaxConcurrency { get; init; } = 1;
-}

@@ -14,10 +14,12 @@ public sealed class DeliveryRunnerTests
 {
     private static readonly RetryOptions Fast = new() { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromSeconds(5) };
 
-    private static DeliveryRunner CreateSut() => new(
-        new ApiClient(new HttpClient(), new ConnectorAuthenticator(TimeProvider.System), TimeProvider.System),
-        new PayloadBuilder(new JintScriptEvaluator(), TimeProvider.System),
-        TimeProvider.System);
+    private static TestDelivery CreateSut() => new(
+        new DeliveryRunner(new ApiClient(new HttpClient(), new ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System),
+        new PayloadBuilder(new JintScriptEvaluator(), TimeProvider.System));
+
+    private static DeliveryRunner CreateRunner() =>
+        new(new ApiClient(new HttpClient(), new ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
 
     private static Connection Rest(TestPeer peer) => new("rest", peer.BaseAddress, new Dictionary<string, string> { ["authType"] = "none" });
 
@@ -152,7 +154,7 @@ public sealed class DeliveryRunnerTests
     {
         await using var peer = await TestPeer.StartAsync(app => app.MapPost("/ingest", async (HttpRequest request) =>
             Results.Json(new { received = await CountRecordsAsync(request) }, statusCode: 201)));
-        var sut = CreateSut();
+        var sut = CreateRunner();
         var sample = new PayloadBuilder(new JintScriptEvaluator(), TimeProvider.System).Build(Batched(), TestRecords.Clients(3)).First();
         var edited = sample with { Body = """{"records":[{"id":"edited"}]}""" };
 
@@ -179,7 +181,7 @@ public sealed class DeliveryRunnerTests
 
         public List<DeliveryResult> Results => [.. Queue];
 
-        public List<RecordOutcome> Outcomes => Queue.SelectMany(r => r.Records).ToList();
+        public List<RecordOutcome> Outcomes => Queue.SelectMany(r => r.Records()).ToList();
 
         public ValueTask OnResultAsync(DeliveryResult result, CancellationToken cancellationToken)
         {

@@ -38,8 +38,8 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
 
     private readonly ApiClient _api = new(new HttpClient(), new ConnectorAuthenticator(TimeProvider.System), TimeProvider.System);
 
-    private DeliveryRunner CreateSut() =>
-        new(_api, new PayloadBuilder(new JintScriptEvaluator(), TimeProvider.System), TimeProvider.System);
+    private TestDelivery CreateSut() =>
+        new(new DeliveryRunner(_api, TimeProvider.System), new PayloadBuilder(new JintScriptEvaluator(), TimeProvider.System));
 
     [Fact]
     public async Task RunAsync_GroupCodeSendsClientsToClariUnderFaults_All250ArriveOnce()
@@ -249,8 +249,8 @@ public sealed class DestinationSandboxTests(SandboxServer sandbox, ITestOutputHe
 
         public ValueTask OnResultAsync(DeliveryResult result, CancellationToken cancellationToken)
         {
-            Outcomes.AddRange(result.Records);
-            Attempts += result.Attempts;
+            Outcomes.AddRange(result.Records());
+            Attempts += (result.Response?.Attempts ?? 0);
             return ValueTask.CompletedTask;
         }
     }

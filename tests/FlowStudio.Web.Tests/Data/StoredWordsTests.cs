@@ -20,7 +20,7 @@ public sealed class StoredWordsTests(FlowStudioApp app)
         AssertWords<SourceKind>("api", "webhook");
         AssertWords<RunKind>("source", "destination");
         AssertWords<RunStatus>("running", "succeeded", "failed", "cancelled");
-        AssertWords<DeliveryStateOutcome>("inflight", "sent", "failed", "dead");
+        AssertWords<DeliveryStateOutcome>("failed", "dead");
     }
 
     [Fact]
@@ -33,24 +33,20 @@ public sealed class StoredWordsTests(FlowStudioApp app)
         db.Sources.Add(new Source { Id = "src_1", Name = "Orders", Kind = SourceKind.Webhook, Status = ResourceStatus.Active, DatasetId = "ds_1" });
         db.Destinations.Add(new Destination { Id = "dst_1", Name = "Pulses", DatasetId = "ds_1", CredentialId = "cred_1" });
         db.Runs.Add(new Run { Id = "run_1", ResourceId = "dst_1", Kind = RunKind.Destination, Status = RunStatus.Cancelled });
-        db.DeliveryStates.Add(new DeliveryState { DestinationId = "dst_1", RecordId = 1, Outcome = DeliveryStateOutcome.InFlight });
         await db.SaveChangesAsync();
 
         Assert.Equal(
-            ["webhook active", "paused", "destination cancelled", "inflight"],
+            ["webhook active", "paused", "destination cancelled"],
             [
                 await WordAsync(connection, "SELECT Kind || ' ' || Status FROM Sources"),
                 await WordAsync(connection, "SELECT Status FROM Destinations"),
                 await WordAsync(connection, "SELECT Kind || ' ' || Status FROM Runs"),
-                await WordAsync(connection, "SELECT Outcome FROM DeliveryStates"),
             ]);
 
-        await db.Database.ExecuteSqlRawAsync("UPDATE Runs SET Status = 'failed'; UPDATE DeliveryStates SET Outcome = 'dead'");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Runs SET Status = 'failed'");
         var failed = db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Failed && r.Kind == RunKind.Destination);
         Assert.Contains("'failed'", failed.ToQueryString(), StringComparison.Ordinal);
         Assert.Equal("run_1", Assert.Single(await failed.ToListAsync()).Id);
-        var dead = await db.DeliveryStates.AsNoTracking().Where(s => s.Outcome == DeliveryStateOutcome.Dead).ToListAsync();
-        Assert.Equal(DeliveryStateOutcome.Dead, Assert.Single(dead).Outcome);
     }
 
     private void AssertWords<TEnum>(params string[] words)

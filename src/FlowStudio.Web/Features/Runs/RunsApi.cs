@@ -11,6 +11,8 @@ internal static class RunsApi
         group.MapGet("/", ListAsync).WithName("ListRuns");
         group.MapGet("/{id}", GetAsync).WithName("GetRun");
         group.MapGet("/{id}/records", RecordsAsync).WithName("GetRunRecords");
+        group.MapGet("/{id}/jobs", JobsAsync).WithName("GetRunJobs");
+        group.MapGet("/{id}/failures", FailuresAsync).WithName("GetRunFailures");
         return api;
     }
 
@@ -38,6 +40,7 @@ internal static class RunsApi
 
         return TypedResults.Ok((await runs.RecordsAsync(id, only, cancellationToken)).Select(s => new
         {
+            recordId = s.RecordId,
             recordKey = s.RecordId.ToString(CultureInfo.InvariantCulture),
             outcome = s.Outcome,
             status = s.Status,
@@ -46,12 +49,26 @@ internal static class RunsApi
         }));
     }
 
+    private static async Task<IResult> JobsAsync(string id, RunService runs, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await runs.JobsAsync(id, cancellationToken)).Select(j => new { j.JobId, j.State, j.Records }));
+
+    private static async Task<IResult> FailuresAsync(string id, RunService runs, CancellationToken cancellationToken)
+    {
+        var failures = await runs.FailuresAsync(id, 1, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            failures.Count,
+            Reasons = failures.Reasons.Select(r => new { Reason = r.Error, r.Records, r.Examples }),
+        });
+    }
+
     private static object ToDto(RunSummary r) => new
     {
         r.Id,
         r.ResourceId,
         r.Kind,
         r.Status,
+        Label = r.StatusLabel,
         r.RecordsRead,
         r.RecordsSent,
         r.RecordsFailed,

@@ -34,17 +34,17 @@ public sealed class RunsApiTests(FlowStudioApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-            db.DeliveryStates.AddRange(
-                new DeliveryState { DestinationId = destinationId, RecordId = 1, Outcome = DeliveryStateOutcome.InFlight, RunId = runId },
-                new DeliveryState { DestinationId = destinationId, RecordId = 2, Outcome = DeliveryStateOutcome.Sent, RunId = runId, Attempts = 1 });
+            db.FailedDeliveries.AddRange(
+                new FailedDelivery { DestinationId = destinationId, RecordId = 1, Permanent = true, Attempts = 1, Reason = "HTTP 400: bad id", RunId = runId },
+                new FailedDelivery { DestinationId = destinationId, RecordId = 2, Attempts = 1, Reason = "HTTP 503", RunId = runId });
             await db.SaveChangesAsync();
         }
 
         using var client = app.CreateClient();
-        var records = await GetAsync(client, $"/api/runs/{runId}/records?outcome=inflight");
+        var records = await GetAsync(client, $"/api/runs/{runId}/records?outcome=dead");
 
         var record = Assert.Single(records.EnumerateArray());
-        Assert.Equal(("1", "inflight"), (record.GetProperty("recordKey").GetString(), record.GetProperty("outcome").GetString()));
+        Assert.Equal(("1", "dead", "HTTP 400: bad id"), (record.GetProperty("recordKey").GetString(), record.GetProperty("outcome").GetString(), record.GetProperty("error").GetString()));
     }
 
     [Theory]

@@ -1,0 +1,236 @@
+using System.Threading.Channels;
+using FlowStudio.Engine.Connectors;
+using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Http;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>
+/// One delivery run's loop. A reader fetches the next page of records and builds its payloads while requests are in flight;
+/// up to <c>concurrency</c> senders (each also holding one of the engine-wide <see cref="DeliverySlots"/>) send them; a
+/// committer stores every answer that has arrived in one transaction (group commit) and advances the offset over the
+/// longest run of answered payloads. A sender waits for its answer to be committed before it sends again, so a crash
+/// re-sends at most the requests in flight.
+/// </summary>
+internal sealed class DeliveryPipeline(
+    DeliveryStore store, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
+{
+    private readonly Channel<QueuedPayload> _payloads = Channel.CreateBounded<QueuedPayload>(Math.Max(8, settings.Concurrency * 2));
+    private readonly Channel<Answered> _answers = Channel.CreateUnbounded<Answered>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SortedDictionary<long, long?> _done = [];
+    private long _read;
+    private long _sent;
+    private long _failed;
+    private int _requests;
+    private long _nextSeq;
+    private long _nextCommitted;
+    private long? _offset;
+
+    /// <summary>Called after each commit, with the run's counts.</summary>
+    public Action<DeliveryTally>? Committed { get; init; }
+
+    /// <summary>Called after each commit with its answers (the response webhook).</summary>
+    public Func<IReadOnlyList<DeliveryResult>, Task>? Stored { get; init; }
+
+    public async Task<DeliveryTally> RunAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var committer = Task.Run(() => CommitLoopAsync(stop));
+        var reader = Task.Run(() => ReadAsync(stop.Token), CancellationToken.None);
+        var senders = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => SendLoopAsync(stop), CancellationToken.None)).ToArray();
+        try
+        {
+            await Task.WhenAll(senders);
+            await reader;
+        }
+        finally
+        {
+            _answers.Writer.TryComplete();
+            await committer;
+        }
+
+        return Tally();
+    }
+
+    private DeliveryTally Tally() => new(Interlocked.Read(ref _read), _sent, _failed, _requests);
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            long after = 0;
+            while (await gate.RunAsync(() => store.DueFailedAsync(
+                       settings.DestinationId, settings.DatasetId, settings.Offset, settings.DueBy, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } retried)
+            {
+                after = retried[^1].Id;
+                Interlocked.Add(ref _read, retried.Count);
+                foreach (var payload in builder.Build(settings.Config, retried, cancellationToken))
+                {
+                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, null, Retry: true), cancellationToken);
+                }
+            }
+
+            after = settings.Offset;
+            while (await gate.RunAsync(() => store.RecordsAfterAsync(settings.DatasetId, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } records)
+            {
+                after = records[^1].Id;
+                Interlocked.Add(ref _read, records.Count);
+                var payloads = builder.Build(settings.Config, records, cancellationToken).ToList();
+                var settles = Settles(records, payloads);
+                for (var i = 0; i < payloads.Count; i++)
+                {
+                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payloads[i], settles[i], Retry: false), cancellationToken);
+                }
+            }
+
+            _payloads.Writer.TryComplete();
+        }
+        catch (Exception error)
+        {
+            _payloads.Writer.TryComplete(error);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// For each payload of a page, the highest record id settled once it and every payload before it are answered (null when
+    /// it settles nothing new): a record that cannot be built comes out ahead of the batch it interrupted.
+    /// </summary>
+    private static long?[] Settles(List<DeliveryRecord> records, List<OutboundPayload> payloads)
+    {
+        var payloadOf = new Dictionary<long, int>(records.Count);
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            foreach (var id in payloads[i].RecordIds)
+            {
+                payloadOf[id] = i;
+            }
+        }
+
+        var settles = new long?[payloads.Count];
+        var last = -1;
+        foreach (var record in records)
+        {
+            last = Math.Max(last, payloadOf.GetValueOrDefault(record.Id, -1));
+            if (last >= 0)
+            {
+                settles[last] = record.Id;
+            }
+        }
+
+        return settles;
+    }
+
+    private async Task SendLoopAsync(CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var queued in _payloads.Reader.ReadAllAsync(stop.Token))
+            {
+                DeliveryResult result;
+                await slots.WaitAsync(stop.Token);
+                try
+                {
+                    result = await runner.SendAsync(settings.Connection, queued.Payload, settings.Retry, stop.Token);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+
+                var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await _answers.Writer.WriteAsync(new Answered(queued, result, committed), CancellationToken.None);
+                await committed.Task;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stores whatever answers have arrived, one transaction at a time; the answer is in even if the run is being cancelled.</summary>
+    private async Task CommitLoopAsync(CancellationTokenSource stop)
+    {
+        var batch = new List<Answered>();
+        try
+        {
+            while (await _answers.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                while (_answers.Reader.TryRead(out var answered))
+                {
+                    batch.Add(answered);
+                }
+
+                await CommitAsync(batch);
+                batch.ForEach(a => a.Committed.TrySetResult());
+            }
+        }
+        catch (Exception error)
+        {
+            await stop.CancelAsync();
+            batch.ForEach(a => a.Committed.TrySetException(error));
+            while (_answers.Reader.TryRead(out var late))
+            {
+                late.Committed.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<Answered> batch)
+    {
+        foreach (var answered in batch)
+        {
+            var result = answered.Result;
+            _sent += result.SentCount;
+            _failed += result.FailedCount;
+            _requests += result.Response is null ? 0 : 1;
+            _done.Add(answered.Queued.Seq, answered.Queued.Settles);
+        }
+
+        var offset = _offset;
+        while (_done.Count > 0 && _done.First() is var first && first.Key == _nextCommitted)
+        {
+            _done.Remove(first.Key);
+            _nextCommitted++;
+            offset = first.Value ?? offset;
+        }
+
+        var changed = offset != _offset;
+        _offset = offset;
+        var tally = Tally();
+        var answers = batch.ConvertAll(a => new DeliveryAnswer(a.Result, a.Queued.Retry));
+        await gate.RunAsync(
+            () => store.CommitAsync(new DeliveryCommit(settings.DestinationId, settings.RunId, answers, changed ? offset : null, tally, settings.FailedPast,
+                settings.MaxAttempts, settings.RetryDelay, settings.Now()), CancellationToken.None),
+            CancellationToken.None);
+        Committed?.Invoke(tally);
+        if (Stored is not null)
+        {
+            await Stored(batch.ConvertAll(a => a.Result));
+        }
+    }
+
+    private sealed record QueuedPayload(long Seq, OutboundPayload Payload, long? Settles, bool Retry);
+
+    private sealed record Answered(QueuedPayload Queued, DeliveryResult Result, TaskCompletionSource Committed);
+}
+
+/// <summary>What one delivery run needs to know: where from, where to, how, and how far it got before.</summary>
+internal sealed record DeliveryRunSettings(
+    string DestinationId,
+    string RunId,
+    string DatasetId,
+    DestinationConfig Config,
+    Connection Connection,
+    RetryOptions Retry,
+    int Concurrency,
+    int PageSize,
+    long Offset,
+    ISet<long> FailedPast,
+    DateTime DueBy,
+    int MaxAttempts,
+    TimeSpan RetryDelay,
+    Func<DateTime> Now);

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using FlowStudio.Engine.Destinations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>
+/// A destination's durable delivery state: its offset over the dataset's record ids, its failed records, and reading the
+/// records still to deliver a page at a time. Answers are stored by <see cref="CommitAsync"/>, one transaction per group.
+/// </summary>
+internal sealed class DeliveryStore(FlowStudioDb db)
+{
+    public async Task<long> OffsetAsync(string destinationId, CancellationToken cancellationToken) =>
+        await db.DeliveryOffsets.AsNoTracking().Where(o => o.DestinationId == destinationId).Select(o => (long?)o.RecordId)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
+
+    /// <summary>Failed records past the offset (left by an interrupted run): the run re-sends them with the new records.</summary>
+    public async Task<HashSet<long>> FailedPastAsync(string destinationId, long offset, CancellationToken cancellationToken) =>
+        [.. await db.FailedDeliveries.AsNoTracking().Where(f => f.DestinationId == destinationId && f.RecordId > offset)
+            .Select(f => f.RecordId).ToListAsync(cancellationToken)];
+
+    /// <summary>The dataset's records after <paramref name="afterId"/>, in id order.</summary>
+    public async Task<List<DeliveryRecord>> RecordsAfterAsync(string datasetId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<RecordRow>($"""
+            SELECT Id, DataJson FROM DatasetRecords WHERE DatasetId = {datasetId} AND Id > {afterId} ORDER BY Id LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
+    }
+
+    /// <summary>Failed records up to the offset that may be tried again now (not permanent, next try at or before <paramref name="dueBy"/>), in id order.</summary>
+    public async Task<List<DeliveryRecord>> DueFailedAsync(
+        string destinationId, string datasetId, long offset, DateTime dueBy, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<RecordRow>($"""
+            SELECT r.Id, r.DataJson FROM FailedDeliveries f JOIN DatasetRecords r ON r.Id = f.RecordId AND r.DatasetId = {datasetId}
+            WHERE f.DestinationId = {destinationId} AND f.RecordId > {afterId} AND f.RecordId <= {offset} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}
+            ORDER BY f.RecordId LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
+    }
+
+    /// <summary>Whether a run would find something to deliver: records past the offset, or failed records due by <paramref name="dueBy"/>.</summary>
+    public async Task<bool> AnyPendingAsync(string destinationId, string datasetId, DateTime dueBy, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM DatasetRecords r WHERE r.DatasetId = {datasetId}
+                             AND r.Id > COALESCE((SELECT o.RecordId FROM DeliveryOffsets o WHERE o.DestinationId = {destinationId}), 0))
+                OR EXISTS (SELECT 1 FROM FailedDeliveries f WHERE f.DestinationId = {destinationId} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}) AS Value
+            """).SingleAsync(cancellationToken);
+
+    /// <summary>The first records of the dataset, for sample payloads.</summary>
+    public async Task<List<DeliveryRecord>> FirstAsync(string datasetId, int limit, CancellationToken cancellationToken) =>
+        await RecordsAfterAsync(datasetId, 0, limit, cancellationToken);
+
+    /// <summary>
+    /// Stores a group of answers in one transaction: each failed request once (linked to its failed records), failed records
+    /// (attempts, next try, permanent), records sent on a retry no longer failed, ingest jobs, the offset and the run's counts.
+    /// </summary>
+    public async Task CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var answer in commit.Answers)
+        {
+            await StoreAsync(commit, answer, cancellationToken);
+        }
+
+        if (commit.Offset is { } offset)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO DeliveryOffsets (DestinationId, RecordId, UpdatedAt) VALUES ({commit.DestinationId}, {offset}, {commit.Now})
+                ON CONFLICT (DestinationId) DO UPDATE SET RecordId = MAX(RecordId, excluded.RecordId), UpdatedAt = excluded.UpdatedAt
+                """, cancellationToken);
+        }
+
+        var counts = commit.Counts;
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE Runs SET RecordsRead = {counts.Read}, RecordsSent = {counts.Sent}, RecordsFailed = {counts.Failed}, Requests = {counts.Requests}
+            WHERE Id = {commit.RunId}
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task StoreAsync(DeliveryCommit commit, DeliveryAnswer answer, CancellationToken cancellationToken)
+    {
+        var result = answer.Result;
+        var ids = result.Payload.RecordIds;
+        if (result.Job is { } job)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO IngestJobs (DestinationId, RunId, JobId, State, Records, At)
+                VALUES ({commit.DestinationId}, {commit.RunId}, {job.JobId}, {job.State}, {ids.Count}, {commit.Now})
+                """, cancellationToken);
+        }
+
+        if (result.Outcome == DeliveryOutcome.Failed)
+        {
+            await FailAsync(commit, result, result.Error ?? "Failed", ids, reasons: null, result.Permanent, cancellationToken);
+            return;
+        }
+
+        var sent = ids;
+        if (result.ItemFailures.Count > 0)
+        {
+            var failed = result.ItemFailures.Select(f => f.RecordId).ToHashSet();
+            var message = $"{failed.Count} of {ids.Count} items failed";
+            await FailAsync(commit, result, message, [.. failed], result.ItemFailures.Select(f => f.Reason).ToList(), permanent: true, cancellationToken);
+            sent = [.. ids.Where(id => !failed.Contains(id))];
+        }
+
+        // Records sent on a retry (or re-sent after an interruption) are no longer failed.
+        var wereFailed = answer.Retry ? sent : [.. sent.Where(commit.FailedPast.Contains)];
+        if (wereFailed.Count > 0)
+        {
+            var json = JsonSerializer.Serialize(wereFailed);
+            await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM FailedDeliveries WHERE DestinationId = {commit.DestinationId} AND RecordId IN (SELECT value FROM json_each({json}))
+                """, cancellationToken);
+        }
+    }
+
+    private async Task FailAsync(
+        DeliveryCommit commit, DeliveryResult result, string message, IReadOnlyList<long> ids, List<string>? reasons, bool permanent,
+        CancellationToken cancellationToken)
+    {
+        var idsJson = JsonSerializer.Serialize(ids);
+        var reasonsJson = JsonSerializer.Serialize(reasons ?? []);
+        var nextTry = commit.Now + commit.RetryDelay;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO RequestErrors (DestinationId, RunId, Status, Message, JobId, At)
+            VALUES ({commit.DestinationId}, {commit.RunId}, {result.Status}, {message}, {result.Job?.JobId}, {commit.Now});
+            INSERT INTO FailedDeliveries (DestinationId, RecordId, Attempts, NextTryAt, Permanent, RequestErrorId, Reason, RunId)
+            SELECT {commit.DestinationId}, i.value, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, (SELECT MAX(Id) FROM RequestErrors), r.value, {commit.RunId}
+            FROM json_each({idsJson}) i LEFT JOIN json_each({reasonsJson}) r ON r.key = i.key WHERE true
+            ON CONFLICT (DestinationId, RecordId) DO UPDATE SET
+              Attempts = Attempts + 1, NextTryAt = excluded.NextTryAt, Permanent = {permanent} OR Attempts + 1 >= {commit.MaxAttempts},
+              RequestErrorId = excluded.RequestErrorId, Reason = excluded.Reason, RunId = excluded.RunId
+            """, cancellationToken);
+    }
+
+    internal sealed class RecordRow
+    {
+        public long Id { get; set; }
+
+        public string DataJson { get; set; } = "";
+    }
+}

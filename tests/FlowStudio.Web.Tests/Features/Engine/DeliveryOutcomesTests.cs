@@ -1,0 +1,142 @@
+using System.Text.Json;
+using FlowStudio.Web.Tests.Support;
+
+namespace FlowStudio.Web.Tests.Features.Engine;
+
+/// <summary>What a run says about records the API refused: failed Clari jobs, permanent 4xx answers and per-item failures.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DeliveryOutcomesTests(FlowStudioApp app)
+{
+    private const string BadTimestamps = "updatedAt should be greater than or equal to createdAt";
+
+    [Fact]
+    public async Task Run_ClariBulkJobFailsValidation_ItsRecordsFailWithClariReasonsAndTheRunShowsTheJob()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var datasetId = await DatasetAsync(client, Accounts(3, badAt: 2));
+        var destinationId = await DestinationAsync(client, datasetId, "Clari Sandbox", templateId: "clari.ingest-bulk-entities",
+            parameters: new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" });
+
+        var run = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.Equal(("failed", 0L, 3L), (run.GetProperty("status").GetString(), run.GetProperty("recordsSent").GetInt64(), run.GetProperty("recordsFailed").GetInt64()));
+        var runId = run.GetProperty("id").GetString()!;
+        var job = Assert.Single((await GetAsync(client, $"/api/runs/{runId}/jobs")).EnumerateArray());
+        Assert.Equal(("VALIDATION_FAILED", 3), (job.GetProperty("state").GetString(), job.GetProperty("records").GetInt32()));
+        Assert.False(string.IsNullOrEmpty(job.GetProperty("jobId").GetString()));
+        var records = await GetAsync(client, $"/api/runs/{runId}/records?outcome=dead");
+        Assert.Equal(3, records.GetArrayLength());
+        Assert.All(records.EnumerateArray(), r => Assert.Contains(BadTimestamps, r.GetProperty("error").GetString(), StringComparison.Ordinal));
+        Assert.Equal(0, (await Flows.SandboxStateAsync(client)).GetProperty("clari").GetProperty("account").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Run_ClariBulkJobSucceeds_RecordsSentAfterTheJobEnds()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var datasetId = await DatasetAsync(client, Accounts(3, badAt: 0));
+        var destinationId = await DestinationAsync(client, datasetId, "Clari Sandbox", templateId: "clari.ingest-bulk-entities",
+            parameters: new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" });
+
+        var run = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.Equal(("succeeded", 3L, 0L), (run.GetProperty("status").GetString(), run.GetProperty("recordsSent").GetInt64(), run.GetProperty("recordsFailed").GetInt64()));
+        var job = Assert.Single((await GetAsync(client, $"/api/runs/{run.GetProperty("id").GetString()}/jobs")).EnumerateArray());
+        Assert.Equal("SUCCESS", job.GetProperty("state").GetString());
+        Assert.Equal((3L, 3L, 0L), await EngineFlows.AccountsAsync(client));
+    }
+
+    [Fact]
+    public async Task Run_ApiAnswers400_NotRetriedByLaterRunsButRetryFailedRecordsResendsIt()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var datasetId = await DatasetAsync(client, Accounts(4, badAt: 3));
+        var destinationId = await EngineFlows.ClariUploadAsync(client, datasetId);
+
+        var first = await Flows.RunDestinationAsync(client, destinationId);
+        var later = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.Equal(("failed", 4L), (first.GetProperty("status").GetString(), first.GetProperty("recordsFailed").GetInt64()));
+        Assert.Equal(0, later.GetProperty("recordsRead").GetInt64());
+        var failures = await GetAsync(client, $"/api/runs/{first.GetProperty("id").GetString()}/failures");
+        var reason = Assert.Single(failures.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(4, reason.GetProperty("records").GetInt32());
+        Assert.StartsWith("HTTP 400: ", reason.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(BadTimestamps, reason.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, reason.GetProperty("examples").GetArrayLength());
+
+        var retried = await client.PostJsonAsync($"/api/destinations/{destinationId}/retry-failed", new { }, 200);
+        Assert.Equal(4, retried.GetProperty("requeued").GetInt32());
+        var again = await client.WaitForRunAsync(retried.GetProperty("runId").GetString()!);
+        Assert.Equal((4L, 4L), (again.GetProperty("recordsRead").GetInt64(), again.GetProperty("recordsFailed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Run_BatchUpsertWithOneBadItem_OnlyThatRecordFailsAndTheRunCompletesWithFailures()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var contacts = new object[]
+        {
+            new { email = "one@example.com", firstName = "One", lastName = "Person", clientId = 1001 },
+            new { email = "two@example.com", firstName = "Two", lastName = "Person" },
+            new { email = "three@example.com", firstName = "Three", lastName = "Person", clientId = 1001 },
+        };
+        var datasetId = await DatasetAsync(client, contacts);
+        var destinationId = await DestinationAsync(client, datasetId, "ClientSuccess Sandbox", manual: new
+        {
+            method = "POST",
+            url = "/v2/workato/contact/batchUpsert",
+            batching = new { enabled = true, batchSize = 10, algorithm = "code", code = "function group(records) { return records; }" },
+        });
+
+        var run = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.Equal(("succeeded", "Completed with failures", 2L, 1L),
+            (run.GetProperty("status").GetString(), run.GetProperty("label").GetString(), run.GetProperty("recordsSent").GetInt64(), run.GetProperty("recordsFailed").GetInt64()));
+        var failed = Assert.Single((await GetAsync(client, $"/api/runs/{run.GetProperty("id").GetString()}/records")).EnumerateArray());
+        Assert.Contains("clientId", failed.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1002, (await Flows.SandboxStateAsync(client)).GetProperty("clientsuccess").GetProperty("contacts").GetInt64());
+    }
+
+    private static object[] Accounts(int count, int badAt) => [.. Enumerable.Range(1, count).Select(i => (object)new
+    {
+        id = $"acc-{i}",
+        name = $"Account {i}",
+        createdAt = 1700000000000L,
+        updatedAt = i == badAt ? 1600000000000L : 1700000000000L + i,
+    })];
+
+    private static async Task<string> DatasetAsync(HttpClient client, object[] records)
+    {
+        var source = await client.PostJsonAsync("/api/sources", new { name = "Records " + Guid.NewGuid().ToString("N")[..6], connector = "webhook" }, 201);
+        using var request = new HttpRequestMessage(HttpMethod.Post, source.GetProperty("webhookUrl").GetString())
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(records),
+        };
+        request.Headers.Add("X-Webhook-Token", source.GetProperty("webhookToken").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await client.SendAsync(request)).StatusCode);
+        return source.GetProperty("datasetId").GetString()!;
+    }
+
+    private static async Task<string> DestinationAsync(
+        HttpClient client, string datasetId, string credential, string? templateId = null, Dictionary<string, string>? parameters = null, object? manual = null)
+    {
+        var destination = await client.PostJsonAsync("/api/destinations", new
+        {
+            name = "Outcomes " + Guid.NewGuid().ToString("N")[..6],
+            datasetId,
+            credentialId = await client.CredentialIdAsync(credential),
+            templateId,
+            parameters,
+            manual,
+        }, 201);
+        return destination.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string url) =>
+        JsonDocument.Parse(await client.GetStringAsync(url)).RootElement.Clone();
+}
