@@ -1,12 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FlowStudio.Engine.Paths;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Application.Datasets;
 
 /// <summary>A dataset as its node shows it: record count, detected schema and the first records.</summary>
-public sealed record DatasetSnapshot(string Id, string Name, long RecordCount, IReadOnlyList<SchemaColumn> Schema, IReadOnlyList<JObject> Sample)
+public sealed record DatasetSnapshot(string Id, string Name, long RecordCount, IReadOnlyList<SchemaColumn> Schema, IReadOnlyList<JsonObject> Sample)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -21,7 +21,7 @@ public sealed record DatasetSnapshot(string Id, string Name, long RecordCount, I
         var sample = await db.DatasetRecords.AsNoTracking().Where(r => r.DatasetId == id).OrderBy(r => r.Id)
             .Take(sampleSize).Select(r => r.DataJson).ToListAsync(cancellationToken);
         var schema = JsonSerializer.Deserialize<List<SchemaColumn>>(dataset.SchemaJson, Json) ?? [];
-        return new DatasetSnapshot(dataset.Id, dataset.Name, dataset.RecordCount, schema, sample.Select(json => (JObject)JsonText.Parse(json)).ToList());
+        return new DatasetSnapshot(dataset.Id, dataset.Name, dataset.RecordCount, schema, sample.Select(JsonText.ToObject).ToList());
     }
 }
 

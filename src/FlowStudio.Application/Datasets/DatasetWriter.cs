@@ -1,11 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
-using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Application.Datasets;
 
@@ -22,13 +19,13 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     {
         var dataset = await db.Datasets.FirstAsync(d => d.Id == datasetId, cancellationToken);
         var schema = new SchemaDetector();
-        schema.Add(JsonConvert.DeserializeObject<List<SchemaField>>(dataset.SchemaJson) ?? []);
+        schema.Add(JsonSerializer.Deserialize<List<SchemaField>>(dataset.SchemaJson, JsonOptions) ?? []);
 
         var chunk = new List<SourceRecord>(ChunkSize);
         long written = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            schema.Add(record.Data);
+            schema.Add(record);
             chunk.Add(record);
             if (chunk.Count == ChunkSize)
             {
@@ -65,8 +62,8 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
             Add(insert, "$t", now);
             foreach (var record in chunk)
             {
-                j.Value = record.Data.ToString(Formatting.None);
-                k.Value = KeyOf(record.Data, keyField) ?? (object)DBNull.Value;
+                j.Value = record.Json;
+                k.Value = (keyField is null ? null : record.FieldText(keyField)) ?? (object)DBNull.Value;
                 l.Value = record.LookupKey ?? (object)DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -95,11 +92,6 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private static string? KeyOf(JObject data, string? keyField) =>
-        keyField is null ? null : RecordFields.Read(data, keyField) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
-            ? token.Type == JTokenType.String ? token.Value<string>() : token.ToString(Formatting.None)
-            : null;
 
     private static DbParameter Add(DbCommand command, string name, object value)
     {

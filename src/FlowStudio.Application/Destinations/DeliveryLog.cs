@@ -1,9 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
-using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -76,33 +77,34 @@ internal sealed class DeliveryLog(FlowStudioDb db, DatasetWriter writer, IOption
             var datasetId = await db.Sources.Where(s => s.Id == responseSourceId).Select(s => s.DatasetId).FirstOrDefaultAsync(cancellationToken);
             if (datasetId is not null)
             {
-                var record = new JObject
+                var body = ParseOrText(response.Body);
+                var record = new JsonObject
                 {
                     ["destinationId"] = destination.Id,
                     ["status"] = response.StatusCode,
-                    ["body"] = ParseOrText(response.Body),
-                    ["recordIds"] = new JArray(ids),
+                    ["body"] = body,
+                    ["recordIds"] = new JsonArray([.. ids.Select(id => (JsonNode)id)]),
                     ["receivedAt"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 };
-                if (ParseOrText(response.Body) is JObject body && body["jobId"] is { } jobId)
+                if (body is JsonObject answer && answer["jobId"] is { } jobId)
                 {
-                    record["jobId"] = jobId;
+                    record["jobId"] = jobId.DeepClone();
                 }
 
-                await writer.WriteAsync(datasetId, null, new[] { new SourceRecord(record, null) }.ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
+                await writer.WriteAsync(datasetId, null, new[] { SourceRecord.FromJson(JsonText.Compact(record)) }.ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
             }
         }
     }
 
-    private static JToken ParseOrText(string body)
+    private static JsonNode? ParseOrText(string body)
     {
         try
         {
-            return string.IsNullOrWhiteSpace(body) ? JValue.CreateNull() : JToken.Parse(body);
+            return string.IsNullOrWhiteSpace(body) ? null : JsonText.ToNode(body);
         }
-        catch (Newtonsoft.Json.JsonReaderException)
+        catch (JsonException)
         {
-            return new JValue(body);
+            return JsonValue.Create(body);
         }
     }
 }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Templates;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -151,7 +151,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         };
     }
 
-    private static JToken? OtherProps(JsonElement? element, List<FieldError> errors)
+    private static string? OtherProps(JsonElement? element, List<FieldError> errors)
     {
         if (element is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -166,9 +166,10 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
 
         try
         {
-            return JToken.Parse(text);
+            JsonText.Check(text);
+            return text;
         }
-        catch (Newtonsoft.Json.JsonReaderException ex)
+        catch (InvalidJsonException ex)
         {
             errors.Add(new("batching.otherProps", JsonProblems.Describe("Other Props", ex, """e.g. {"sourceEntity": "account"}""")));
             return null;

@@ -1,5 +1,5 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using FlowStudio.Engine.Paths;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -16,9 +16,9 @@ internal static class PayloadText
 
         try
         {
-            return JToken.Parse(body).ToString(Formatting.Indented);
+            return JsonText.Indented(JsonText.ToNode(body));
         }
-        catch (JsonReaderException)
+        catch (JsonException)
         {
             return body;
         }

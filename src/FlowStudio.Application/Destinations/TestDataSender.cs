@@ -1,7 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using FlowStudio.Engine.Paths;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -53,9 +52,9 @@ internal sealed class TestDataSender(DestinationService destinations, Destinatio
         {
             try
             {
-                JToken.Parse(edited);
+                JsonText.Check(edited);
             }
-            catch (JsonReaderException ex)
+            catch (InvalidJsonException ex)
             {
                 return TestDataOutcome.Stopped(new FieldError("payload", JsonProblems.Describe("The edited payload", ex, "or reset it to the sample")));
             }

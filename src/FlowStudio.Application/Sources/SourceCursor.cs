@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Macros;
-using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Application.Sources;
 
@@ -47,7 +45,7 @@ internal sealed partial class SourceCursor(string field, string? start)
     {
         await foreach (var record in records)
         {
-            var value = ValueOf(record.Data);
+            var value = record.FieldText(field);
             if (value is null)
             {
                 yield return record;
@@ -66,11 +64,6 @@ internal sealed partial class SourceCursor(string field, string? start)
             }
         }
     }
-
-    private string? ValueOf(JObject data) =>
-        RecordFields.Read(data, field) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
-            ? token.Type == JTokenType.String ? token.Value<string>() : token.ToString(Newtonsoft.Json.Formatting.None)
-            : null;
 
     internal static int Compare(string left, string right)
     {

@@ -1,8 +1,6 @@
 using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Application.Webhooks;
 
@@ -73,23 +71,17 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
             return new WebhookOutcome.Duplicate();
         }
 
-        JToken parsed;
+        IReadOnlyList<SourceRecord>? records;
         try
         {
             using var reader = new StreamReader(body);
-            parsed = JsonText.Parse(await reader.ReadToEndAsync(cancellationToken));
+            records = SourceRecord.Parse(await reader.ReadToEndAsync(cancellationToken));
         }
-        catch (JsonReaderException ex)
+        catch (InvalidJsonException ex)
         {
             return new WebhookOutcome.Invalid("body", $"The body is not valid JSON: {ex.Message}");
         }
 
-        var records = parsed switch
-        {
-            JObject single => [single],
-            JArray array when array.All(t => t is JObject) => array.Cast<JObject>().ToList(),
-            _ => null,
-        };
         if (records is null)
         {
             return new WebhookOutcome.Invalid("body", "Send a JSON object (one record) or an array of objects.");
@@ -98,16 +90,13 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
         if (idempotencyKey.Length > 0)
         {
             // Each record is keyed by the delivery: a replay with the same key (even a concurrent one) replaces, never adds.
-            for (var i = 0; i < records.Count; i++)
-            {
-                records[i][DeliveryProperty] = DeliveryKey(idempotencyKey, i);
-            }
+            records = [.. records.Select((record, i) => record.With(DeliveryProperty, DeliveryKey(idempotencyKey, i)))];
         }
 
         var written = await writer.WriteAsync(
             source.DatasetId,
             idempotencyKey.Length > 0 ? "$." + DeliveryProperty : null,
-            records.Select(r => new SourceRecord(r, null)).ToAsyncEnumerable(),
+            records.ToAsyncEnumerable(),
             _ => Task.CompletedTask,
             cancellationToken);
         return new WebhookOutcome.Received(written);

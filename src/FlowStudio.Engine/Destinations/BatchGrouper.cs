@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -113,7 +114,7 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
     }
 
     /// <summary>The body for one record sent on its own: the template body, or the record itself.</summary>
-    public static string RecordBody(DestinationConfig config, JObject record)
+    internal static string RecordBody(DestinationConfig config, JObject record)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(record);
@@ -123,7 +124,24 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
     }
 
     /// <summary>Other Props as an object (empty when not given), or why it is not a JSON object.</summary>
-    internal static (JObject Props, string? Problem) ReadOtherProps(JToken? token)
+    internal static (JObject Props, string? Problem) ReadOtherProps(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            return ReadOtherProps(JsonText.Parse(text));
+        }
+        catch (JsonReaderException error)
+        {
+            return ([], $"Other Props is not valid JSON: {error.Message}");
+        }
+    }
+
+    private static (JObject Props, string? Problem) ReadOtherProps(JToken? token)
     {
         switch (token)
         {
@@ -136,7 +154,7 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             case JValue { Type: JTokenType.String } text:
                 try
                 {
-                    return JToken.Parse((string)text!) is JObject parsed
+                    return JsonText.Parse((string)text!) is JObject parsed
                         ? (parsed, null)
                         : ([], "Other Props must be a JSON object, e.g. {\"sourceEntity\": \"account\"}.");
                 }

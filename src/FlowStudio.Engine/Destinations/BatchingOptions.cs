@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace FlowStudio.Engine.Destinations;
 
 /// <summary>
@@ -24,10 +22,10 @@ public sealed record BatchingOptions
     public string? PropertyName { get; init; }
 
     /// <summary>
-    /// Property Inside JSON Object: more properties for the body, as a JSON object, or as a string holding one
-    /// (the text typed in the Other Props field).
+    /// Property Inside JSON Object: more properties for the body, as the JSON text of an object (the text typed in the
+    /// Other Props field), or of a string holding one.
     /// </summary>
-    public JToken? OtherProps { get; init; }
+    public string? OtherProps { get; init; }
 
     /// <summary>Code: JavaScript (modern, Jint 4) defining <c>function group(records)</c> (or <c>const group = (records) =&gt; ...</c>), which returns the request body.</summary>
     public string? Code { get; init; }

@@ -15,7 +15,7 @@ public sealed class DeliveryRecord
     private string? _json;
 
     /// <summary>A record from its fields.</summary>
-    public DeliveryRecord(long id, JObject data)
+    internal DeliveryRecord(long id, JObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
         Id = id;
@@ -32,7 +32,7 @@ public sealed class DeliveryRecord
     public long Id { get; }
 
     /// <summary>The record's fields, parsed from its JSON text on first use (date-like strings stay strings).</summary>
-    public JObject Data => _data ??= JsonText.Parse(_json!) as JObject
+    internal JObject Data => _data ??= JsonText.Parse(_json!) as JObject
         ?? throw new InvalidOperationException($"Record {Id} is not a JSON object.");
 
     /// <summary>The record as compact JSON: the stored text, or its fields written out.</summary>

@@ -39,7 +39,7 @@ public sealed record DestinationConfig
     /// A template's body: <c>"$records"</c> becomes the batch array, <c>"$record"</c> the record, <c>"{param}"</c> a
     /// parameter value. When set it replaces the grouping algorithm. Null: the record (per record) or the grouping.
     /// </summary>
-    public JToken? BodyTemplate { get; init; }
+    internal JToken? BodyTemplate { get; init; }
 
     /// <summary>One of <see cref="DeliveryEncodings"/>: <c>json</c> or <c>multipartFile</c>.</summary>
     public string Encoding { get; init; } = DeliveryEncodings.Json;

@@ -8,7 +8,7 @@ namespace FlowStudio.Engine.Paths;
 /// (starting with <c>$</c>, RFC 9535) gives its first node; any other text is a property name, and dots step into nested
 /// objects when no property has the whole name (<c>owner.id</c>). Never throws: an invalid path reads nothing.
 /// </summary>
-public static class RecordFields
+internal static class RecordFields
 {
     /// <summary>The field's value, or null when the record does not have it.</summary>
     public static JToken? Read(JObject record, string field)

@@ -9,7 +9,7 @@ namespace FlowStudio.Engine.Paths;
 /// <summary>The records and metadata read from one response.</summary>
 /// <param name="Records">One JSON object per record, each with <c>_metadata</c> when a metadata path matched.</param>
 /// <param name="Metadata">What the metadata path selected (one value, or an array when it selected several), or null.</param>
-public sealed record ExtractedPage(IReadOnlyList<JObject> Records, JToken? Metadata);
+internal sealed record ExtractedPage(IReadOnlyList<JObject> Records, JToken? Metadata);
 
 /// <summary>
 /// Reads records out of a JSON or XML response with the path to data (JSONPath as RFC 9535 defines it,
@@ -26,7 +26,7 @@ public static class ResponseExtractor
     /// Extracts the records of <paramref name="body"/>. Throws <see cref="ResponseFormatException"/> when the body is
     /// neither JSON nor XML and <see cref="DataPathException"/> when a path is invalid or does not fit the body.
     /// </summary>
-    public static ExtractedPage Extract(string body, string? dataPath, string? metadataPath) =>
+    internal static ExtractedPage Extract(string body, string? dataPath, string? metadataPath) =>
         Extract(Parse(body), dataPath, metadataPath);
 
     /// <summary>True when the body looks like XML rather than JSON.</summary>

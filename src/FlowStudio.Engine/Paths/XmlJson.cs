@@ -37,7 +37,7 @@ public static class XmlJson
     }
 
     /// <summary>One record for a selected node: an element's properties, or <c>{name: text}</c> for a leaf.</summary>
-    public static JObject ToRecord(XmlNode node) => node switch
+    internal static JObject ToRecord(XmlNode node) => node switch
     {
         XmlElement element when IsLeaf(element) => new JObject { [element.LocalName] = element.InnerText },
         XmlElement element => ToObject(element),
@@ -46,7 +46,7 @@ public static class XmlJson
     };
 
     /// <summary>The JSON value of one element.</summary>
-    public static JToken ToValue(XmlElement element) => IsLeaf(element) ? new JValue(element.InnerText) : ToObject(element);
+    internal static JToken ToValue(XmlElement element) => IsLeaf(element) ? new JValue(element.InnerText) : ToObject(element);
 
     private static JObject ToObject(XmlElement element)
     {

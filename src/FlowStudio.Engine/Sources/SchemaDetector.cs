@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace FlowStudio.Engine.Sources;
 
 /// <summary>One field of a dataset's schema.</summary>
@@ -9,7 +7,7 @@ public sealed record SchemaField(string Name, string Type);
 
 /// <summary>
 /// Builds a dataset schema from records: every top-level field in order of first appearance with its merged type.
-/// Feed records with <see cref="Add(JObject)"/> while streaming, or call <see cref="Detect"/>.
+/// Feed records with <see cref="Add(SourceRecord)"/> while streaming, or call <see cref="Detect"/>.
 /// </summary>
 public sealed class SchemaDetector
 {
@@ -20,9 +18,10 @@ public sealed class SchemaDetector
     public IReadOnlyList<SchemaField> Fields => [.. _order.Select(name => new SchemaField(name, _types[name]))];
 
     /// <summary>Takes one record's fields into the schema.</summary>
-    public void Add(JObject record)
+    public void Add(SourceRecord record)
     {
-        foreach (var property in record.Properties())
+        ArgumentNullException.ThrowIfNull(record);
+        foreach (var property in record.Data.Properties())
         {
             Add(property.Name, SchemaTypes.Of(property.Value));
         }
@@ -38,7 +37,7 @@ public sealed class SchemaDetector
     }
 
     /// <summary>The schema of <paramref name="records"/>.</summary>
-    public static IReadOnlyList<SchemaField> Detect(IEnumerable<JObject> records)
+    public static IReadOnlyList<SchemaField> Detect(IEnumerable<SourceRecord> records)
     {
         var detector = new SchemaDetector();
         foreach (var record in records)

@@ -14,7 +14,7 @@ public static class SchemaTypes
     public const string Null = "null";
 
     /// <summary>The type of a JSON value.</summary>
-    public static string Of(JToken? token) => token?.Type switch
+    internal static string Of(JToken? token) => token?.Type switch
     {
         JTokenType.Integer => Integer,
         JTokenType.Float => Number,

@@ -3,6 +3,7 @@ using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Macros;
 using FlowStudio.Engine.Pagination;
+using FlowStudio.Engine.Paths;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Sources;
@@ -64,8 +65,8 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
             await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, firstOnly, url, requests.Add, cancellationToken))
             {
                 return new SourceSample(
-                    [.. page.Page.Records.Take(maxRecords).Select(r => Tag(r, key).Data)],
-                    page.Page.Metadata,
+                    [.. page.Page.Records.Take(maxRecords).Select(r => JsonText.ToObject(Tag(r, key).Json))],
+                    page.Page.Metadata is { } metadata ? JsonText.ToNode(metadata.ToString(Newtonsoft.Json.Formatting.None)) : null,
                     PathSuggester.Suggest(page.Response.Body),
                     requests,
                     page.Response.Body);

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Templates;
@@ -18,7 +19,8 @@ public sealed record DeliverySpec
     /// JSON template of the request body: <c>"$records"</c> becomes the batch array, <c>"$record"</c> the single
     /// record and <c>"{param}"</c> a parameter value. Null sends the record itself (per record) or the bare array (batch).
     /// </summary>
-    public JToken? Body { get; init; }
+    [JsonProperty]
+    internal JToken? Body { get; init; }
 
     /// <summary>One of <see cref="DeliveryEncodings"/>.</summary>
     public string Encoding { get; init; } = DeliveryEncodings.Json;

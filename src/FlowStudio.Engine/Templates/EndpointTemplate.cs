@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Templates;
@@ -46,7 +47,8 @@ public sealed partial record EndpointTemplate
     /// JSON body template for sources that send one: strings <c>"{param}"</c> are replaced by parameter values, and
     /// parameters with <c>in: body</c> are added as properties. Null with body parameters means a body of just those.
     /// </summary>
-    public JToken? Body { get; init; }
+    [JsonProperty]
+    internal JToken? Body { get; init; }
 
     /// <summary>Record property that identifies a record (used as its lookup key).</summary>
     public string? Key { get; init; }

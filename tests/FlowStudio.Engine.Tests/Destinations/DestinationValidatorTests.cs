@@ -1,7 +1,6 @@
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Engine.Tests.Templates;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Tests.Destinations;
 
@@ -14,7 +13,7 @@ public sealed class DestinationValidatorTests
         Url = "https://api.clientsuccess.com/v2/client/bulk",
         Headers = new Dictionary<string, string> { ["X-Trace"] = "1" },
         ExcludeAttributes = ["internalNote"],
-        Batching = new BatchingOptions { Enabled = true, PropertyName = "add", OtherProps = new JObject { ["mode"] = "x" } },
+        Batching = new BatchingOptions { Enabled = true, PropertyName = "add", OtherProps = """{"mode":"x"}""" },
     };
 
     private static IReadOnlyList<FieldError> ErrorsFor(DestinationConfig config) => CreateSut().Validate(config);
@@ -83,7 +82,7 @@ public sealed class DestinationValidatorTests
     [Fact]
     public void Validate_OtherPropsAsJsonArray_IsAnOtherPropsError()
     {
-        var errors = ErrorsFor(Valid() with { Batching = Valid().Batching with { OtherProps = new JArray(1) } });
+        var errors = ErrorsFor(Valid() with { Batching = Valid().Batching with { OtherProps = "[1]" } });
 
         Assert.Equal("batching.otherProps", Assert.Single(errors).Field);
     }

@@ -19,7 +19,7 @@ public sealed class PayloadBuilderTests
             Enabled = true,
             Algorithm = algorithm,
             PropertyName = "records",
-            OtherProps = JObject.Parse("""{"sourceEntity":"account"}"""),
+            OtherProps = """{"sourceEntity":"account"}""",
         },
     };
 
@@ -247,7 +247,7 @@ public sealed class PayloadBuilderTests
     [Fact]
     public void Build_OtherPropNamedLikeThePropertyName_TakesTheBatchsPlace()
     {
-        var config = Batched() with { Batching = Batched().Batching with { OtherProps = JObject.Parse("""{"records":"none","mode":"x"}""") } };
+        var config = Batched() with { Batching = Batched().Batching with { OtherProps = """{"records":"none","mode":"x"}""" } };
 
         var payload = CreateSut().Build(config, TestRecords.Clients(2)).Single();
 

@@ -1,5 +1,4 @@
 using FlowStudio.Engine.Sources;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Tests.Sources;
 
@@ -10,8 +9,8 @@ public sealed class SchemaDetectorTests
     {
         var records = new[]
         {
-            JObject.Parse("""{"id":1,"name":"Acme","score":5,"active":true,"tags":["a"],"owner":{"id":3},"note":null}"""),
-            JObject.Parse("""{"id":2,"name":"Globex","score":7.5,"active":false,"note":"hi","extra":null}"""),
+            SourceRecord.FromJson("""{"id":1,"name":"Acme","score":5,"active":true,"tags":["a"],"owner":{"id":3},"note":null}"""),
+            SourceRecord.FromJson("""{"id":2,"name":"Globex","score":7.5,"active":false,"note":"hi","extra":null}"""),
         };
 
         var schema = SchemaDetector.Detect(records);
@@ -29,8 +28,8 @@ public sealed class SchemaDetectorTests
     public void Add_ConflictingTypes_BecomeString()
     {
         var detector = new SchemaDetector();
-        detector.Add(JObject.Parse("""{"value":1}"""));
-        detector.Add(JObject.Parse("""{"value":{"a":1}}"""));
+        detector.Add(SourceRecord.FromJson("""{"value":1}"""));
+        detector.Add(SourceRecord.FromJson("""{"value":{"a":1}}"""));
 
         Assert.Equal("string", Assert.Single(detector.Fields).Type);
     }
@@ -40,7 +39,7 @@ public sealed class SchemaDetectorTests
     {
         var detector = new SchemaDetector();
         detector.Add([new SchemaField("id", "integer")]);
-        detector.Add(JObject.Parse("""{"id":1.5,"name":"x"}"""));
+        detector.Add(SourceRecord.FromJson("""{"id":1.5,"name":"x"}"""));
 
         Assert.Equal([new SchemaField("id", "number"), new SchemaField("name", "string")], detector.Fields);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlowStudio.Engine.Macros;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Engine.Templates;
 using FlowStudio.Engine.Tests.Support;
@@ -195,5 +196,34 @@ public sealed class SourceReaderTests
         var request = Assert.Single(sample.Requests);
         Assert.Equal(("GET", 200), (request.Method, request.Status));
         Assert.Contains("page=0&size=5", request.Url, StringComparison.Ordinal);
+    }
+
+    private const string ExactValues = """{"data":[{"id":"c-1","price":1.10,"big":12345678901234567890123,"tiny":0.000001,"at":"2024-01-01T00:00:00.000+02:00","name":"Café ☕"}],"total":2.50}""";
+
+    [Fact]
+    public async Task ReadAsync_NumbersAndDates_RecordJsonKeepsTheirText()
+    {
+        await using var peer = await TestPeer.StartAsync(app => app.MapGet("/items", () => Results.Text(ExactValues, "application/json")));
+        var config = new SourceConfig { Url = "/items", DataPath = "$.data[*]", MetadataPath = "$.total" };
+
+        var (records, _) = await SourceTestKit.CreateReader().ReadAllAsync(SourceTestKit.NoAuth(peer.BaseAddress), config);
+
+        Assert.Equal(
+            """{"id":"c-1","price":1.10,"big":12345678901234567890123,"tiny":0.000001,"at":"2024-01-01T00:00:00.000+02:00","name":"Café ☕","_metadata":2.50}""",
+            Assert.Single(records).Json);
+    }
+
+    [Fact]
+    public async Task SampleAsync_NumbersAndDates_SampleNodesKeepTheirText()
+    {
+        await using var peer = await TestPeer.StartAsync(app => app.MapGet("/items", () => Results.Text(ExactValues, "application/json")));
+        var config = new SourceConfig { Url = "/items", DataPath = "$.data[*]", MetadataPath = "$.total" };
+
+        var sample = await SourceTestKit.CreateReader().SampleAsync(SourceTestKit.NoAuth(peer.BaseAddress), config);
+
+        Assert.Equal(
+            """{"id":"c-1","price":1.10,"big":12345678901234567890123,"tiny":0.000001,"at":"2024-01-01T00:00:00.000+02:00","name":"Café ☕","_metadata":2.50}""",
+            JsonText.Compact(Assert.Single(sample.Records)));
+        Assert.Equal("2.50", JsonText.Compact(sample.Metadata));
     }
 }

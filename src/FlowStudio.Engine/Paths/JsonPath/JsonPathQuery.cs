@@ -10,8 +10,7 @@ namespace FlowStudio.Engine.Paths.JsonPath;
 /// document order), each once per way it is selected.
 /// </summary>
 /// <example><code>
-/// var query = JsonPathQuery.Parse("$.data[?@.status == 'active']");
-/// IReadOnlyList&lt;JToken&gt; records = query.Select(JsonText.Parse(body));
+/// var valid = JsonPathQuery.TryParse("$.data[?@.status == 'active']", out var query);
 /// </code></example>
 public sealed class JsonPathQuery
 {
@@ -66,14 +65,14 @@ public sealed class JsonPathQuery
     }
 
     /// <summary>The values the query selects from <paramref name="root"/>, in order. The values themselves, not copies.</summary>
-    public IReadOnlyList<JToken> Select(JToken root)
+    internal IReadOnlyList<JToken> Select(JToken root)
     {
         ArgumentNullException.ThrowIfNull(root);
         return [.. _query.Select(root, new EvaluationContext(root), trackPaths: false).Select(n => n.Value)];
     }
 
     /// <summary>The nodes the query selects from <paramref name="root"/>, in order, each with its Normalized Path.</summary>
-    public IReadOnlyList<JsonPathNode> SelectWithPaths(JToken root)
+    internal IReadOnlyList<JsonPathNode> SelectWithPaths(JToken root)
     {
         ArgumentNullException.ThrowIfNull(root);
         return [.. _query.Select(root, new EvaluationContext(root), trackPaths: true)

@@ -77,7 +77,7 @@ internal static class SourcesApi
             return TypedResults.Ok(new
             {
                 records = BoundedRecords(sample.Records),
-                metadata = sample.Metadata is null ? null : System.Text.Json.Nodes.JsonNode.Parse(sample.Metadata.ToString(Newtonsoft.Json.Formatting.None), documentOptions: DeepJson),
+                metadata = sample.Metadata,
                 suggestions = sample.Suggestions,
                 requests = sample.Requests,
             });
@@ -108,17 +108,13 @@ internal static class SourcesApi
     /// <summary>The most characters of sample records one test answer carries; records past it are left out.</summary>
     private const int MaxSampleChars = 1024 * 1024;
 
-    // Records may be as deep as the engine reads (128 levels), past System.Text.Json's default of 64.
-    private static readonly System.Text.Json.JsonDocumentOptions DeepJson = new() { MaxDepth = 256 };
-
-    private static List<System.Text.Json.Nodes.JsonNode?> BoundedRecords(IEnumerable<Newtonsoft.Json.Linq.JObject> records)
+    private static List<System.Text.Json.Nodes.JsonNode?> BoundedRecords(IEnumerable<System.Text.Json.Nodes.JsonObject> records)
     {
         var shown = new List<System.Text.Json.Nodes.JsonNode?>();
         var total = 0;
         foreach (var record in records)
         {
-            var text = record.ToString(Newtonsoft.Json.Formatting.None);
-            total += text.Length;
+            total += FlowStudio.Engine.Paths.JsonText.Compact(record).Length;
             if (total > MaxSampleChars)
             {
                 shown.Add(new System.Text.Json.Nodes.JsonObject
@@ -128,7 +124,7 @@ internal static class SourcesApi
                 break;
             }
 
-            shown.Add(System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: DeepJson));
+            shown.Add(record);
         }
 
         return shown;

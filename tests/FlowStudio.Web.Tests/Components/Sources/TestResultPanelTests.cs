@@ -1,9 +1,9 @@
 using Bunit;
 using FlowStudio.Engine;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Web.Tests.Components.Sources;
 
@@ -11,7 +11,7 @@ namespace FlowStudio.Web.Tests.Components.Sources;
 public sealed class TestResultPanelTests(FlowStudioApp app) : SourceScreenTest(app)
 {
     private static readonly EndpointTestResult Previous = new(
-        new SourceSample([JObject.Parse("""{"id": 1, "name": "Acme"}""")], null, ["$.data[*]"], [new RequestLogEntry("GET", "https://x/v2/client/search", 200, 12)], ""),
+        new SourceSample([JsonText.ToObject("""{"id": 1, "name": "Acme"}""")], null, ["$.data[*]"], [new RequestLogEntry("GET", "https://x/v2/client/search", 200, 12)], ""),
         [], null);
 
     [Fact]
