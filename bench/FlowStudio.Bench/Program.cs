@@ -7,7 +7,9 @@ using FlowStudio.Engine.Http;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sources   (source reads: 300 pulses, 1,000 contacts)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --scripts   (group(100 records): in-process vs a worker process)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --ui-pages 20   (web server working set with 1 and 20 editor pages)
-var options = BenchOptions.Parse(args);
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --sandbox-pages [--records 100000]   (sandbox reset and page times)
+var sandboxPages = args.Contains("--sandbox-pages");
+var options = BenchOptions.Parse([.. args.Where(arg => arg != "--sandbox-pages")]);
 if (options.UiPages > 0)
 {
     await UiMemory.RunAsync(options.UiPages);
@@ -21,6 +23,12 @@ if (options.Scripts)
 }
 
 await using var sandbox = await SandboxPeer.StartAsync(options.SandboxProcess);
+if (sandboxPages)
+{
+    await SandboxPages.RunAsync(sandbox, options.Records);
+    return;
+}
+
 if (options.Sources)
 {
     await SourceReads.RunAsync(sandbox, options.Rounds);

@@ -11,6 +11,9 @@ internal static class ApiResults
     /// <summary>A bare JSON array, as the v1 list routes answer; the items must already be copies.</summary>
     public static IResult Array(IEnumerable<JsonObject> items) => Results.Json(new JsonArray(items.Select(item => (JsonNode?)item).ToArray()));
 
+    /// <summary>A stored record as it is, without materialising or copying it.</summary>
+    public static IResult Stored(StoredRecord record) => new StoredRecordResult(record.Json);
+
     public static IResult Created(JsonNode node) => Json(node, StatusCodes.Status201Created);
 
     public static IResult BadRequest(string message) =>

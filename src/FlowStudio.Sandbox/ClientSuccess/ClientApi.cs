@@ -23,8 +23,8 @@ internal static class ClientApi
     private static IResult Search(HttpRequest request, ClientSuccessStore store)
     {
         var (query, error) = SearchQuery.Parse(request.Query, ClientRecords.Shape, "id");
-        return error ?? store.Use(data => SearchEnvelope.Build(
-            data.Clients.All
+        return error ?? store.Read(data => SearchEnvelope.Build(
+            data.Clients.Select()
                 .Containing("name", request.Query["name"])
                 .Matching("externalId", request.Query["externalId"])
                 .Matching("status", request.Query["status"]),

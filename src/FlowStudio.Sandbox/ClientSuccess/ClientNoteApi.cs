@@ -19,6 +19,6 @@ internal static class ClientNoteApi
     private static IResult Search(HttpRequest request, ClientSuccessStore store)
     {
         var (query, error) = SearchQuery.Parse(request.Query, ClientNoteRecords.Shape, "createdTime", defaultDescending: true);
-        return error ?? store.Use(data => SearchEnvelope.Build(data.ClientNotes.All.ByClient(data, request.Query["clientId"]), query!));
+        return error ?? store.Read(data => SearchEnvelope.Build(data.ClientNotes.Select().ByClient(data, request.Query["clientId"]), query!));
     }
 }

@@ -40,7 +40,7 @@ internal static class ClientNoteWorkatoApi
         var externalId = Ids.Text(item["externalSystemId"]);
         return string.IsNullOrEmpty(externalId)
             ? (null, null)
-            : (data.ClientNotes.All.FirstOrDefault(note => Ids.String(note, "externalSystemId") == externalId), null);
+            : (data.ClientNotes.LiveMatching(RecordKey.ExternalSystemId, externalId).FirstOrDefault(note => Ids.String(note, "externalSystemId") == externalId), null);
     }
 
     private static async Task<IResult> CreateFromTranscriptAsync(HttpRequest request, ClientSuccessStore store)

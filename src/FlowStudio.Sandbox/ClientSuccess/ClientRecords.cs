@@ -90,14 +90,19 @@ internal static class ClientRecords
         var externalId = Ids.String(body, "externalId");
         if (!string.IsNullOrEmpty(externalId))
         {
-            return data.Clients.All.FirstOrDefault(client => Ids.String(client, "externalId") == externalId);
+            return FindByExternalId(data, externalId);
         }
 
         var name = Ids.String(body, "name");
         return string.IsNullOrEmpty(name)
             ? null
-            : data.Clients.All.FirstOrDefault(client => string.Equals(Ids.String(client, "name"), name, StringComparison.OrdinalIgnoreCase));
+            : data.Clients.LiveMatching(RecordKey.Name, name)
+                .FirstOrDefault(client => string.Equals(Ids.String(client, "name"), name, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The first client whose externalId is exactly <paramref name="externalId"/>.</summary>
+    public static JsonObject? FindByExternalId(ClientSuccessData data, string externalId) =>
+        data.Clients.LiveMatching(RecordKey.ExternalId, externalId).FirstOrDefault(client => Ids.String(client, "externalId") == externalId);
 
     // A new client without a status is ACTIVE, and active follows status unless sent explicitly.
     private static void Complete(JsonObject record, JsonObject body, bool creating, string now)

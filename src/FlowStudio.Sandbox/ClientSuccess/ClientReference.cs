@@ -35,33 +35,43 @@ internal static class ClientReference
         Read(body).Value is { } value ? data.Clients.Find(value) : null;
 
     /// <summary>Writes the client's integer id and summary into whichever of the client fields the record has.</summary>
-    public static void Link(JsonObject record, JsonObject client)
+    public static void Link(JsonObject record, JsonObject client) => Link(record.ContainsKey, (field, value) => record[field] = value, client, Summary);
+
+    /// <summary>As <see cref="Link(JsonObject, JsonObject)"/>; a seeded record only writes its summary, so one per client serves them all.</summary>
+    public static void Link(SeedRecord record, JsonObject client, Dictionary<long, JsonObject> summaries) =>
+        Link(record.HasField, record.Set, client, client => summaries.TryGetValue(Ids.Of(client), out var summary)
+            ? summary
+            : summaries[Ids.Of(client)] = Summary(client));
+
+    private static JsonObject Summary(JsonObject client) => new()
+    {
+        ["id"] = Ids.Of(client),
+        ["uuid"] = client["uuid"]?.DeepClone(),
+        ["name"] = client["name"]?.DeepClone(),
+        ["status"] = client["status"]?.DeepClone(),
+    };
+
+    private static void Link(Func<string, bool> has, Action<string, JsonNode?> set, JsonObject client, Func<JsonObject, JsonObject> summary)
     {
         var id = Ids.Of(client);
-        if (record.ContainsKey("clientId"))
+        if (has("clientId"))
         {
-            record["clientId"] = id;
+            set("clientId", id);
         }
 
-        if (record.ContainsKey("tenantClientId"))
+        if (has("tenantClientId"))
         {
-            record["tenantClientId"] = id;
+            set("tenantClientId", id);
         }
 
-        if (record.ContainsKey("tenantClient"))
+        if (has("tenantClient"))
         {
-            record["tenantClient"] = new JsonObject
-            {
-                ["id"] = id,
-                ["uuid"] = client["uuid"]?.DeepClone(),
-                ["name"] = client["name"]?.DeepClone(),
-                ["status"] = client["status"]?.DeepClone(),
-            };
+            set("tenantClient", summary(client));
         }
 
-        if (record.ContainsKey("client"))
+        if (has("client"))
         {
-            record["client"] = new JsonObject { ["id"] = id, ["status"] = client["status"]?.DeepClone() };
+            set("client", new JsonObject { ["id"] = id, ["status"] = client["status"]?.DeepClone() });
         }
     }
 }

@@ -47,8 +47,28 @@ public sealed class ClientSuccessStore
     /// <summary>The current time in the API's timestamp format, e.g. 2024-01-01T00:00:00.000Z.</summary>
     internal string NowText() => Timestamps.Format(_time.GetUtcNow());
 
-    /// <summary>Runs <paramref name="action"/> under the store's lock; results must not hold live records (clone them).</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> under the store's lock as a write: every record it is handed is stored again when it
+    /// ends. Results must not hold live records (clone them).
+    /// </summary>
     internal T Use<T>(Func<ClientSuccessData, T> action)
+    {
+        lock (_gate)
+        {
+            _data.BeginWrite();
+            try
+            {
+                return action(_data);
+            }
+            finally
+            {
+                _data.EndWrite();
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> under the store's lock; it must not change any record (see <see cref="Use{T}"/>).</summary>
+    internal T Read<T>(Func<ClientSuccessData, T> action)
     {
         lock (_gate)
         {

@@ -19,12 +19,12 @@ internal static class ClientSuccessV1Api
     }
 
     /// <summary>Client summaries; with <c>externalId</c>, that one client's detail object (not an array) or 404.</summary>
-    private static IResult ListClients(HttpRequest request, ClientSuccessStore store) => store.Use(data =>
+    private static IResult ListClients(HttpRequest request, ClientSuccessStore store) => store.Read(data =>
     {
         var externalId = request.Query["externalId"].ToString();
         if (externalId.Length > 0)
         {
-            return data.Clients.All.FirstOrDefault(client => Ids.String(client, "externalId") == externalId) is { } found
+            return ClientRecords.FindByExternalId(data, externalId) is { } found
                 ? ApiResults.Json(V1Views.ClientDetail(data, found))
                 : ApiResults.NotFound("Client with externalId", externalId);
         }
@@ -38,7 +38,7 @@ internal static class ClientSuccessV1Api
         return ApiResults.Array(summaries);
     });
 
-    private static IResult GetClient(string id, ClientSuccessStore store) => store.Use(data =>
+    private static IResult GetClient(string id, ClientSuccessStore store) => store.Read(data =>
         data.Clients.Find(id) is { } client ? ApiResults.Json(V1Views.ClientDetail(data, client)) : ApiResults.NotFound("Client", id));
 
     /// <summary>201 with the client detail and a Location header naming the new client.</summary>
@@ -66,10 +66,9 @@ internal static class ClientSuccessV1Api
         });
     }
 
-    private static IResult ListContacts(string id, ClientSuccessStore store) => store.Use(data =>
+    private static IResult ListContacts(string id, ClientSuccessStore store) => store.Read(data =>
         data.Clients.Find(id) is { } client
-            ? ApiResults.Array(data.Contacts.All
-                .Where(contact => Ids.Long(contact, "clientId") == Ids.Of(client))
+            ? ApiResults.Array(data.Contacts.LiveMatching(RecordKey.ClientId, RecordKey.Number(Ids.Of(client)))
                 .Select(contact => V1Views.Contact(data, contact)))
             : ApiResults.NotFound("Client", id));
 
@@ -101,19 +100,22 @@ internal static class ClientSuccessV1Api
             return ApiResults.BadRequest("Send clientExternalId and/or email");
         }
 
-        return store.Use(data =>
+        return store.Read(data =>
         {
             long? clientId = externalId.Length == 0
                 ? null
-                : data.Clients.All.FirstOrDefault(client => Ids.String(client, "externalId") == externalId) is { } client ? Ids.Of(client) : -1L;
-            var contact = data.Contacts.All.FirstOrDefault(contact =>
+                : ClientRecords.FindByExternalId(data, externalId) is { } client ? Ids.Of(client) : -1L;
+            var candidates = email.Length > 0
+                ? data.Contacts.LiveMatching(RecordKey.Email, email)
+                : data.Contacts.LiveMatching(RecordKey.ClientId, RecordKey.Number(clientId!.Value));
+            var contact = candidates.FirstOrDefault(contact =>
                 (clientId is null || Ids.Long(contact, "clientId") == clientId)
                 && (email.Length == 0 || string.Equals(Ids.String(contact, "email"), email, StringComparison.OrdinalIgnoreCase)));
             return contact is null ? ApiResults.NotFound("Contact", email.Length > 0 ? email : externalId) : ApiResults.Json(V1Views.Contact(data, contact));
         });
     }
 
-    private static IResult ListPulses(string id, ClientSuccessStore store) => store.Use(data =>
+    private static IResult ListPulses(string id, ClientSuccessStore store) => store.Read(data =>
     {
         if (data.Clients.Find(id) is not { } client)
         {
@@ -121,16 +123,16 @@ internal static class ClientSuccessV1Api
         }
 
         var now = Timestamps.TryParse(store.NowText(), out var parsed) ? parsed : Timestamps.SeedBase;
-        var pulses = SearchEnvelope.Sort(data.Pulses.All.Where(pulse => Ids.Long(pulse, "clientId") == Ids.Of(client)), "createdTimestamp", descending: true).ToList();
+        var pulses = SearchEnvelope.Sort(data.Pulses.LiveMatching(RecordKey.ClientId, RecordKey.Number(Ids.Of(client))), "createdTimestamp", descending: true).ToList();
         var views = pulses.Select((pulse, index) => V1Views.Pulse(
             pulse, index == 0 || !Timestamps.TryParse(Ids.String(pulses[index - 1], "createdTimestamp"), out var next) ? now : next));
         return ApiResults.Array(views);
     });
 
-    private static IResult ListInteractions(string id, ClientSuccessStore store) => store.Use(data =>
+    private static IResult ListInteractions(string id, ClientSuccessStore store) => store.Read(data =>
         data.Clients.Find(id) is { } client
             ? ApiResults.Array(SearchEnvelope.Sort(
-                    data.ClientNotes.All.Where(note => Ids.Long(note, "clientId") == Ids.Of(client)), "createdTime", descending: true)
+                    data.ClientNotes.LiveMatching(RecordKey.ClientId, RecordKey.Number(Ids.Of(client))), "createdTime", descending: true)
                 .Select(V1Views.Interaction))
             : ApiResults.NotFound("Client", id));
 }

@@ -30,8 +30,8 @@ internal static class ContactApi
     private static IResult Search(HttpRequest request, ClientSuccessStore store)
     {
         var (query, error) = SearchQuery.Parse(request.Query, ContactRecords.Shape, "id");
-        return error ?? store.Use(data => SearchEnvelope.Build(
-            data.Contacts.All
+        return error ?? store.Read(data => SearchEnvelope.Build(
+            data.Contacts.Select()
                 .ByClient(data, request.Query["clientId"])
                 .Matching("email", request.Query["email"]),
             query!));

@@ -86,7 +86,8 @@ internal static class ContactRecords
     /// <summary>Upserts match on email, case-insensitive; the oldest contact wins if several share one.</summary>
     public static JsonObject? FindByEmail(ClientSuccessData data, string? email) => string.IsNullOrWhiteSpace(email)
         ? null
-        : data.Contacts.All.FirstOrDefault(contact => string.Equals(Ids.String(contact, "email"), email.Trim(), StringComparison.OrdinalIgnoreCase));
+        : data.Contacts.LiveMatching(RecordKey.Email, email.Trim())
+            .FirstOrDefault(contact => string.Equals(Ids.String(contact, "email"), email.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static void Complete(ClientSuccessData data, JsonObject record, JsonObject body, string now)
     {

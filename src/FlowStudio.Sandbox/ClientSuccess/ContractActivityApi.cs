@@ -22,8 +22,8 @@ internal static class ContractActivityApi
     private static IResult Search(string id, HttpRequest request, ClientSuccessStore store, Func<ClientSuccessData, RecordCollection> collection, ResourceShape shape)
     {
         var (query, error) = SearchQuery.Parse(request.Query, shape, "createdTime", defaultDescending: true);
-        return error ?? store.Use(data => data.Contracts.Find(id) is { } contract
-            ? SearchEnvelope.Build(collection(data).All.Where(record => Ids.Long(record, "contractId") == Ids.Of(contract)), query!)
+        return error ?? store.Read(data => data.Contracts.FindStored(id) is { } contract
+            ? SearchEnvelope.Build(collection(data).Select().WithReference("contractId", contract.Id), query!)
             : ApiResults.NotFound("Contract", id));
     }
 

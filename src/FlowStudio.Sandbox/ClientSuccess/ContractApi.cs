@@ -21,6 +21,6 @@ internal static class ContractApi
     {
         var (query, error) = SearchQuery.Parse(request.Query, ContractRecords.Shape, "id");
         var client = request.Query["tenantClientId"].ToString() is { Length: > 0 } tenantClientId ? tenantClientId : request.Query["clientId"].ToString();
-        return error ?? store.Use(data => SearchEnvelope.Build(data.Contracts.All.ByClient(data, client, "tenantClientId"), query!));
+        return error ?? store.Read(data => SearchEnvelope.Build(data.Contracts.Select().ByClient(data, client, "tenantClientId"), query!));
     }
 }

@@ -66,7 +66,7 @@ internal static class ContractRecords
         var externalId = Ids.String(body, "externalId");
         if (!string.IsNullOrEmpty(externalId))
         {
-            return data.Contracts.All.FirstOrDefault(contract => Ids.String(contract, "externalId") == externalId);
+            return data.Contracts.LiveMatching(RecordKey.ExternalId, externalId).FirstOrDefault(contract => Ids.String(contract, "externalId") == externalId);
         }
 
         var name = Ids.String(body, "name");
@@ -76,9 +76,8 @@ internal static class ContractRecords
         }
 
         var clientId = Ids.Of(client);
-        return data.Contracts.All.FirstOrDefault(contract =>
-            Ids.Long(contract, "tenantClientId") == clientId
-            && string.Equals(Ids.String(contract, "name"), name, StringComparison.OrdinalIgnoreCase));
+        return data.Contracts.LiveMatching(RecordKey.TenantClientId, RecordKey.Number(clientId)).FirstOrDefault(contract =>
+            string.Equals(Ids.String(contract, "name"), name, StringComparison.OrdinalIgnoreCase));
     }
 
     public static JsonObject Insert(ClientSuccessData data, JsonObject body, string now)

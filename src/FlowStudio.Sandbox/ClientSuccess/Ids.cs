@@ -19,11 +19,15 @@ internal static class Ids
         }
         : null;
 
-    public static string? String(JsonObject record, string field) =>
-        record[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    public static string? String(JsonObject record, string field) => String(record[field]);
 
-    public static long? Long(JsonObject record, string field) =>
-        record[field] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number)
+    public static string? String(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    public static long? Long(JsonObject record, string field) => Long(record[field]);
+
+    public static long? Long(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number)
             ? number
-            : long.TryParse(Text(record[field]), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            : long.TryParse(Text(node), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }

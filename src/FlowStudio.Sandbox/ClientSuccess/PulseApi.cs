@@ -14,13 +14,12 @@ internal static class PulseApi
     private static IResult Search(HttpRequest request, ClientSuccessStore store)
     {
         var (query, error) = SearchQuery.Parse(request.Query, PulseRecords.Shape, "createdTimestamp", defaultDescending: true);
-        return error ?? store.Use(data => SearchEnvelope.Build(
-            data.Pulses.All
+        return error ?? store.Read(data => SearchEnvelope.Build(
+            data.Pulses.Select()
                 .ByClient(data, request.Query["clientId"])
                 .Containing("note", request.Query["note"])
                 .Containing("subject", request.Query["subject"]),
-            query!,
-            "createdTimestamp"));
+            query!));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClientSuccessStore store)
@@ -41,6 +40,6 @@ internal static class PulseApi
             : ApiResults.Created(PulseRecords.Insert(data, body!, store.NowText())));
     }
 
-    private static IResult Get(string uuid, ClientSuccessStore store) => store.Use(data =>
-        data.Pulses.Find(uuid) is { } pulse ? ApiResults.Json(pulse) : ApiResults.NotFound("Pulse", uuid));
+    private static IResult Get(string uuid, ClientSuccessStore store) => store.Read(data =>
+        data.Pulses.FindStored(uuid) is { } pulse ? ApiResults.Stored(pulse) : ApiResults.NotFound("Pulse", uuid));
 }

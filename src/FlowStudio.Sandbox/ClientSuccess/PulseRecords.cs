@@ -87,7 +87,7 @@ internal static class PulseRecords
 
     private static void Score(ClientSuccessData data, JsonObject record, JsonObject body, long clientId)
     {
-        var history = data.Pulses.All.Where(pulse => Ids.Long(pulse, "clientId") == clientId)
+        var history = data.Pulses.LiveMatching(RecordKey.ClientId, RecordKey.Number(clientId))
             .OrderBy(pulse => pulse["createdTimestamp"], JsonValueComparer.Instance).ThenBy(Ids.Of).ToList();
         var dispositionId = Ids.Long(record, "dispositionId");
         var current = Ids.Long(record, "currentScore") ?? (dispositionId is { } id ? Scores[(int)id - 1] : null);

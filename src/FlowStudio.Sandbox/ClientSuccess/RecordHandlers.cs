@@ -7,8 +7,8 @@ internal static class RecordHandlers
 {
     public const int MaxBatch = 100;
 
-    public static IResult Get(ClientSuccessStore store, ResourceWrites writes, string idOrUuid) => store.Use(data =>
-        writes.Collection(data).Find(idOrUuid) is { } record ? ApiResults.Json(record) : ApiResults.NotFound(writes.Name, idOrUuid));
+    public static IResult Get(ClientSuccessStore store, ResourceWrites writes, string idOrUuid) => store.Read(data =>
+        writes.Collection(data).FindStored(idOrUuid) is { } record ? ApiResults.Stored(record) : ApiResults.NotFound(writes.Name, idOrUuid));
 
     public static async Task<IResult> CreateAsync(HttpRequest request, ClientSuccessStore store, ResourceWrites writes)
     {
@@ -39,7 +39,7 @@ internal static class RecordHandlers
     public static IResult Delete(ClientSuccessStore store, ResourceWrites writes, string idOrUuid) => store.Use(data =>
     {
         var collection = writes.Collection(data);
-        return collection.Find(idOrUuid) is { } record && collection.Remove(Ids.Of(record))
+        return collection.FindStored(idOrUuid) is { } record && collection.Remove(record.Id)
             ? Results.NoContent()
             : ApiResults.NotFound(writes.Name, idOrUuid);
     });

@@ -32,6 +32,9 @@ internal sealed class ResourceShape
 
     public bool HasField(string field) => _template.ContainsKey(field);
 
+    /// <summary>The fields in response order with their defaults; the nodes belong to the shape (write them, never attach them).</summary>
+    public IReadOnlyList<KeyValuePair<string, JsonNode?>> Defaults => [.. _template];
+
     public JsonObject NewRecord() => _template.DeepClone().AsObject();
 
     public List<FieldError> Validate(JsonObject body, bool requireAll) => FieldValidator.Validate(body, Rules, requireAll);

@@ -38,6 +38,7 @@ internal static class SeedActivity
             note["accountExternalSystemId"] = fromSalesforce ? Ids.String(client, "salesforceAccountId") : null;
             ClientReference.Link(note, client);
             data.ClientNotes.Add(note);
+            ClientSuccessSeeder.CommitBatch(i, data.ClientNotes);
         }
     }
 
@@ -47,8 +48,9 @@ internal static class SeedActivity
         var times = Enumerable.Range(0, count).Select(_ => random.DaysAgo(0, 365)).Order().ToList();
         var lastScore = new Dictionary<long, int>();
         var firstScore = new Dictionary<long, int>();
-        foreach (var time in times)
+        for (var i = 0; i < times.Count; i++)
         {
+            var time = times[i];
             var client = ClientSuccessSeeder.PickClient(data, random);
             var clientId = Ids.Of(client);
             var dispositionId = random.Between(1, 6);
@@ -72,6 +74,7 @@ internal static class SeedActivity
             pulse["createdTimestamp"] = Timestamps.Format(time);
             ClientReference.Link(pulse, client);
             data.Pulses.Add(pulse);
+            ClientSuccessSeeder.CommitBatch(i, data.Pulses);
         }
     }
 

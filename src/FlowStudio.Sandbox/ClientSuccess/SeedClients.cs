@@ -67,6 +67,8 @@ internal static class SeedClients
     public static void AddContacts(ClientSuccessData data, SeedRandom random, int count)
     {
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var contact = new SeedRecord(ContactRecords.Shape);
+        var summaries = new Dictionary<long, JsonObject>();
         for (var i = 0; i < count; i++)
         {
             var client = ClientSuccessSeeder.PickClient(data, random);
@@ -82,33 +84,33 @@ internal static class SeedClients
             var created = random.DaysAgo(30, 900);
             var place = random.Pick(SeedWords.Places);
             var engagements = random.Between(0, 40);
-            var contact = ContactRecords.Shape.NewRecord();
-            contact["uuid"] = Uuids.NextContact(random.Random);
-            contact["firstName"] = first;
-            contact["lastName"] = last;
-            contact["title"] = random.Pick(SeedWords.Titles);
-            contact["email"] = email;
-            contact["phone"] = $"+1-555-{random.Between(100, 999)}-{random.Between(1000, 9999)}";
-            contact["mobile"] = random.Chance(0.5) ? $"+1-555-{random.Between(100, 999)}-{random.Between(1000, 9999)}" : null;
-            contact["salesforceId"] = "003" + random.Alphanumeric(15);
-            contact["linkedinUrl"] = $"https://www.linkedin.com/in/{first.ToLowerInvariant()}-{last.ToLowerInvariant()}-{random.Between(100, 999)}";
-            contact["advocate"] = random.Chance(0.2);
-            contact["champion"] = random.Chance(0.15);
-            contact["executiveSponsor"] = random.Chance(0.1);
-            contact["starred"] = random.Chance(0.1);
-            contact["keyContact"] = random.Chance(0.25);
-            contact["city"] = place.City;
-            contact["state"] = place.State;
-            contact["country"] = place.Country;
-            contact["timezone"] = place.Timezone;
-            contact["createdTime"] = Timestamps.Format(created);
-            contact["modifiedTime"] = Timestamps.Format(random.After(created));
-            contact["engagementCount"] = engagements;
-            contact["lastEngagementDate"] = engagements > 0 ? Timestamps.Format(random.After(created)) : null;
-            contact["engagements"] = Engagements(random, engagements, Ids.String(contact, "lastEngagementDate"));
-            ClientReference.Link(contact, client);
-            data.Contacts.Add(contact);
-            client["primaryContact"] ??= new JsonObject { ["id"] = Ids.Of(contact), ["firstname"] = first, ["lastname"] = last };
+            contact.Clear();
+            contact.Set("uuid", Uuids.NextContact(random.Random));
+            contact.Set("firstName", first);
+            contact.Set("lastName", last);
+            contact.Set("title", random.Pick(SeedWords.Titles));
+            contact.Set("email", email);
+            contact.Set("phone", $"+1-555-{random.Between(100, 999)}-{random.Between(1000, 9999)}");
+            contact.Set("mobile", random.Chance(0.5) ? $"+1-555-{random.Between(100, 999)}-{random.Between(1000, 9999)}" : null);
+            contact.Set("salesforceId", "003" + random.Alphanumeric(15));
+            contact.Set("linkedinUrl", $"https://www.linkedin.com/in/{first.ToLowerInvariant()}-{last.ToLowerInvariant()}-{random.Between(100, 999)}");
+            contact.Set("advocate", random.Chance(0.2));
+            contact.Set("champion", random.Chance(0.15));
+            contact.Set("executiveSponsor", random.Chance(0.1));
+            contact.Set("starred", random.Chance(0.1));
+            contact.Set("keyContact", random.Chance(0.25));
+            contact.Set("city", place.City);
+            contact.Set("state", place.State);
+            contact.Set("country", place.Country);
+            contact.Set("timezone", place.Timezone);
+            contact.Set("createdTime", Timestamps.Format(created));
+            contact.Set("modifiedTime", Timestamps.Format(random.After(created)));
+            contact.Set("engagementCount", engagements);
+            contact.Set("lastEngagementDate", engagements > 0 ? Timestamps.Format(random.After(created)) : null);
+            contact.Set("engagements", Engagements(random, engagements, Ids.String(contact.Get("lastEngagementDate"))));
+            ClientReference.Link(contact, client, summaries);
+            var id = data.Contacts.Add(contact);
+            client["primaryContact"] ??= new JsonObject { ["id"] = id, ["firstname"] = first, ["lastname"] = last };
         }
     }
 

@@ -63,6 +63,7 @@ internal static class SeedContracts
             ContractRecords.Total(contract);
             contract["modifiedTime"] = Timestamps.Format(random.After(created));
             AddNotesAndAttachments(data, random, contract, created);
+            ClientSuccessSeeder.CommitBatch(i, data.Contracts, data.ContractNotes, data.ContractAttachments);
         }
     }
 
