@@ -7,28 +7,15 @@ namespace FlowStudio.Web.Tests.Features.Sources;
 
 /// <summary>A source run reading many pages of sandbox contacts into its dataset, through the API.</summary>
 [Collection(AppCollection.Name)]
-public sealed class SourceReadTests(FlowStudioApp app) : IAsyncLifetime
+public sealed class SourceReadTests(FlowStudioApp app)
 {
     private const int Contacts = 2_550;
-
-    public async ValueTask InitializeAsync()
-    {
-        using var client = app.CreateClient();
-        using var reset = await client.PostAsJsonAsync("/sandbox/_reset", new { contacts = Contacts });
-        reset.EnsureSuccessStatusCode();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        using var client = app.CreateClient();
-        using var reset = await client.PostAsync("/sandbox/_reset", null);
-        reset.EnsureSuccessStatusCode();
-    }
 
     [Fact]
     public async Task SearchContacts_ManyPages_WritesEveryContactOnceInTheSandboxOrder()
     {
         using var client = app.CreateClient();
+        await using var sandbox = await LargeSandbox.SeedAsync(client, Contacts);
         var (sourceId, datasetId) = await CreateSourceAsync(client);
 
         var run = await Flows.RunSourceAsync(client, sourceId);
@@ -43,6 +30,7 @@ public sealed class SourceReadTests(FlowStudioApp app) : IAsyncLifetime
     public async Task SearchContacts_ReadAgainAfterAnEdit_UpdatesTheContactInsteadOfAddingOne()
     {
         using var client = app.CreateClient();
+        await using var sandbox = await LargeSandbox.SeedAsync(client, Contacts);
         var (sourceId, datasetId) = await CreateSourceAsync(client);
         await Flows.RunSourceAsync(client, sourceId);
         var ids = await DatasetIdsAsync(client, datasetId);
@@ -65,6 +53,7 @@ public sealed class SourceReadTests(FlowStudioApp app) : IAsyncLifetime
     public async Task SearchContacts_PausedMidRead_KeepsAConsistentDatasetAndTheNextRunCompletesIt()
     {
         using var client = app.CreateClient();
+        await using var sandbox = await LargeSandbox.SeedAsync(client, Contacts);
         var (sourceId, datasetId) = await CreateSourceAsync(client);
         await EngineFlows.SetFaultsAsync(client, new { latencyMs = 100 });
         var started = await client.PostJsonAsync($"/api/sources/{sourceId}/run", new { }, 202);
@@ -140,4 +129,21 @@ public sealed class SourceReadTests(FlowStudioApp app) : IAsyncLifetime
 
     private static async Task<long> RecordCountAsync(HttpClient client, string datasetId) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/datasets/{datasetId}")).RootElement.GetProperty("recordCount").GetInt64();
+
+    /// <summary>The sandbox seeded with <c>count</c> contacts until disposed, then reset to its usual seed for the other tests.</summary>
+    private sealed class LargeSandbox(HttpClient client) : IAsyncDisposable
+    {
+        public static async Task<LargeSandbox> SeedAsync(HttpClient client, int count)
+        {
+            using var reset = await client.PostAsJsonAsync("/sandbox/_reset", new { contacts = count });
+            reset.EnsureSuccessStatusCode();
+            return new LargeSandbox(client);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            using var reset = await client.PostAsync("/sandbox/_reset", null);
+            reset.EnsureSuccessStatusCode();
+        }
+    }
 }
