@@ -50,6 +50,7 @@ internal static class ApplicationExtensions
         builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddScoped<WebhookReceiver>();
         builder.Services.AddSingleton<FlowEvents>();
+        builder.AddAlerts();
     }
 
     /// <summary>The engine's outbound HTTP: one client (its Polly pipeline retries and times out each attempt) and a shared token cache.</summary>

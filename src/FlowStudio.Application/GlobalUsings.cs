@@ -1,5 +1,6 @@
 // Every namespace of the application layer, in each of its files.
 global using FlowStudio.Application.Accounts;
+global using FlowStudio.Application.Alerts;
 global using FlowStudio.Application.Audit;
 global using FlowStudio.Application.Common;
 global using FlowStudio.Application.Connectors;

@@ -1,6 +1,7 @@
 // The application layer's namespaces: its services, data and runs are used throughout.
 global using FlowStudio.Application;
 global using FlowStudio.Application.Accounts;
+global using FlowStudio.Application.Alerts;
 global using FlowStudio.Application.Audit;
 global using FlowStudio.Application.Common;
 global using FlowStudio.Application.Connectors;

@@ -11,7 +11,8 @@ namespace FlowStudio.E2E;
 
 /// <summary>
 /// The real FlowStudio host on Kestrel at 127.0.0.1 (free port) with a temporary SQLite database and key ring, set up with
-/// an owner (<c>Auth:Bootstrap:*</c>): browsers sign in as them, API clients send their key.
+/// an owner (<c>Auth:Bootstrap:*</c>): browsers sign in as them, API clients send their key. Email alerts go to
+/// <see cref="Mail"/>.
 /// </summary>
 public sealed class FlowStudioServer : WebApplicationFactory<Program>
 {
@@ -32,6 +33,8 @@ public sealed class FlowStudioServer : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
+    public MailSink Mail { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -40,6 +43,10 @@ public sealed class FlowStudioServer : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Bootstrap:Email", OwnerEmail);
         builder.UseSetting("Auth:Bootstrap:Password", OwnerPassword);
         builder.UseSetting("Auth:Bootstrap:ApiKey", OwnerApiKey);
+        builder.UseSetting("Alerts:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Alerts:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Alerts:Smtp:From", "FlowStudio <alerts@flowstudio.test>");
+        builder.UseSetting("Alerts:Smtp:UseTls", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
@@ -53,6 +60,7 @@ public sealed class FlowStudioServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Mail.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -11,4 +11,5 @@ internal enum AuditResource
     User,
     ApiKey,
     Sandbox,
+    AlertRule,
 }

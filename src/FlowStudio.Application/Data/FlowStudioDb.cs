@@ -26,6 +26,10 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -91,6 +95,24 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         {
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.ResourceId, r.StartedAt });
+        });
+        modelBuilder.Entity<AlertRule>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasOne<Source>().WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(r => r.Event).HasConversion<string>();
+            e.Property(r => r.Channel).HasConversion<string>();
+        });
+        modelBuilder.Entity<Alert>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.RuleId, a.Id });
+            e.HasIndex(a => a.Status);
+            e.HasOne<Source>().WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Run>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(a => a.Event).HasConversion<string>();
+            e.Property(a => a.Channel).HasConversion<string>();
+            e.Property(a => a.Status).HasConversion<string>();
         });
     }
 }

@@ -1,6 +1,6 @@
 namespace FlowStudio.Application.Flows;
 
-/// <summary>What changed: a run (queued, progressing, finished) or a resource (created, updated, activated, paused, deleted).</summary>
+/// <summary>What changed: a run (queued, progressing, finished), a resource (created, updated, activated, paused, deleted) or an alert about a run.</summary>
 internal enum FlowChangeKind
 {
     Run,
@@ -8,9 +8,10 @@ internal enum FlowChangeKind
     Destination,
     Credential,
     Lookup,
+    Alert,
 }
 
-/// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup) it concerns.</summary>
+/// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup) it concerns; an alert's is its flow's source.</summary>
 internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string? RunId = null);
 
 /// <summary>

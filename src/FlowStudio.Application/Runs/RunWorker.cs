@@ -6,10 +6,11 @@ namespace FlowStudio.Application.Runs;
 /// <summary>
 /// Takes runs off the queue and executes them, <see cref="EngineOptions.MaxConcurrentRuns"/> at a time, each in its own
 /// DI scope. A failing run is recorded as failed and logged; the worker keeps going. Open pages hear of each run
-/// starting and finishing through <see cref="RunEvents"/> (the executors report its progress).
+/// starting and finishing through <see cref="RunEvents"/> (the executors report its progress); the flow's alert rules hear
+/// of each run that ends, and their alerts are sent apart from it (<see cref="AlertQueue"/>).
 /// </summary>
 internal sealed class RunWorker(
-    RunQueue queue, RunEvents events, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
+    RunQueue queue, RunEvents events, AlertQueue alerts, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time, ILogger<RunWorker> logger)
     : BackgroundService
 {
     public const string InterruptedError =
@@ -74,6 +75,7 @@ internal sealed class RunWorker(
         {
             queue.Finished(request);
             events.Finished(request);
+            alerts.RunFinished(request.RunId);
         }
     }
 

@@ -65,6 +65,21 @@ public sealed class OutboundPolicy
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="url"/> may not be called, as far as can be told without resolving its host (to check a URL when
+    /// it is saved): <see cref="Problem"/>, and a host written as an address no rule allows. A host name is checked when it
+    /// is resolved, on connect.
+    /// </summary>
+    public string? ProblemBeforeConnect(Uri url)
+    {
+        if (Problem(url) is { } problem)
+        {
+            return problem;
+        }
+
+        return IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal) ? Refusal(url.Host, literal, url.Port) : null;
+    }
+
     /// <summary>Resolves the host, refuses restricted addresses that no rule allows, and connects to the first permitted one.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {

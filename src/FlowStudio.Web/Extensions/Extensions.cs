@@ -4,6 +4,7 @@ using FlowStudio.Engine.Sources;
 using FlowStudio.Sandbox;
 using FlowStudio.Web.Components;
 using FlowStudio.Web.Features.Accounts;
+using FlowStudio.Web.Features.Alerts;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Connectors;
 using FlowStudio.Web.Features.Credentials;
@@ -86,6 +87,7 @@ internal static class Extensions
         resources.MapRunsApi();
         resources.MapDestinationsApi();
         resources.MapWebhooksApi();
+        resources.MapAlertsApi();
 
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {

@@ -41,6 +41,25 @@ public sealed class OutboundPolicyTests
     }
 
     [Theory]
+    [InlineData("http://10.0.0.1/hook", "private")]
+    [InlineData("http://2130706433/hook", "loopback")]
+    [InlineData("http://[::1]:8080/hook", "loopback")]
+    [InlineData("ftp://hooks.example.com/hook", "Only absolute http and https URLs")]
+    public void ProblemBeforeConnect_RestrictedAddressWrittenInTheUrl_IsNamed(string url, string expected)
+    {
+        Assert.Contains(expected, new OutboundPolicy([]).ProblemBeforeConnect(new Uri(url)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/hook")]
+    [InlineData("https://localhost/hook")]
+    [InlineData("https://hooks.example.com/hook")]
+    public void ProblemBeforeConnect_AllowedAddressOrAHostName_IsNone(string url)
+    {
+        Assert.Null(new OutboundPolicy([AllowRule.Parse("127.0.0.1:9000")]).ProblemBeforeConnect(new Uri(url)));
+    }
+
+    [Theory]
     [InlineData("169.254.169.254", "link-local or cloud metadata")]
     [InlineData("10.1.2.3", "private")]
     [InlineData("172.16.0.1", "private")]

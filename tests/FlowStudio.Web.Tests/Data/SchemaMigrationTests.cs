@@ -7,24 +7,27 @@ namespace FlowStudio.Web.Tests.Data;
 
 public sealed class SchemaMigrationTests
 {
+    /// <summary>The scripts that build tables, in the order migrations run them.</summary>
+    private static readonly string[] ScriptFiles = [Initial.ScriptFile, Accounts.ScriptFile, FlowAlerts.ScriptFile];
+
     [Fact]
     public void Scripts_TogetherCreateExactlyTheModelStatements()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         using var db = Create(connection);
         var expected = Statements(db.Database.GenerateCreateScript());
-        var initial = Statements(SchemaScript.Read(Initial.ScriptFile));
+        var earlier = ScriptFiles[..^1].SelectMany(file => Statements(SchemaScript.Read(file))).ToList();
 
         // FLOWSTUDIO_WRITE_SCHEMA=1 dotnet test --filter SchemaMigrationTests writes the model's new statements into the
         // latest script after a model change (the earlier scripts are never rewritten: databases have run them).
         if (Environment.GetEnvironmentVariable("FLOWSTUDIO_WRITE_SCHEMA") == "1")
         {
-            var path = Path.Combine(RepositoryRoot(), "src", "FlowStudio.Web", "Data", "Migrations", Accounts.ScriptFile);
-            File.WriteAllText(path, string.Join("\n\n\n", expected.Except(initial)) + "\n");
+            var path = Path.Combine(RepositoryRoot(), "src", "FlowStudio.Application", "Data", "Migrations", ScriptFiles[^1]);
+            File.WriteAllText(path, string.Join("\n\n\n", expected.Except(earlier)) + "\n");
         }
 
-        var accounts = Statements(SchemaScript.Read(Accounts.ScriptFile));
-        Assert.Equal(expected.Order(StringComparer.Ordinal), initial.Concat(accounts).Order(StringComparer.Ordinal));
+        var latest = Statements(SchemaScript.Read(ScriptFiles[^1]));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), earlier.Concat(latest).Order(StringComparer.Ordinal));
     }
 
     [Fact]

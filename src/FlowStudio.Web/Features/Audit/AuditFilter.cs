@@ -25,7 +25,7 @@ internal sealed class AuditFilter : IEndpointFilter
 
         // The change is made: record it even if the caller has gone away meanwhile.
         var audit = http.RequestServices.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(http.User, change.Action, change.Resource, ResourceId(http, result), CancellationToken.None);
+        await audit.RecordAsync(http.User, change.Action, change.Resource, ResourceId(http, result, change.Action == AuditAction.Create), CancellationToken.None);
         return result;
     }
 
@@ -35,9 +35,21 @@ internal sealed class AuditFilter : IEndpointFilter
         _ => http.Response.StatusCode < 400,
     };
 
-    private static string? ResourceId(HttpContext http, object? result)
+    /// <summary>
+    /// The resource the change is about: what it <paramref name="created"/> (a rule created under its source is the
+    /// rule), else the route's most specific id, else what the request created.
+    /// </summary>
+    private static string? ResourceId(HttpContext http, object? result, bool created)
     {
-        foreach (var name in (string[])["id", "sourceId"])
+        var made = result is IValueHttpResult { Value: { } value }
+            ? value.GetType().GetProperty("id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.GetValue(value) as string
+            : null;
+        if (created && made is not null)
+        {
+            return made;
+        }
+
+        foreach (var name in (string[])["ruleId", "id", "sourceId"])
         {
             if (http.GetRouteValue(name) is string id)
             {
@@ -45,10 +57,9 @@ internal sealed class AuditFilter : IEndpointFilter
             }
         }
 
-        if (result is IValueHttpResult { Value: { } value }
-            && value.GetType().GetProperty("id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.GetValue(value) is string created)
+        if (made is not null)
         {
-            return created;
+            return made;
         }
 
         // A page's create answers with the new resource's page: /sources/{id}.

@@ -18,6 +18,7 @@ internal static class AuditRoute
         ["users"] = AuditResource.User,
         ["api-keys"] = AuditResource.ApiKey,
         ["sandbox"] = AuditResource.Sandbox,
+        ["alerts"] = AuditResource.AlertRule,
     };
 
     private static readonly Dictionary<string, AuditAction> Actions = new(StringComparer.OrdinalIgnoreCase)
@@ -45,6 +46,12 @@ internal static class AuditRoute
         if (segments is ["api", ..])
         {
             segments.RemoveAt(0);
+        }
+
+        // A flow's alert rules live under its source (/sources/{id}/alerts/...): they are the resource.
+        if (segments is ["sources", _, "alerts", ..])
+        {
+            segments.RemoveRange(0, 2);
         }
 
         if (segments.Count == 0 || !Resources.TryGetValue(segments[0], out var resource) || Previews.Contains(segments[^1]))

@@ -139,6 +139,10 @@ public sealed class AuditTests(FlowStudioApp app)
     [InlineData("PUT", "/api/users/{id}/role", "ChangeRole", "User")]
     [InlineData("DELETE", "/api/api-keys/{id}", "Delete", "ApiKey")]
     [InlineData("POST", "/sandbox/_reset", "Reset", "Sandbox")]
+    [InlineData("POST", "/api/sources/{id}/alerts", "Create", "AlertRule")]
+    [InlineData("PUT", "/api/sources/{id}/alerts/{ruleId}", "Update", "AlertRule")]
+    [InlineData("DELETE", "/api/sources/{id}/alerts/{ruleId}", "Delete", "AlertRule")]
+    [InlineData("POST", "/api/sources/{id}/alerts/{ruleId}/test", "Test", "AlertRule")]
     public void Describe_Route_NamesActionAndResource(string method, string pattern, string action, string resource)
     {
         var described = AuditRoute.Describe(method, pattern);
