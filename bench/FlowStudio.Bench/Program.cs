@@ -6,8 +6,10 @@ using FlowStudio.Bench;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --scripts   (group(100 records): in-process vs a worker process)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --ui-pages 20   (web server working set with 1 and 20 editor pages)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sandbox-pages [--records 100000]   (sandbox reset and page times)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --source-reads [--records 100000] [--rounds 5]   (a source run into SQLite vs raw page fetches)
 var sandboxPages = args.Contains("--sandbox-pages");
-var options = BenchOptions.Parse([.. args.Where(arg => arg != "--sandbox-pages")]);
+var sourceReads = args.Contains("--source-reads");
+var options = BenchOptions.Parse([.. args.Where(arg => arg is not "--sandbox-pages" and not "--source-reads")]);
 if (options.UiPages > 0)
 {
     await UiMemory.RunAsync(options.UiPages);
@@ -24,6 +26,12 @@ await using var sandbox = await SandboxPeer.StartAsync(options.SandboxProcess);
 if (sandboxPages)
 {
     await SandboxPages.RunAsync(sandbox, options.Records);
+    return;
+}
+
+if (sourceReads)
+{
+    await SourceRunReads.RunAsync(sandbox, options.Records, options.Rounds);
     return;
 }
 

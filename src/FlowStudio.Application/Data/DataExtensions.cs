@@ -25,6 +25,7 @@ internal static class DataExtensions
 
         builder.Services.AddDbContext<FlowStudioDb>(options => options
             .UseSqlite(connection.ConnectionString)
+            .AddInterceptors(new WalSynchronousInterceptor())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         var protection = builder.Services.AddDataProtection()
             .SetApplicationName("FlowStudio")

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,98 +10,188 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace FlowStudio.Application.Datasets;
 
 /// <summary>
-/// Writes records into a dataset as they stream in, one transaction per chunk, so memory stays flat and a crash loses at
-/// most the chunk in flight. Records with a key replace the dataset's record with the same key instead of adding one.
+/// Writes records into a dataset as they stream in. Pages are written while the next ones are read (a few pages are
+/// buffered); the pages waiting when a write starts are committed together in one transaction with multi-row inserts,
+/// along with the dataset's count and schema, so memory stays flat and a crash loses at most the pages in flight. Records
+/// with a key replace the dataset's record with the same key instead of adding one.
 /// </summary>
 internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 {
+    private const int BufferedPages = 8;
+    private const int MaxGroupRecords = 2_000;
+    private const int RowsPerStatement = 100;
     private const int ChunkSize = 500;
 
-    public async Task<long> WriteAsync(
-        string datasetId, string? keyField, IAsyncEnumerable<SourceRecord> records, Func<long, Task> onChunkWritten, CancellationToken cancellationToken)
+    /// <summary>Writes a stream of records in chunks of <see cref="ChunkSize"/>; <paramref name="onChunkWritten"/> gets the total so far.</summary>
+    public Task<long> WriteAsync(
+        string datasetId, string? keyField, IAsyncEnumerable<SourceRecord> records, Func<long, Task> onChunkWritten, CancellationToken cancellationToken) =>
+        WritePagesAsync(datasetId, keyField, records.Chunk(ChunkSize), onChunkWritten, cancellationToken);
+
+    /// <summary>
+    /// Writes pages of records in their order while the next pages are read; <paramref name="onWritten"/> gets the total
+    /// so far after each commit. An error reading a page comes out after the pages before it are written.
+    /// </summary>
+    public async Task<long> WritePagesAsync(
+        string datasetId, string? keyField, IAsyncEnumerable<IReadOnlyList<SourceRecord>> pages, Func<long, Task> onWritten, CancellationToken cancellationToken)
     {
         var dataset = await db.Datasets.FirstAsync(d => d.Id == datasetId, cancellationToken);
         var schema = new SchemaDetector();
         schema.Add(JsonSerializer.Deserialize<List<SchemaField>>(dataset.SchemaJson, JsonOptions) ?? []);
 
-        var chunk = new List<SourceRecord>(ChunkSize);
-        long written = 0;
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        var buffer = Channel.CreateBounded<IReadOnlyList<SourceRecord>>(new BoundedChannelOptions(BufferedPages) { SingleReader = true, SingleWriter = true });
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadAsync(pages, buffer.Writer, reading.Token), CancellationToken.None);
+        try
         {
-            schema.Add(record);
-            chunk.Add(record);
-            if (chunk.Count == ChunkSize)
+            long written = 0;
+            var group = new List<SourceRecord>(MaxGroupRecords);
+            while (await buffer.Reader.WaitToReadAsync(cancellationToken))
             {
-                written += await FlushAsync(dataset, keyField, chunk, schema, cancellationToken);
-                await onChunkWritten(written);
-            }
-        }
+                while (group.Count < MaxGroupRecords && buffer.Reader.TryRead(out var page))
+                {
+                    group.AddRange(page);
+                }
 
-        written += await FlushAsync(dataset, keyField, chunk, schema, cancellationToken);
-        await onChunkWritten(written);
-        return written;
+                if (group.Count == 0)
+                {
+                    continue;
+                }
+
+                written += await CommitAsync(dataset, keyField, group, schema, cancellationToken);
+                group.Clear();
+                await onWritten(written);
+            }
+
+            if (written == 0)
+            {
+                await onWritten(0);
+            }
+
+            return written;
+        }
+        finally
+        {
+            await reading.CancelAsync();
+            await reader;
+        }
     }
 
-    private async Task<int> FlushAsync(Dataset dataset, string? keyField, List<SourceRecord> chunk, SchemaDetector schema, CancellationToken cancellationToken)
+    private static async Task ReadAsync(IAsyncEnumerable<IReadOnlyList<SourceRecord>> pages, ChannelWriter<IReadOnlyList<SourceRecord>> buffer, CancellationToken cancellationToken)
     {
-        var count = chunk.Count;
+        try
+        {
+            await foreach (var page in pages.WithCancellation(cancellationToken))
+            {
+                await buffer.WriteAsync(page, cancellationToken);
+            }
+
+            buffer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            buffer.TryComplete(ex);
+        }
+    }
+
+    private async Task<int> CommitAsync(Dataset dataset, string? keyField, List<SourceRecord> records, SchemaDetector schema, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await using (var insert = connection.CreateCommand())
+        var dbTransaction = transaction.GetDbTransaction();
+
+        // The transaction holds the write lock: every row with a larger id is one this commit added (AUTOINCREMENT ids only grow).
+        var lastId = await ScalarAsync(connection, dbTransaction, "SELECT IFNULL(MAX(Id), 0) FROM DatasetRecords", null, cancellationToken);
+        DbCommand? full = null;
+        try
         {
-            insert.Transaction = transaction.GetDbTransaction();
-            insert.CommandText = keyField is null
-                ? "INSERT INTO DatasetRecords (DatasetId, DataJson, \"Key\", LookupKey, CreatedAt) VALUES ($d, $j, NULL, $l, $t)"
-                : """
-                  INSERT INTO DatasetRecords (DatasetId, DataJson, "Key", LookupKey, CreatedAt) VALUES ($d, $j, $k, $l, $t)
-                  ON CONFLICT (DatasetId, "Key") WHERE "Key" IS NOT NULL DO UPDATE SET DataJson = excluded.DataJson
-                  WHERE DataJson <> excluded.DataJson
-                  """;
-            Add(insert, "$d", dataset.Id);
-            var j = Add(insert, "$j", "");
-            var k = Add(insert, "$k", DBNull.Value);
-            var l = Add(insert, "$l", DBNull.Value);
-            Add(insert, "$t", now);
-            foreach (var record in chunk)
+            for (var start = 0; start < records.Count; start += RowsPerStatement)
             {
-                j.Value = record.Json;
-                k.Value = (keyField is null ? null : record.FieldText(keyField)) ?? (object)DBNull.Value;
-                l.Value = record.LookupKey ?? (object)DBNull.Value;
+                var rows = Math.Min(RowsPerStatement, records.Count - start);
+                var insert = rows == RowsPerStatement
+                    ? full ??= InsertCommand(connection, dbTransaction, keyField is not null, rows, dataset.Id, now)
+                    : InsertCommand(connection, dbTransaction, keyField is not null, rows, dataset.Id, now);
+                for (var row = 0; row < rows; row++)
+                {
+                    var record = records[start + row];
+                    schema.Add(record);
+                    insert.Parameters[2 + (row * 3)].Value = record.Json;
+                    insert.Parameters[3 + (row * 3)].Value = (keyField is null ? null : record.FieldText(keyField)) ?? (object)DBNull.Value;
+                    insert.Parameters[4 + (row * 3)].Value = record.LookupKey ?? (object)DBNull.Value;
+                }
+
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (insert != full)
+                {
+                    await insert.DisposeAsync();
+                }
             }
-
         }
-
-        if (keyField is null)
+        finally
         {
-            dataset.RecordCount += count;
-        }
-        else
-        {
-            // Keyed records may replace existing ones, so count what the dataset holds now.
-            await using var countCommand = connection.CreateCommand();
-            countCommand.Transaction = transaction.GetDbTransaction();
-            countCommand.CommandText = "SELECT COUNT(*) FROM DatasetRecords WHERE DatasetId = $d";
-            Add(countCommand, "$d", dataset.Id);
-            dataset.RecordCount = Convert.ToInt64(await countCommand.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
-        dataset.SchemaJson = System.Text.Json.JsonSerializer.Serialize(schema.Fields.Select(f => new { name = f.Name, type = f.Type }), JsonOptions);
+        dataset.RecordCount += keyField is null
+            ? records.Count
+            : await ScalarAsync(connection, dbTransaction, "SELECT COUNT(*) FROM DatasetRecords WHERE Id > $last", lastId, cancellationToken);
+        dataset.SchemaJson = JsonSerializer.Serialize(schema.Fields.Select(f => new { name = f.Name, type = f.Type }), JsonOptions);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        chunk.Clear();
-        return count;
+        return records.Count;
+    }
+
+    /// <summary>
+    /// <c>INSERT</c> of <paramref name="rows"/> records; parameters: dataset id, time, then JSON, key and lookup key per row.
+    /// A keyed insert replaces the record with the same key (and leaves it alone when its JSON did not change).
+    /// </summary>
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, bool keyed, int rows, string datasetId, DateTime now)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var text = new StringBuilder("INSERT INTO DatasetRecords (DatasetId, DataJson, \"Key\", LookupKey, CreatedAt) VALUES ");
+        Add(command, "$d", datasetId);
+        Add(command, "$t", now);
+        for (var row = 0; row < rows; row++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}($d, $j{row}, $k{row}, $l{row}, $t)");
+            Add(command, $"$j{row}", "");
+            Add(command, $"$k{row}", DBNull.Value);
+            Add(command, $"$l{row}", DBNull.Value);
+        }
+
+        if (keyed)
+        {
+            text.Append(" ON CONFLICT (DatasetId, \"Key\") WHERE \"Key\" IS NOT NULL DO UPDATE SET DataJson = excluded.DataJson WHERE DataJson <> excluded.DataJson");
+        }
+
+        command.CommandText = text.ToString();
+        return command;
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, long? last, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (last is { } value)
+        {
+            Add(command, "$last", value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static DbParameter Add(DbCommand command, string name, object value)
+    private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-        return parameter;
     }
 }

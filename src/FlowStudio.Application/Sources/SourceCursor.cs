@@ -40,15 +40,16 @@ internal sealed partial class SourceCursor(string field, string? start)
         return parts[0] + "?" + string.Join("&", query.Append("modifiedAfter=" + Uri.EscapeDataString(value)));
     }
 
-    /// <summary>The records past the cursor the run started from; remembers the largest value seen.</summary>
-    public async IAsyncEnumerable<SourceRecord> FilterAsync(IAsyncEnumerable<SourceRecord> records)
+    /// <summary>The records of a page past the cursor the run started from; remembers the largest value seen.</summary>
+    public IReadOnlyList<SourceRecord> Filter(IReadOnlyList<SourceRecord> page)
     {
-        await foreach (var record in records)
+        var kept = new List<SourceRecord>(page.Count);
+        foreach (var record in page)
         {
             var value = record.FieldText(field);
             if (value is null)
             {
-                yield return record;
+                kept.Add(record);
                 continue;
             }
 
@@ -60,9 +61,11 @@ internal sealed partial class SourceCursor(string field, string? start)
 
             if (start is null || Compare(value, start) > 0)
             {
-                yield return record;
+                kept.Add(record);
             }
         }
+
+        return kept;
     }
 
     internal static int Compare(string left, string right)

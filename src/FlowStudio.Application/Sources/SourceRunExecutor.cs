@@ -7,8 +7,8 @@ namespace FlowStudio.Application.Sources;
 /// <summary>
 /// Runs a source: reads every page (and every lookup row) and streams the records into its dataset. Calls get the
 /// engine's retries and the credential's rate budget. An incremental source (with a cursor field) reads only records
-/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Each chunk of records
-/// written is reported as progress.
+/// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Pages are written while
+/// the next ones are fetched; each commit of records is reported as progress.
 /// </summary>
 internal sealed class SourceRunExecutor(
     FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, RunEvents events, TimeProvider time) : IRunExecutor
@@ -35,10 +35,10 @@ internal sealed class SourceRunExecutor(
         var reader = new SourceReader(api, time, retries.For(null, source.CredentialId, plan.Connection.Connector));
 
         var requests = 0;
-        var records = reader.ReadAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
+        var pages = reader.ReadPagesAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
         try
         {
-            await writer.WriteAsync(source.DatasetId, config.Key, cursor is null ? records : cursor.FilterAsync(records), async written =>
+            await writer.WritePagesAsync(source.DatasetId, config.Key, cursor is null ? pages : pages.Select(cursor.Filter), async written =>
             {
                 run.RecordsRead = written;
                 run.Requests = requests;

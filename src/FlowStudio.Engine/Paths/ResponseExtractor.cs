@@ -121,7 +121,8 @@ public static class ResponseExtractor
     {
         if (token is JObject obj)
         {
-            records.Add((JObject)obj.DeepClone());
+            // The parsed response is the page's alone and dropped after it: its objects become the records as they are.
+            records.Add(obj);
         }
         else if (token.Type != JTokenType.Null && token.Type != JTokenType.Undefined)
         {

@@ -34,13 +34,35 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         Action<RequestLogEntry>? onRequest,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var page in ReadPagesAsync(connection, config, lookupRows, lookupKeyColumn, onRequest, cancellationToken))
+        {
+            foreach (var record in page)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The records of <see cref="ReadAsync"/> page by page, in the same order, each page as the API answered it (an empty
+    /// page ends a walk and is not given). Each record's <see cref="SourceRecord.Json"/> is already made, so a consumer
+    /// that writes pages while the next one is fetched does not serialise on its own thread.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<SourceRecord>> ReadPagesAsync(
+        Connection connection,
+        SourceConfig config,
+        IReadOnlyList<IReadOnlyDictionary<string, string>>? lookupRows,
+        string? lookupKeyColumn,
+        Action<RequestLogEntry>? onRequest,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         foreach (var (url, key) in Plan(config, lookupRows, lookupKeyColumn))
         {
             await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, config, url, onRequest, cancellationToken))
             {
-                foreach (var record in page.Page.Records)
+                if (page.Page.Records.Count > 0)
                 {
-                    yield return Tag(record, key);
+                    yield return [.. page.Page.Records.Select(record => WithJson(Tag(record, key)))];
                 }
             }
         }
@@ -108,6 +130,12 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         row.TryGetValue(column, out var exact)
             ? exact
             : row.FirstOrDefault(c => c.Key.Equals(column, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static SourceRecord WithJson(SourceRecord record)
+    {
+        _ = record.Json;
+        return record;
+    }
 
     private static SourceRecord Tag(JObject record, string? key)
     {
