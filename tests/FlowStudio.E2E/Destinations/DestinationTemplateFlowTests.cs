@@ -39,15 +39,17 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
             await Expect(page.Locator("#param-entityType-error")).ToHaveCountAsync(0);
             await Expect(entityType).Not.ToHaveAttributeAsync("aria-invalid", "true");
 
-            // Done, then Activate from the resource menu: Clari accepts each file as a bulk job (202), so all 300 are sent.
+            // Done, then Activate from the resource menu: Clari accepts each file as a bulk job (202), then fails each job in
+            // validation (pulses have no createdAt/updatedAt); the run follows the jobs and tells the truth: 300 failed.
             await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/destinations/dst_[0-9a-z]+$"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
             await Expect(page.GetByTestId("destination-status")).ToHaveTextAsync("Active");
             var latest = page.GetByTestId("runs-table").Locator("tbody tr").First;
-            await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
-            await Expect(latest).ToContainTextAsync("Succeeded");
+            await Expect(latest.GetByTestId("run-failed")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
+            await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("0");
+            await Expect(latest).ToContainTextAsync("Failed");
         }
         finally
         {
