@@ -65,7 +65,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             {
             }
 
-            if (child._process.HasExited || watch.Elapsed > TimeSpan.FromSeconds(30))
+            if (child._process.HasExited || watch.Elapsed > TimeSpan.FromSeconds(90))
             {
                 var output = child.Output;
                 await child.DisposeAsync();
