@@ -65,7 +65,7 @@ public sealed class RunDetailTests(BrowserApp app)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Retry failed records" }).ClickAsync();
             var snackbar = page.Locator(".mud-snackbar");
             await Expect(snackbar).ToContainTextAsync("300 failed records are queued again, and a new run is sending them.");
-            await snackbar.GetByRole(AriaRole.Button, new() { Name = "Follow the new run" }).ClickAsync();
+            await snackbar.GetByRole(AriaRole.Link, new() { Name = "Follow the new run" }).ClickAsync();
             await page.WaitForURLAsync(url => !url.EndsWith(runId, StringComparison.Ordinal), new() { Timeout = 30_000 });
             await Expect(page).ToHaveURLAsync(new Regex("/runs/run_[0-9a-z]+$"));
             await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
