@@ -52,6 +52,7 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<WebhookReceiver>();
         builder.Services.AddSingleton<FlowEvents>();
         builder.AddAlerts();
+        builder.AddTransforms();
     }
 
     /// <summary>The engine's outbound HTTP: one client (its Polly pipeline retries and times out each attempt) and a shared token cache.</summary>

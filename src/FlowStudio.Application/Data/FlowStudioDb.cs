@@ -16,6 +16,8 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<Lookup> Lookups => Set<Lookup>();
 
+    public DbSet<Transform> Transforms => Set<Transform>();
+
     public DbSet<Run> Runs => Set<Run>();
 
     public DbSet<Destination> Destinations => Set<Destination>();
@@ -79,6 +81,12 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.DatasetId, r.Id });
             e.HasIndex(r => new { r.DatasetId, r.Key }).IsUnique().HasFilter("\"Key\" IS NOT NULL");
+        });
+        modelBuilder.Entity<Transform>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => t.InputDatasetId);
+            e.HasIndex(t => t.DatasetId).IsUnique();
         });
         modelBuilder.Entity<Lookup>(e =>
         {

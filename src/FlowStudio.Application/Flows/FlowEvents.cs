@@ -9,6 +9,7 @@ internal enum FlowChangeKind
     Credential,
     Lookup,
     Alert,
+    Transform,
 }
 
 /// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup) it concerns; an alert's is its flow's source.</summary>

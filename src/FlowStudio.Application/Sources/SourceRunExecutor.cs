@@ -8,10 +8,11 @@ namespace FlowStudio.Application.Sources;
 /// Runs a source: reads every page (and every lookup row) and streams the records into its dataset. Calls get the
 /// engine's retries and the credential's rate budget. An incremental source (with a cursor field) reads only records
 /// past the cursor of its last successful run, and moves the cursor forward when the run succeeds. Pages are written while
-/// the next ones are fetched; each commit of records is reported as progress.
+/// the next ones are fetched; each commit of records is reported as progress. Then the transforms reading the dataset
+/// refresh theirs in the same run (records a transform step failed on are named in the run's error).
 /// </summary>
 internal sealed class SourceRunExecutor(
-    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, RunEvents events, TimeProvider time) : IRunExecutor
+    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, TransformProcessor transforms, RunEvents events, TimeProvider time) : IRunExecutor
 {
     public RunKind Kind => RunKind.Source;
 
@@ -47,7 +48,9 @@ internal sealed class SourceRunExecutor(
             }, cancellationToken);
             run.Requests = requests;
             source.Cursor = cursor?.Latest ?? source.Cursor;
-            await FinishAsync(run, RunStatus.Succeeded, null, cancellationToken);
+            var refreshed = await transforms.RefreshDownstreamAsync(source.DatasetId, cancellationToken);
+            var problems = refreshed.Select(t => t.Problem).OfType<string>().ToList();
+            await FinishAsync(run, RunStatus.Succeeded, problems.Count == 0 ? null : string.Join(" ", problems), cancellationToken);
         }
         catch (SourceRequestException ex)
         {

@@ -15,6 +15,7 @@ using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Scripting;
 using FlowStudio.Web.Features.Health;
 using FlowStudio.Web.Features.Lookups;
+using FlowStudio.Web.Features.Transforms;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
@@ -86,6 +87,7 @@ internal static class Extensions
         resources.MapLookupsApi();
         resources.MapRunsApi();
         resources.MapDestinationsApi();
+        resources.MapTransformsApi();
         resources.MapWebhooksApi();
         resources.MapAlertsApi();
 

@@ -19,6 +19,7 @@ internal static class AuditRoute
         ["api-keys"] = AuditResource.ApiKey,
         ["sandbox"] = AuditResource.Sandbox,
         ["alerts"] = AuditResource.AlertRule,
+        ["transforms"] = AuditResource.Transform,
     };
 
     private static readonly Dictionary<string, AuditAction> Actions = new(StringComparer.OrdinalIgnoreCase)
@@ -36,8 +37,8 @@ internal static class AuditRoute
         ["_reset"] = AuditAction.Reset,
     };
 
-    /// <summary>Requests that only build a preview (sample payloads) change nothing.</summary>
-    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads" };
+    /// <summary>Requests that only build a preview (sample payloads, a transform's before and after) change nothing.</summary>
+    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads", "preview" };
 
     /// <summary>The action and resource of a <paramref name="method"/> request to <paramref name="pattern"/>, or null when it changes nothing FlowStudio audits.</summary>
     public static (AuditAction Action, AuditResource Resource)? Describe(string method, string pattern)
