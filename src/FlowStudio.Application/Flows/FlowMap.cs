@@ -1,12 +1,16 @@
 namespace FlowStudio.Application.Flows;
 
-/// <summary>Every flow as the canvas draws it: sources, the datasets they fill, and the destinations that send each dataset on.</summary>
+/// <summary>
+/// Every flow as the canvas draws it: sources, the datasets they fill, the transforms that reshape a dataset into their
+/// own (a transform node stands for its dataset too), and the destinations that send each dataset on.
+/// </summary>
 public sealed record FlowMap(
-    IReadOnlyList<FlowSourceNode> Sources, IReadOnlyList<FlowDatasetNode> Datasets, IReadOnlyList<FlowDestinationNode> Destinations)
+    IReadOnlyList<FlowSourceNode> Sources, IReadOnlyList<FlowDatasetNode> Datasets, IReadOnlyList<FlowDestinationNode> Destinations,
+    IReadOnlyList<FlowTransformNode> Transforms)
 {
-    public static readonly FlowMap Empty = new([], [], []);
+    public static readonly FlowMap Empty = new([], [], [], []);
 
-    public bool IsEmpty => Sources.Count == 0 && Datasets.Count == 0 && Destinations.Count == 0;
+    public bool IsEmpty => Sources.Count == 0 && Datasets.Count == 0 && Destinations.Count == 0 && Transforms.Count == 0;
 }
 
 /// <summary>
@@ -24,6 +28,9 @@ public sealed record FlowSourceNode(
 }
 
 public sealed record FlowDatasetNode(string Id, string Name, string? SourceId, long RecordCount);
+
+/// <summary>A transform: it reads <paramref name="InputDatasetId"/> and fills <paramref name="DatasetId"/> (<paramref name="RecordCount"/> records).</summary>
+public sealed record FlowTransformNode(string Id, string Name, string InputDatasetId, string DatasetId, int Steps, long RecordCount);
 
 /// <summary>
 /// A destination with where its dataset's records stand: <paramref name="Sent"/>, <paramref name="Pending"/> (not tried

@@ -6,6 +6,7 @@ public enum FlowNodeKind
 {
     Source,
     Dataset,
+    Transform,
     Destination,
 }
 
@@ -26,8 +27,8 @@ public sealed record FlowEdge(string From, string To, string Path);
 
 /// <summary>
 /// A layered layout of the flows, computed here rather than in the browser so it is the same on every screen and testable.
-/// Every node has at most one parent (a dataset has its source, a destination its dataset, a response webhook source the
-/// destination that feeds it), so the flows form a forest: each tree is laid out as a tidy tree, leaves one row apart and
+/// Every node has at most one parent (a dataset has its source, a transform and a destination the dataset they read, a
+/// response webhook source the destination that feeds it), so the flows form a forest: each tree is laid out as a tidy tree, leaves one row apart and
 /// each parent centred on its children.
 /// </summary>
 public sealed class FlowLayout

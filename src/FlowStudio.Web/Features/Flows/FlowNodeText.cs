@@ -22,6 +22,11 @@ internal static class FlowNodeText
 
     public static string Describe(FlowDatasetNode dataset) => $"Dataset {dataset.Name}, {Records(dataset.RecordCount)}";
 
+    /// <summary>"3 steps, 42 records".</summary>
+    public static string Counts(FlowTransformNode transform) => $"{Count(transform.Steps, "step", "steps")}, {Records(transform.RecordCount)}";
+
+    public static string Describe(FlowTransformNode transform) => $"Transform {transform.Name}, {Counts(transform)}";
+
     public static string Describe(FlowDestinationNode destination) =>
         $"Destination {destination.Name}, {State(destination).ToLowerInvariant()}{Running(destination.Running)}, {Counts(destination)}";
 
