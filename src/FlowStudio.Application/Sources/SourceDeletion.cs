@@ -2,17 +2,28 @@
 namespace FlowStudio.Application.Sources;
 
 /// <summary>
-/// Deleting a source takes its dataset with it, so the destinations that send that dataset would be left reading
-/// nothing. Deleting is refused while they exist unless the caller says to delete them too (the confirmation on the
-/// screens names them; the API's <c>?cascade=true</c>).
+/// Deleting a source takes its dataset with it, and the transforms made from that dataset (theirs are derived from it), so
+/// the destinations that send those datasets would be left reading nothing. Deleting is refused while they exist unless
+/// the caller says to delete them too (the confirmation on the screens names them; the API's <c>?cascade=true</c>).
 /// </summary>
-internal sealed class SourceDeletion(SourceService sources, DestinationService destinations)
+internal sealed class SourceDeletion(SourceService sources, DestinationService destinations, TransformService transforms)
 {
-    /// <summary>The destinations that send the source's dataset; null when the source does not exist.</summary>
-    public async Task<IReadOnlyList<DestinationView>?> DependentsAsync(string id, CancellationToken cancellationToken) =>
-        await sources.GetAsync(id, cancellationToken) is { } source
-            ? await destinations.ListAsync(source.DatasetId, cancellationToken)
-            : null;
+    /// <summary>The destinations that send the source's dataset or a transform of it; null when the source does not exist.</summary>
+    public async Task<IReadOnlyList<DestinationView>?> DependentsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await sources.GetAsync(id, cancellationToken) is not { } source)
+        {
+            return null;
+        }
+
+        var dependents = new List<DestinationView>(await destinations.ListAsync(source.DatasetId, cancellationToken));
+        foreach (var transform in await transforms.DownstreamAsync(source.DatasetId, cancellationToken))
+        {
+            dependents.AddRange(await destinations.ListAsync(transform.DatasetId, cancellationToken));
+        }
+
+        return dependents;
+    }
 
     /// <summary>Deletes the source; with <paramref name="cascade"/> its destinations first, without it only when it has none.</summary>
     public async Task<SourceDeletionOutcome> DeleteAsync(string id, bool cascade, CancellationToken cancellationToken)
@@ -30,6 +41,12 @@ internal sealed class SourceDeletion(SourceService sources, DestinationService d
         foreach (var destination in dependents)
         {
             await destinations.DeleteAsync(destination.Id, cancellationToken);
+        }
+
+        var derived = await transforms.DownstreamAsync((await sources.GetAsync(id, cancellationToken))!.DatasetId, cancellationToken);
+        foreach (var transform in derived.Reverse())
+        {
+            await transforms.DeleteAsync(transform.Id, cancellationToken);
         }
 
         return new SourceDeletionOutcome(true, await sources.DeleteAsync(id, cancellationToken), dependents);

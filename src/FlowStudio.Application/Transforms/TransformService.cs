@@ -144,6 +144,24 @@ internal sealed class TransformService(
             records.Count(r => r.Error is not null)), []);
     }
 
+    /// <summary>The transforms reading <paramref name="datasetId"/>, then those reading theirs, and so on (nearest first).</summary>
+    public async Task<IReadOnlyList<TransformView>> DownstreamAsync(string datasetId, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(null, cancellationToken);
+        var found = new List<TransformView>();
+        var pending = new Queue<string>([datasetId]);
+        while (pending.TryDequeue(out var input))
+        {
+            foreach (var transform in all.Where(t => t.InputDatasetId == input && !found.Contains(t)))
+            {
+                found.Add(transform);
+                pending.Enqueue(transform.DatasetId);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The saved transform's request (what the editor starts from); null when it does not exist.</summary>
     public async Task<TransformRequest?> GetRequestAsync(string id, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) is { } view ? new TransformRequest(view.Name, view.InputDatasetId, view.Steps) : null;

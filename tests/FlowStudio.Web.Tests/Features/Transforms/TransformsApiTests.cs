@@ -186,6 +186,31 @@ public sealed class TransformsApiTests(FlowStudioApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{datasetId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task DeleteSource_TransformWithDestination_RefusedUntilCascadeThenTakesTheTransformToo()
+    {
+        using var client = app.CreateClient();
+        var (sourceId, pulsesId) = await PulsesAsync(client);
+        var first = await client.PostJsonAsync("/api/transforms", new { name = "Scored", inputDatasetId = pulsesId, steps = Array.Empty<object>() }, 201);
+        var second = await client.PostJsonAsync("/api/transforms", new { name = "Scored again", inputDatasetId = first.GetProperty("datasetId").GetString(), steps = Array.Empty<object>() }, 201);
+        await client.PostJsonAsync("/api/destinations", new
+        {
+            name = "Scored out",
+            datasetId = second.GetProperty("datasetId").GetString(),
+            credentialId = await client.CredentialIdAsync("Clari Sandbox"),
+            manual = new { method = "POST", contentFormat = "json", url = "/v2/ingest/entity/activity", headers = new { } },
+        }, 201);
+
+        var refused = await client.DeleteAsync($"/api/sources/{sourceId}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Scored out", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/sources/{sourceId}?cascade=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/transforms/{first.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/transforms/{second.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{second.GetProperty("datasetId").GetString()}")).StatusCode);
+    }
+
     private static async Task<(string SourceId, string DatasetId)> PulsesAsync(HttpClient client)
     {
         var source = await client.PostJsonAsync("/api/sources", new
