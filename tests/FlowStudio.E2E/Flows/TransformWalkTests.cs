@@ -28,15 +28,13 @@ public sealed class TransformWalkTests(BrowserApp app)
             var counts = page.GetByTestId("transform-preview-counts");
             await Expect(counts).ToHaveTextAsync("3 sample records: 3 kept, 0 filtered out, 0 failed");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
-            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Filter records" }).ClickAsync();
+            await AddStepAsync(page, "Filter records");
             await page.Locator("#step-0-condition-0-field").FillAsync("total");
             await page.ChooseAsync("Operator", "is greater than");
             await page.Locator("#step-0-condition-0-value").FillAsync("1");
             await Expect(counts).ToHaveTextAsync("3 sample records: 2 kept, 1 filtered out, 0 failed");
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
-            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Compute field" }).ClickAsync();
+            await AddStepAsync(page, "Compute field");
             await page.Locator("#step-1-field").FillAsync("double");
             await page.Locator("#step-1-expression").FillAsync("record.total * 2");
             await Expect(page.GetByTestId("transform-preview-2")).ToContainTextAsync("\"double\":6");
@@ -54,6 +52,28 @@ public sealed class TransformWalkTests(BrowserApp app)
         {
             await client.DeleteAsync($"/api/sources/{sourceId}?cascade=true");
         }
+    }
+
+    /// <summary>
+    /// Opens Add step and picks <paramref name="kind"/>. On a cold browser the first click on the menu button was once lost
+    /// while the preview re-rendered the page, so the button is clicked again (at most twice more) until the menu shows.
+    /// </summary>
+    private static async Task AddStepAsync(IPage page, string kind)
+    {
+        var item = page.GetByRole(AriaRole.Menuitem, new() { Name = kind });
+        for (var attempt = 0; attempt < 3 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        await item.ClickAsync();
     }
 
     private static async Task<(string SourceId, string Name)> CreateOrdersAsync(HttpClient client)
