@@ -59,6 +59,11 @@ public static class ContentFormats
         _ => "application/json",
     };
 
+    /// <summary>Why the field <paramref name="field"/> (an object, or an array when <paramref name="array"/>) cannot be form-encoded.</summary>
+    public static string FlatFieldsOnly(string field, bool array) =>
+        $"Content Format {Label(Form)} sends flat fields only, but \"{field}\" is {(array ? "an array" : "an object")}: "
+        + "exclude it, map it to flat fields, or choose JSON, XML or NDJSON.";
+
     /// <summary>The known format <paramref name="text"/> names (any case, trimmed), or null.</summary>
     public static string? Find(string? text) =>
         All.FirstOrDefault(format => string.Equals(format, text?.Trim(), StringComparison.OrdinalIgnoreCase));

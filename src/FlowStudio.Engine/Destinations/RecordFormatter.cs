@@ -91,7 +91,7 @@ internal static class RecordFormatter
         {
             if (property.Value is JContainer)
             {
-                throw new RecordRejectedException(NestedForForm(property.Name, property.Value));
+                throw new RecordRejectedException(ContentFormats.FlatFieldsOnly(property.Name, property.Value is JArray));
             }
 
             pairs.Add(FormEncode(property.Name) + "=" + FormEncode(Scalar(property.Value)));
@@ -99,11 +99,6 @@ internal static class RecordFormatter
 
         return string.Join('&', pairs);
     }
-
-    /// <summary>Why a field cannot be form-encoded, naming it and the format.</summary>
-    public static string NestedForForm(string field, JToken value) =>
-        $"Content Format {ContentFormats.Label(ContentFormats.Form)} sends flat fields only, but \"{field}\" is {(value is JArray ? "an array" : "an object")}: "
-        + "exclude it, map it to flat fields, or choose JSON, XML or NDJSON.";
 
     // application/x-www-form-urlencoded as browsers write it: percent-encoded UTF-8, spaces as '+'.
     private static string FormEncode(string text) => Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal);
