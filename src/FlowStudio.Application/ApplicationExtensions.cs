@@ -36,6 +36,7 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<DestinationService>();
         builder.Services.AddScoped<DestinationQueries>();
         builder.Services.AddScoped<TestDataSender>();
+        builder.Services.AddScoped<DestinationDryRun>();
         builder.Services.AddScoped<DeliveryStore>();
         builder.Services.AddScoped<ResponseWebhook>();
         builder.Services.AddSingleton<DeliverySlots>();
@@ -65,6 +66,7 @@ internal static class ApplicationExtensions
         builder.Services.AddSingleton<PayloadBuilder>();
         builder.Services.AddSingleton<DestinationValidator>();
         builder.Services.AddTransient<DeliveryRunner>();
+        builder.Services.AddTransient<RemoteLookup>();
     }
 
     /// <summary>User scripts (grouping code): settings from section <c>Scripts</c>, checked at start; scripts run in worker processes.</summary>

@@ -48,6 +48,14 @@ internal sealed class DeliveryStore(FlowStudioDb db)
                 OR EXISTS (SELECT 1 FROM FailedDeliveries f WHERE f.DestinationId = {destinationId} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}) AS Value
             """).SingleAsync(cancellationToken);
 
+    /// <summary>How many records a run would read: failed records up to the offset due by <paramref name="dueBy"/>, and records past the offset.</summary>
+    public async Task<long> PendingCountAsync(string destinationId, string datasetId, long offset, DateTime dueBy, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<long>($"""
+            SELECT (SELECT COUNT(*) FROM DatasetRecords WHERE DatasetId = {datasetId} AND Id > {offset})
+                 + (SELECT COUNT(*) FROM FailedDeliveries f JOIN DatasetRecords r ON r.Id = f.RecordId AND r.DatasetId = {datasetId}
+                    WHERE f.DestinationId = {destinationId} AND f.RecordId <= {offset} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}) AS Value
+            """).SingleAsync(cancellationToken);
+
     /// <summary>The first records of the dataset, for sample payloads.</summary>
     public async Task<List<DeliveryRecord>> FirstAsync(string datasetId, int limit, CancellationToken cancellationToken) =>
         await RecordsAfterAsync(datasetId, 0, limit, cancellationToken);

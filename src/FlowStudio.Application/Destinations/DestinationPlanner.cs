@@ -3,6 +3,7 @@ using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Paths;
+using FlowStudio.Engine.Sources;
 using FlowStudio.Engine.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ namespace FlowStudio.Application.Destinations;
 /// <summary>Checks a destination request field by field and turns it into the engine's <see cref="DestinationConfig"/>.</summary>
 internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templates, CredentialService credentials, ConnectionFactory connections, DestinationValidator validator)
 {
+    private static readonly JsonSerializerOptions SchemaJson = new(JsonSerializerDefaults.Web);
+
     public async Task<(DestinationPlan? Plan, IReadOnlyList<FieldError> Errors)> PlanAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
@@ -40,6 +43,11 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 : e));
         }
 
+        if (config is { ContentFormat: ContentFormats.Form } && request.DatasetId is not null)
+        {
+            errors.AddRange(await NestedFieldsAsync(request.DatasetId, config, cancellationToken));
+        }
+
         if (errors.Count > 0 || config is null || credential is null)
         {
             return (null, errors);
@@ -52,6 +60,17 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         }
 
         return (new DestinationPlan(config, connection!, request.DatasetId!), []);
+    }
+
+    /// <summary>The dataset's object and array fields a form-encoded body would carry: form encoding sends flat records only.</summary>
+    private async Task<IEnumerable<FieldError>> NestedFieldsAsync(string datasetId, DestinationConfig config, CancellationToken cancellationToken)
+    {
+        var schemaJson = await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => d.SchemaJson).FirstOrDefaultAsync(cancellationToken);
+        var schema = schemaJson is null ? [] : JsonSerializer.Deserialize<List<SchemaColumn>>(schemaJson, SchemaJson) ?? [];
+        return schema
+            .Where(c => c.Type is SchemaTypes.Object or SchemaTypes.Array && !c.Name.Contains('.', StringComparison.Ordinal) && !config.ExcludeAttributes.Contains(c.Name))
+            .Select(c => new FieldError("contentFormat", ContentFormats.FlatFieldsOnly(c.Name, c.Type == SchemaTypes.Array)))
+            .Take(1);
     }
 
     private DestinationConfig? Configure(CreateDestinationRequest request, CredentialView? credential, List<FieldError> errors)
@@ -117,9 +136,10 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
             errors.Add(new("method", $"'{manual.Method}' is not a method; use POST, PUT, PATCH or DELETE."));
         }
 
-        if (manual.ContentFormat is { } format && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        var format = ContentFormats.Find(manual.ContentFormat ?? ContentFormats.Json);
+        if (format is null)
         {
-            errors.Add(new("contentFormat", $"'{format}' is not a content format FlowStudio can send; use JSON."));
+            errors.Add(new("contentFormat", $"'{manual.ContentFormat}' is not a content format FlowStudio can send; use one of {string.Join(", ", ContentFormats.All)}."));
         }
 
         var headers = manual.Headers ?? [];
@@ -143,6 +163,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         return new DestinationConfig
         {
             Method = method,
+            ContentFormat = format ?? ContentFormats.Json,
             Url = manual.Url?.Trim() ?? "",
             Headers = headers,
             ExcludeAttributes = manual.ExcludeAttributes ?? [],

@@ -24,6 +24,13 @@ internal static class PayloadText
         }
     }
 
+    /// <summary>A sample's body as the panel shows it: JSON indented, any other Content Format exactly as it is sent.</summary>
+    public static string Shown(SamplePayload sample)
+    {
+        var type = sample.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
+        return type is null || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ? Pretty(sample.Body) : sample.Body;
+    }
+
     public static string Plural(long count, string one) =>
         count == 1 ? $"1 {one}" : $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {one}s";
 

@@ -6,7 +6,7 @@ namespace FlowStudio.Application.Destinations;
 
 /// <summary>
 /// Send Test Data, for the editor's unsaved settings, a saved destination's page and <c>POST /api/destinations/{id}/test</c>:
-/// sample payload <c>index</c> (its body replaced by an edited one, which must be JSON) is built by the same planner
+/// sample payload <c>index</c> (its body replaced by an edited one, which must be JSON when the Content Format is JSON) is built by the same planner
 /// and payload builder as delivery, and sent once with the destination's credential. Nothing is stored and no record
 /// counts as delivered.
 /// </summary>
@@ -52,7 +52,10 @@ internal sealed class TestDataSender(DestinationService destinations, Destinatio
         {
             try
             {
-                JsonText.Check(edited);
+                if (plan.Config.ContentFormat == ContentFormats.Json)
+                {
+                    JsonText.Check(edited);
+                }
             }
             catch (InvalidJsonException ex)
             {

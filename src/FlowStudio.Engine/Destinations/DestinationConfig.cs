@@ -14,8 +14,8 @@ public sealed record DestinationConfig
     /// <summary>POST, PUT, PATCH or DELETE (<see cref="DestinationMethods"/>).</summary>
     public string Method { get; init; } = "POST";
 
-    /// <summary>Content Format; only <c>json</c>.</summary>
-    public string ContentFormat { get; init; } = "json";
+    /// <summary>Content Format, one of <see cref="ContentFormats"/> (the conversion rules are documented there). Default <c>json</c>.</summary>
+    public string ContentFormat { get; init; } = ContentFormats.Json;
 
     /// <summary>
     /// Absolute URL or a path relative to the credential's base URL. <c>{field}</c> macros take a record field's

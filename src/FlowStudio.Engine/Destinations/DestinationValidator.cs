@@ -26,9 +26,14 @@ public sealed partial class DestinationValidator(IScriptEvaluator scripts)
             errors.Add(new("method", $"Method must be one of {string.Join(", ", DestinationMethods.All)}."));
         }
 
-        if (!string.Equals(config.ContentFormat, "json", StringComparison.OrdinalIgnoreCase))
+        var format = ContentFormats.Find(config.ContentFormat);
+        if (format is null)
         {
-            errors.Add(new("contentFormat", "Content Format must be json: the API accepts JSON."));
+            errors.Add(new("contentFormat", $"Content Format must be one of {string.Join(", ", ContentFormats.All)}."));
+        }
+        else if (format != ContentFormats.Json)
+        {
+            ValidateFormat(config, format, errors);
         }
 
         if (!DeliveryEncodings.All.Contains(config.Encoding))
@@ -55,6 +60,34 @@ public sealed partial class DestinationValidator(IScriptEvaluator scripts)
         }
 
         return errors;
+    }
+
+    private static void ValidateFormat(DestinationConfig config, string format, List<FieldError> errors)
+    {
+        var label = ContentFormats.Label(format);
+        if (config.BodyTemplate is not null)
+        {
+            errors.Add(new("contentFormat", $"This endpoint's body is a JSON template, so it is sent as JSON: Content Format {label} cannot fill it."));
+        }
+        else if (config.Encoding == DeliveryEncodings.MultipartFile)
+        {
+            errors.Add(new("contentFormat", $"This endpoint takes the records as a JSON file, so Content Format {label} cannot be used."));
+        }
+
+        if (!config.Batching.Enabled || config.BodyTemplate is not null)
+        {
+            return;
+        }
+
+        if (format == ContentFormats.Form)
+        {
+            errors.Add(new("batching.enabled", $"Content Format {label} sends one flat record per request: turn batching off or choose another format."));
+        }
+        else if (config.Batching.Algorithm != GroupingAlgorithms.Array)
+        {
+            errors.Add(new("batching.algorithm",
+                $"Content Format {label} sends the batch's records themselves: choose the JSON Array grouping (Property Inside JSON Object and Code build JSON bodies), or Content Format JSON."));
+        }
     }
 
     private static DestinationUrl? ValidateUrl(DestinationConfig config, List<FieldError> errors)
@@ -106,6 +139,11 @@ public sealed partial class DestinationValidator(IScriptEvaluator scripts)
                 errors.Add(new("batching.enabled", "The endpoint's body holds one record ($record), so records cannot be batched."));
             }
 
+            return;
+        }
+
+        if (ContentFormats.Find(config.ContentFormat) is not (null or ContentFormats.Json))
+        {
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json.Linq;
 
@@ -89,9 +90,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         {
             var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
             url = plan.Url.Expand(shaped, record.Data, plan.Now, plan.Config.DateMacros);
-            var body = plan.Kind == RequestBodyKind.None
-                ? ""
-                : BatchGrouper.RecordBody(plan.Config, RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes));
+            var body = plan.Kind == RequestBodyKind.None ? "" : RecordBody(plan, RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes));
             return plan.Payload(url, body, [record.Id]);
         }
         catch (RecordRejectedException error)
@@ -99,6 +98,10 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             return plan.Failure(url, [record.Id], error.Message);
         }
     }
+
+    private static string RecordBody(Plan plan, JObject record) => plan.Format == ContentFormats.Json
+        ? BatchGrouper.RecordBody(plan.Config, record)
+        : RecordFormatter.Write(plan.Format, [record], single: true);
 
     /// <summary>The record's JSON for a batch: its own text when it goes as it is, else shaped and trimmed.</summary>
     private static (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
@@ -125,7 +128,9 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         try
         {
             url = plan.Url.Expand(null, null, plan.Now, plan.Config.DateMacros);
-            var body = plan.Kind == RequestBodyKind.None ? "" : _grouper.GroupBatch(plan.Config, batch, scratch, cancellationToken);
+            var body = plan.Kind == RequestBodyKind.None ? ""
+                : plan.Format == ContentFormats.Json ? _grouper.GroupBatch(plan.Config, batch, scratch, cancellationToken)
+                : RecordFormatter.Write(plan.Format, batch.ConvertAll(record => (JObject)JsonText.Parse(record)), single: false);
             return plan.Payload(url, body, ids);
         }
         catch (Exception error) when (error is RecordRejectedException or ScriptException or ArgumentException)
@@ -142,12 +147,29 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         public bool SendsRecordsAsTheyAre { get; } = Config.Shape.Mapping is null && Config.Shape.Required.Count == 0
             && Config.Shape.DateFields.Count == 0 && Config.ExcludeAttributes.Count == 0;
 
+        public string Format { get; } = ContentFormats.Find(Config.ContentFormat) ?? ContentFormats.Json;
+
         private string Method { get; } = Config.Method.ToUpperInvariant();
 
+        /// <summary>The destination's headers, with the format's Content-Type unless JSON or the headers name one.</summary>
+        private IReadOnlyDictionary<string, string> Headers { get; } = WithContentType(Config);
+
         public OutboundPayload Payload(string url, string body, IReadOnlyList<long> ids) =>
-            new(Method, url, Config.Headers, body, Kind, ids, Config.FilePart);
+            new(Method, url, Headers, body, Kind, ids, Config.FilePart);
 
         public OutboundPayload Failure(string url, IReadOnlyList<long> ids, string error) =>
-            new(Method, url, Config.Headers, "", Kind, ids, Config.FilePart, error);
+            new(Method, url, Headers, "", Kind, ids, Config.FilePart, error);
+
+        private static IReadOnlyDictionary<string, string> WithContentType(DestinationConfig config)
+        {
+            var format = ContentFormats.Find(config.ContentFormat) ?? ContentFormats.Json;
+            if (format == ContentFormats.Json || config.BodyKind == RequestBodyKind.None
+                || config.Headers.Keys.Any(name => name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            {
+                return config.Headers;
+            }
+
+            return new Dictionary<string, string>(config.Headers, StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = ContentFormats.ContentType(format) };
+        }
     }
 }

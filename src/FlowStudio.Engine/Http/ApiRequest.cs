@@ -6,7 +6,7 @@ public enum RequestBodyKind
     /// <summary>No body, whatever <see cref="ApiRequest.Body"/> holds.</summary>
     None,
 
-    /// <summary><c>application/json</c>.</summary>
+    /// <summary>The body text as it is, sent as <c>application/json</c> unless a <c>Content-Type</c> header names another type.</summary>
     Json,
 
     /// <summary><c>multipart/form-data</c> with the body as one JSON file part (Clari bulk ingest's <c>FileData</c>).</summary>

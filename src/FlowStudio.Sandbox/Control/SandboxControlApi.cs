@@ -1,3 +1,4 @@
+using FlowStudio.Sandbox.Capture;
 using FlowStudio.Sandbox.Clari;
 using FlowStudio.Sandbox.ClientSuccess;
 
@@ -28,7 +29,7 @@ internal static class SandboxControlApi
         return Results.Ok(settings);
     }
 
-    private static async Task<IResult> ResetAsync(HttpRequest request, ClientSuccessStore clientSuccess, ClariStore clari, SandboxFaults faults)
+    private static async Task<IResult> ResetAsync(HttpRequest request, ClientSuccessStore clientSuccess, ClariStore clari, SandboxFaults faults, RequestLog log)
     {
         var counts = SeedCounts.Default;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -44,6 +45,7 @@ internal static class SandboxControlApi
         }
 
         faults.Clear();
+        log.Clear();
         clientSuccess.Reset(counts);
         clari.Reset();
         return Results.Ok(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot() });

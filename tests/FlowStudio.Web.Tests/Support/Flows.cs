@@ -26,10 +26,13 @@ internal static class Flows
     }
 
     /// <summary>A webhook source holding <paramref name="count"/> account records shaped as Clari expects (string id, epoch ms); returns its dataset id.</summary>
-    public static async Task<string> ClariAccountsDatasetAsync(HttpClient client, int count)
+    public static Task<string> ClariAccountsDatasetAsync(HttpClient client, int count) =>
+        WebhookDatasetAsync(client, "Accounts", Enumerable.Range(1, count).Select(i => new { id = $"acc-{i}", name = $"Account {i}", createdAt = 1700000000000L, updatedAt = 1700000000000L + i }));
+
+    /// <summary>A webhook source holding <paramref name="records"/> as they are; returns its dataset id.</summary>
+    public static async Task<string> WebhookDatasetAsync<T>(HttpClient client, string name, IEnumerable<T> records)
     {
-        var source = await client.PostJsonAsync("/api/sources", new { name = "Accounts " + Guid.NewGuid().ToString("N")[..6], connector = "webhook" }, 201);
-        var records = Enumerable.Range(1, count).Select(i => new { id = $"acc-{i}", name = $"Account {i}", createdAt = 1700000000000L, updatedAt = 1700000000000L + i });
+        var source = await client.PostJsonAsync("/api/sources", new { name = name + " " + Guid.NewGuid().ToString("N")[..6], connector = "webhook" }, 201);
         using var request = new HttpRequestMessage(HttpMethod.Post, source.GetProperty("webhookUrl").GetString())
         {
             Content = System.Net.Http.Json.JsonContent.Create(records),

@@ -37,8 +37,8 @@ internal static class AuditRoute
         ["_reset"] = AuditAction.Reset,
     };
 
-    /// <summary>Requests that only build a preview (sample payloads, a transform's before and after) change nothing.</summary>
-    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads", "preview" };
+    /// <summary>Requests that only build a preview (sample payloads, a dry run, a transform's before and after) change nothing.</summary>
+    private static readonly HashSet<string> Previews = new(StringComparer.OrdinalIgnoreCase) { "sample-payloads", "dry-run", "preview" };
 
     /// <summary>The action and resource of a <paramref name="method"/> request to <paramref name="pattern"/>, or null when it changes nothing FlowStudio audits.</summary>
     public static (AuditAction Action, AuditResource Resource)? Describe(string method, string pattern)

@@ -15,6 +15,7 @@ internal static class DestinationsApi
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDestination");
         group.MapGet("/{id}/sample-payloads", SampleAsync).WithName("GetDestinationSamplePayloads");
         group.MapPost("/{id}/test", SendTestDataAsync).WithName("SendDestinationTestData");
+        group.MapPost("/{id}/dry-run", DryRunAsync).WithName("DryRunDestination");
         group.MapPost("/{id}/activate", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Active, d, ct)).WithName("ActivateDestination");
         group.MapPost("/{id}/pause", (string id, DestinationService d, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Paused, d, ct)).WithName("PauseDestination");
         group.MapPost("/{id}/run", RunAsync).WithName("RunDestination");
@@ -74,6 +75,14 @@ internal static class DestinationsApi
 
         return TypedResults.Ok(new { status = outcome.Status, responseBody = outcome.ResponseBody, durationMs = outcome.DurationMs, error = outcome.TransportError });
     }
+
+    private static async Task<IResult> DryRunAsync(string id, DestinationDryRun dryRun, CancellationToken cancellationToken) =>
+        await dryRun.RunAsync(id, null, cancellationToken) switch
+        {
+            null => ApiProblems.NotFound("Destination", id),
+            ({ } report, _) => TypedResults.Ok(report),
+            (_, var errors) => ApiProblems.Invalid(errors),
+        };
 
     private static async Task<IResult> SetStatusAsync(string id, ResourceStatus status, DestinationService destinations, CancellationToken cancellationToken) =>
         await destinations.SetStatusAsync(id, status, cancellationToken) is { } s ? TypedResults.Ok(new { status = s }) : ApiProblems.NotFound("Destination", id);

@@ -153,6 +153,41 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
         Assert.Contains("/v2/ingest/bulk/entity/account?mode=incremental&isLastBatch=true", cut.Samples()[0].TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ContentFormat_CsvChosen_RefusesPropertyGroupingThenShowsCsvBodies()
+    {
+        var cut = await AdvancedEditorAsync();
+        await cut.WaitForSamplesAsync(3);
+
+        await cut.ChooseAsync(Providers, "Content Format", "CSV");
+
+        await cut.EventuallyAsync(() => Assert.Contains("choose the JSON Array grouping", cut.Find("#batching-algorithm-error").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Sent as text/csv", cut.Markup, StringComparison.Ordinal);
+
+        await cut.ChooseAsync(Providers, "Grouping Algorithm", "JSON Array");
+
+        await cut.EventuallyAsync(() =>
+        {
+            Assert.Equal("false", cut.Find("#sample-payloads").GetAttribute("aria-busy"));
+            var body = cut.Samples()[0].QuerySelector("pre")!.TextContent;
+            Assert.StartsWith("id,", body, StringComparison.Ordinal);
+            Assert.True(body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 100, body);
+        });
+        Assert.Empty(cut.FindAll("#batching-algorithm-error"));
+    }
+
+    [Fact]
+    public async Task ContentFormat_Picker_OffersEveryFormat()
+    {
+        var cut = await AdvancedEditorAsync();
+
+        await cut.Combobox("Content Format").Closest("div.mud-input-control")!.MouseDownAsync(new MouseEventArgs());
+
+        await Providers.EventuallyAsync(() => Assert.Equal(
+            ["JSON", "XML", "Form (URL-encoded)", "CSV", "NDJSON"],
+            Providers.FindAll("[role=option]").Select(o => o.TextContent.Trim())));
+    }
+
     private async Task<IRenderedComponent<DestinationEditor>> AdvancedEditorAsync(string propertyName = "records", int refreshDelayMs = 300)
     {
         using var client = App.CreateClient();

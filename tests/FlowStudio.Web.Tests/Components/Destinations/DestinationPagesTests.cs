@@ -24,7 +24,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         await page.WaitForSamplesAsync(1, "12 records");
 
         var items = await OpenMenuAsync(page);
-        Assert.Equal(["Activate", "Run now", "Edit", "Send Test Data", "Runs", "Delete"], items);
+        Assert.Equal(["Activate", "Run now", "Edit", "Send Test Data", "Dry run", "Runs", "Delete"], items);
 
         await Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Activate").ClickAsync(new MouseEventArgs());
 
@@ -107,6 +107,30 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         Assert.Equal(["name"], saved.GetProperty("excludeAttributes").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("false", saved.GetProperty("parameters").GetProperty("isLastBatch").GetString());
         Assert.Equal("Account", saved.GetProperty("parameters").GetProperty("entityType").GetString());
+    }
+
+    [Fact]
+    public async Task DetailPage_DryRun_ShowsCountsAndRequestsAndSendsNothing()
+    {
+        using var client = App.CreateClient();
+        var id = await CreateAsync(client, "Rehearsed " + Guid.NewGuid().ToString("N")[..6]);
+        var page = RenderWithProviders<DestinationDetailPage>(p => p.Add(d => d.Id, id));
+        await page.EventuallyAsync(() => Assert.Equal("Paused", page.Find("[data-testid=destination-status]").TextContent.Trim()));
+        await OpenMenuAsync(page);
+
+        Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Dry run").ClickAndLeave();
+
+        await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll("[data-testid=dry-run-summary]")));
+        Assert.Contains("1 request for 12 pending records", Providers.Find("[data-testid=dry-run-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Remote state unknown: 12", Providers.Find("[data-testid=dry-run-count-unknown]").TextContent.Trim());
+        Assert.Contains("Clari ingest", Providers.Find("[data-testid=dry-run-note]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("/v2/ingest/entity/account", Providers.Find("[data-testid=dry-run-request]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", page.Find("[data-testid=count-sent]").TextContent);
+        Assert.Empty(JsonDocument.Parse(await client.GetStringAsync($"/api/runs?resourceId={id}")).RootElement.EnumerateArray());
+
+        await Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Close").ClickAsync(new MouseEventArgs());
+
+        await Providers.EventuallyAsync(() => Assert.Empty(Providers.FindAll("[data-testid=dry-run-dialog]")));
     }
 
     private async Task<List<string>> OpenMenuAsync<T>(IRenderedComponent<T> page)

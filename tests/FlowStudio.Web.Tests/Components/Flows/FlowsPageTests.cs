@@ -79,7 +79,7 @@ public sealed class FlowsPageTests : ComponentTest
 
         page.Find($"[data-node-id='{flow.DestinationId}']").Click();
 
-        Providers.WaitForAssertion(() => Assert.Equal(["Open", "Edit", "Activate", "Run now", "Send Test Data", "Runs", "Delete"], MenuItems()));
+        Providers.WaitForAssertion(() => Assert.Equal(["Open", "Edit", "Activate", "Run now", "Send Test Data", "Dry run", "Runs", "Delete"], MenuItems()));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class WebhookIntakeTests(FlowStudioApp app)
         Assert.DoesNotContain(token, Encoding.UTF8.GetString(database), StringComparison.Ordinal);
         Assert.DoesNotContain(token, Encoding.UTF8.GetString(log), StringComparison.Ordinal);
         using var accepted = await PushAsync(client, url, token, new StringContent("{\"id\":1}", Encoding.UTF8, "application/json"));
-        using var refused = await PushAsync(client, url, token[..^1] + "0", new StringContent("{\"id\":1}", Encoding.UTF8, "application/json"));
+        using var refused = await PushAsync(client, url, token[..^1] + (token[^1] == '0' ? "1" : "0"), new StringContent("{\"id\":1}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
