@@ -45,7 +45,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Single(plan, record);
+            yield return Single(plan, record, cancellationToken);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (body, failure) = Prepare(plan, record);
+            var (body, failure) = Prepare(plan, record, cancellationToken);
             if (failure is not null)
             {
                 yield return failure;
@@ -82,12 +82,12 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         }
     }
 
-    private static OutboundPayload Single(Plan plan, DeliveryRecord record)
+    private OutboundPayload Single(Plan plan, DeliveryRecord record, CancellationToken cancellationToken)
     {
         var url = plan.Config.Url;
         try
         {
-            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data, scripts, cancellationToken);
             url = plan.Url.Expand(shaped, record.Data, plan.Now, plan.Config.DateMacros);
             var body = plan.Kind == RequestBodyKind.None
                 ? ""
@@ -101,7 +101,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
     }
 
     /// <summary>The record's JSON for a batch: its own text when it goes as it is, else shaped and trimmed.</summary>
-    private static (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
+    private (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record, CancellationToken cancellationToken)
     {
         if (plan.SendsRecordsAsTheyAre)
         {
@@ -110,7 +110,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
 
         try
         {
-            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data, scripts, cancellationToken);
             return (RecordFields.Compact(RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes)), null);
         }
         catch (RecordRejectedException error)
