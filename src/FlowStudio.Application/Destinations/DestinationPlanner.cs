@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>Checks a destination request field by field and turns it into the engine's <see cref="DestinationConfig"/>.</summary>
-internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templates, CredentialService credentials, ConnectionFactory connections, DestinationValidator validator)
+internal sealed class DestinationPlanner(
+    FlowStudioDb db, TemplateCatalog templates, CredentialService credentials, ConnectionFactory connections, DestinationValidator validator, MappingValidator mappings)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<(DestinationPlan? Plan, IReadOnlyList<FieldError> Errors)> PlanAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
@@ -27,7 +30,8 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 : $"Credential '{request.CredentialId}' does not exist."));
         }
 
-        var config = Configure(request, credential, errors);
+        var attributes = request.Mapping is { Count: > 0 } ? await AttributesAsync(request.DatasetId, cancellationToken) : null;
+        var config = Configure(request, credential, attributes, errors);
         if (config is not null)
         {
             config = config with
@@ -54,7 +58,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
         return (new DestinationPlan(config, connection!, request.DatasetId!), []);
     }
 
-    private DestinationConfig? Configure(CreateDestinationRequest request, CredentialView? credential, List<FieldError> errors)
+    private DestinationConfig? Configure(CreateDestinationRequest request, CredentialView? credential, IReadOnlyCollection<string>? attributes, List<FieldError> errors)
     {
         var modes = (request.TemplateId is null ? 0 : 1) + (request.Manual is null ? 0 : 1) + (request.Sync is null ? 0 : 1);
         if (modes != 1)
@@ -83,10 +87,34 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 errors.Add(new($"parameters.{missing.Name}", $"{missing.Label} is required."));
             }
 
-            return errors.Count > 0 ? null : DestinationConfig.FromTemplate(template, request.Parameters ?? []);
+            var mapping = (request.Mapping ?? []).Select(ToMapping).ToList();
+            errors.AddRange(mappings.Validate(mapping, template, attributes));
+            return errors.Count > 0 ? null : DestinationConfig.FromTemplate(template, request.Parameters ?? []) with { Shape = RecordShape.Mapped(mapping) };
+        }
+
+        if (request.Mapping is { Count: > 0 })
+        {
+            errors.Add(new("mapping", "Mapping applies to Endpoint templates; a ClientSuccess sync maps fields in its Field Mapping, and Advanced sends records as they are."));
+            return null;
         }
 
         return request.Sync is { } sync ? FromSync(sync, credential, errors) : FromManual(request.Manual!, errors);
+    }
+
+    private static FieldMapping ToMapping(MappingRequest row)
+    {
+        var from = string.IsNullOrWhiteSpace(row.From) ? MappingSources.Attribute : row.From.Trim();
+        var value = from == MappingSources.Constant ? row.Value ?? "" : row.Value?.Trim() ?? "";
+        return new FieldMapping(row.Field?.Trim() ?? "", from, value, string.IsNullOrWhiteSpace(row.Convert) ? null : row.Convert.Trim(),
+            string.IsNullOrEmpty(row.Default) ? null : row.Default);
+    }
+
+    /// <summary>The dataset's detected attributes; null while it has none detected (no records yet), so any name is accepted.</summary>
+    private async Task<IReadOnlyCollection<string>?> AttributesAsync(string? datasetId, CancellationToken cancellationToken)
+    {
+        var schema = await db.Datasets.Where(d => d.Id == datasetId).Select(d => d.SchemaJson).FirstOrDefaultAsync(cancellationToken);
+        var columns = schema is null ? [] : JsonSerializer.Deserialize<List<SchemaColumn>>(schema, Json) ?? [];
+        return columns.Count == 0 ? null : columns.Select(c => c.Name).ToList();
     }
 
     private static DestinationConfig? FromSync(SyncRequest sync, CredentialView? credential, List<FieldError> errors)

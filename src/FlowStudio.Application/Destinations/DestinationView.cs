@@ -16,7 +16,12 @@ public sealed record DestinationView(
     bool ResponseWebhook,
     ResourceStatus Status,
     string? ResponseSourceId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    IReadOnlyList<MappingRequest> Mapping);
 
-/// <summary>A request exactly as it would be sent (secret headers masked).</summary>
-public sealed record SamplePayload(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string Body, int RecordCount, string? Error);
+/// <summary>
+/// A request exactly as it would be sent (secret headers masked). <paramref name="Warnings"/> name each required
+/// endpoint field that is empty in one of its records, and the records (counted from 1 within the payload).
+/// </summary>
+public sealed record SamplePayload(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string Body, int RecordCount, string? Error,
+    IReadOnlyList<string> Warnings);

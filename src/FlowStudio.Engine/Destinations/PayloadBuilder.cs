@@ -39,6 +39,31 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             : BuildSingles(plan, records, cancellationToken);
     }
 
+    /// <summary>
+    /// The required fields of the config's template that are empty in <paramref name="record"/> as it would be sent
+    /// (after the mapping, if any); none when there is no template or the record cannot be built (its payload says why).
+    /// </summary>
+    public IReadOnlyList<string> EmptyRequiredFields(DestinationConfig config, DeliveryRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(record);
+        var required = config.Template?.Fields.Where(f => f.Required).ToList() ?? [];
+        if (required.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var sent = RecordShaper.Exclude(RecordShaper.Shape(config.Shape, record.Data, scripts, cancellationToken), config.ExcludeAttributes);
+            return [.. required.Where(f => RecordFields.IsBlank(sent[f.Name])).Select(f => f.Name)];
+        }
+        catch (RecordRejectedException)
+        {
+            return [];
+        }
+    }
+
     private IEnumerable<OutboundPayload> BuildSingles(Plan plan, IEnumerable<DeliveryRecord> records,
         CancellationToken cancellationToken)
     {
