@@ -24,7 +24,7 @@ public sealed class DestinationMappingApiTests(FlowStudioApp app)
     {
         using var client = app.CreateClient();
         await client.PostAsync("/sandbox/_reset", null);
-        var datasetId = await PulsesDatasetAsync(client);
+        var datasetId = await Flows.PulsesDatasetAsync(client);
         var destination = await client.PostJsonAsync("/api/destinations", Request(datasetId, await client.CredentialIdAsync("Clari Sandbox"), PulsesToClari), 201);
         var destinationId = destination.GetProperty("id").GetString()!;
         Assert.Equal(["id", "createdAt", "updatedAt", "name"], destination.GetProperty("mapping").EnumerateArray().Select(m => m.GetProperty("field").GetString()));
@@ -53,7 +53,7 @@ public sealed class DestinationMappingApiTests(FlowStudioApp app)
     {
         using var client = app.CreateClient();
         await client.PostAsync("/sandbox/_reset", null);
-        var datasetId = await PulsesDatasetAsync(client);
+        var datasetId = await Flows.PulsesDatasetAsync(client);
         var destination = await client.PostJsonAsync("/api/destinations", Request(datasetId, await client.CredentialIdAsync("Clari Sandbox"), null), 201);
         var destinationId = destination.GetProperty("id").GetString()!;
         Assert.Empty(destination.GetProperty("mapping").EnumerateArray());
@@ -73,7 +73,7 @@ public sealed class DestinationMappingApiTests(FlowStudioApp app)
     public async Task Create_BadMappingRows_Returns400NamingEachRowAndStoresNothing()
     {
         using var client = app.CreateClient();
-        var datasetId = await PulsesDatasetAsync(client);
+        var datasetId = await Flows.PulsesDatasetAsync(client);
         var before = (await GetAsync(client, "/api/destinations")).GetArrayLength();
         object[] mapping =
         [
@@ -104,18 +104,6 @@ public sealed class DestinationMappingApiTests(FlowStudioApp app)
         parameters = Accounts,
         mapping,
     };
-
-    private static async Task<string> PulsesDatasetAsync(HttpClient client)
-    {
-        var source = await client.PostJsonAsync("/api/sources", new
-        {
-            name = "Pulses " + Guid.NewGuid().ToString("N")[..6],
-            credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox"),
-            templateId = "clientsuccess.search-pulses",
-        }, 201);
-        await Flows.RunSourceAsync(client, source.GetProperty("id").GetString()!);
-        return source.GetProperty("datasetId").GetString()!;
-    }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string url) =>
         JsonDocument.Parse(await client.GetStringAsync(url)).RootElement.Clone();
