@@ -32,7 +32,7 @@ internal sealed class SamplePayloads(DestinationService destinations, Destinatio
         }
 
         var byId = sample.ToDictionary(r => r.Id);
-        return (payloads!.Select(p => ToSample(p, RequiredWarnings(plan.Config, p, byId, cancellationToken))).ToList(), []);
+        return (payloads!.Select(p => ToSample(p, FieldWarnings(plan.Config, p, byId, cancellationToken))).ToList(), []);
     }
 
     /// <summary>The payloads of the saved destination <paramref name="id"/>; null when there is no such destination.</summary>
@@ -63,24 +63,32 @@ internal sealed class SamplePayloads(DestinationService destinations, Destinatio
         }
     }
 
-    /// <summary>One warning per required endpoint field that is empty in records of <paramref name="payload"/>, naming them.</summary>
-    private List<string> RequiredWarnings(DestinationConfig config, OutboundPayload payload, Dictionary<long, DeliveryRecord> sample, CancellationToken cancellationToken)
+    /// <summary>
+    /// One warning per endpoint field that is required but empty, or of another type, in records of
+    /// <paramref name="payload"/>, naming the field and the records.
+    /// </summary>
+    private List<string> FieldWarnings(DestinationConfig config, OutboundPayload payload, Dictionary<long, DeliveryRecord> sample, CancellationToken cancellationToken)
     {
-        if (payload.Error is not null || config.Template?.Fields.Any(f => f.Required) != true)
+        if (payload.Error is not null || config.Template is not { Fields.Count: > 0 })
         {
             return [];
         }
 
-        var empty = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var found = new Dictionary<FieldCheck, List<int>>();
         for (var i = 0; i < payload.RecordIds.Count; i++)
         {
-            foreach (var field in builder.EmptyRequiredFields(config, sample[payload.RecordIds[i]], cancellationToken))
+            foreach (var check in builder.CheckFields(config, sample[payload.RecordIds[i]], cancellationToken))
             {
-                (empty.TryGetValue(field, out var at) ? at : empty[field] = []).Add(i + 1);
+                (found.TryGetValue(check, out var at) ? at : found[check] = []).Add(i + 1);
             }
         }
 
-        return [.. empty.Select(e => $"{e.Key} is required but empty in {Records(e.Value, payload.RecordIds.Count)}.")];
+        return
+        [
+            .. found.Select(f => f.Key.Empty
+                ? $"{f.Key.Field} is required but empty in {Records(f.Value, payload.RecordIds.Count)}."
+                : $"{f.Key.Field} takes {f.Key.Type} but holds another type in {Records(f.Value, payload.RecordIds.Count)}."),
+        ];
     }
 
     private static string Records(List<int> positions, int total)

@@ -40,15 +40,15 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
     }
 
     /// <summary>
-    /// The required fields of the config's template that are empty in <paramref name="record"/> as it would be sent
-    /// (after the mapping, if any); none when there is no template or the record cannot be built (its payload says why).
+    /// The fields of the config's template that <paramref name="record"/>, as it would be sent (after the mapping, if
+    /// any), leaves empty though required or fills with another type; none when there is no template or the record
+    /// cannot be built (its payload says why).
     /// </summary>
-    public IReadOnlyList<string> EmptyRequiredFields(DestinationConfig config, DeliveryRecord record, CancellationToken cancellationToken = default)
+    public IReadOnlyList<FieldCheck> CheckFields(DestinationConfig config, DeliveryRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(record);
-        var required = config.Template?.Fields.Where(f => f.Required).ToList() ?? [];
-        if (required.Count == 0)
+        if (config.Template is not { Fields.Count: > 0 } template)
         {
             return [];
         }
@@ -56,7 +56,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         try
         {
             var sent = RecordShaper.Exclude(RecordShaper.Shape(config.Shape, record.Data, scripts, cancellationToken), config.ExcludeAttributes);
-            return [.. required.Where(f => RecordFields.IsBlank(sent[f.Name])).Select(f => f.Name)];
+            return [.. FieldCheck.Of(template.Fields, sent)];
         }
         catch (RecordRejectedException)
         {

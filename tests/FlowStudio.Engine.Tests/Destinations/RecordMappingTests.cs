@@ -173,4 +173,28 @@ public sealed class RecordMappingTests
         Assert.Equal([1L, 3L], payloads[1].RecordIds);
         Assert.Equal("[{\"at\":1767225600000},{\"at\":5}]", payloads[1].Body);
     }
+
+    [Fact]
+    public void CheckFields_ClariTemplate_NamesEmptyRequiredFieldsAndValuesOfAnotherType()
+    {
+        var template = Templates.RepositoryTemplates.Catalog.Find("clari.ingest-bulk-entities")!;
+        var config = DestinationConfig.FromTemplate(template, new Dictionary<string, string?> { ["entityType"] = "account" });
+        var record = TestRecords.Record(1, new { id = 7, createdAt = "2026-01-01", name = "" });
+
+        var unmapped = CreateSut().CheckFields(config, record);
+        var mapped = CreateSut().CheckFields(config with
+        {
+            Shape = RecordShape.Mapped(
+            [
+                Attribute("id", "id", MappingConversions.ToText),
+                Attribute("createdAt", "createdAt", MappingConversions.EpochMillis),
+                Attribute("updatedAt", "createdAt", MappingConversions.EpochMillis),
+            ]),
+        }, record);
+
+        Assert.Equal(
+            [new FieldCheck("id", false, "string"), new FieldCheck("createdAt", false, "epochMillis"), new FieldCheck("updatedAt", true, "epochMillis")],
+            unmapped);
+        Assert.Empty(mapped);
+    }
 }

@@ -60,7 +60,11 @@ public sealed class DestinationMappingApiTests(FlowStudioApp app)
 
         var samples = await GetAsync(client, $"/api/destinations/{destinationId}/sample-payloads");
         Assert.Equal(
-            ["createdAt is required but empty in records 1, 2, 3 and 97 more of 100.", "updatedAt is required but empty in records 1, 2, 3 and 97 more of 100."],
+            [
+                "id takes string but holds another type in records 1, 2, 3 and 97 more of 100.",
+                "createdAt is required but empty in records 1, 2, 3 and 97 more of 100.",
+                "updatedAt is required but empty in records 1, 2, 3 and 97 more of 100.",
+            ],
             samples[0].GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
 
         var run = await Flows.RunDestinationAsync(client, destinationId, TimeSpan.FromSeconds(90));
