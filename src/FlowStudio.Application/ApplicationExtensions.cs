@@ -65,6 +65,7 @@ internal static class ApplicationExtensions
         builder.AddScripts();
         builder.Services.AddSingleton<PayloadBuilder>();
         builder.Services.AddSingleton<DestinationValidator>();
+        builder.Services.AddSingleton<MappingValidator>();
         builder.Services.AddTransient<DeliveryRunner>();
         builder.Services.AddTransient<RemoteLookup>();
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
 using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Templates;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -67,6 +68,15 @@ public sealed class DestinationEditorModel
     /// </summary>
     public Dictionary<string, string> FieldMapping { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The template's Mapping: endpoint field → how it is filled. A row that is not mapped is kept, so a field the
+    /// user chose to leave unmapped is not proposed again.
+    /// </summary>
+    public Dictionary<string, MappingRow> Mapping { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The mapped fields in the order <see cref="ToRequest"/> sends them (row n of the request's mapping).</summary>
+    public IReadOnlyList<string> MappedFields => [.. Mapping.Where(m => m.Value.IsMapped).Select(m => m.Key)];
+
     public static DestinationEditorModel FromRequest(CreateDestinationRequest request)
     {
         var manual = request.Manual;
@@ -101,6 +111,8 @@ public sealed class DestinationEditorModel
             // The request maps dataset field → destination field; the editor keys by destination field.
             FieldMapping = (request.Sync?.FieldMapping ?? []).GroupBy(m => m.Value, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal),
+            Mapping = (request.Mapping ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Field)).GroupBy(m => m.Field!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => MappingRow.FromRequest(g.First()), StringComparer.Ordinal),
         };
     }
 
@@ -114,9 +126,11 @@ public sealed class DestinationEditorModel
         {
             case DestinationMode.Template:
                 var parameters = Parameters.ToDictionary(p => p.Key, p => string.IsNullOrWhiteSpace(p.Value) ? null : p.Value.Trim(), StringComparer.Ordinal);
-                return (new CreateDestinationRequest(name, DatasetId, CredentialId, TemplateId, parameters, null, null, excluded, ResponseWebhook ? true : null), errors);
+                List<MappingRequest> mapping = [.. MappedFields.Select(field => Mapping[field].ToRequest(field))];
+                return (new CreateDestinationRequest(name, DatasetId, CredentialId, TemplateId, parameters, null, null, excluded, ResponseWebhook ? true : null,
+                    mapping.Count > 0 ? mapping : null), errors);
             case DestinationMode.Sync:
-                var sync = new SyncRequest(SyncObjectType.ToString(), SyncMode.ToString(), Mapping(errors));
+                var sync = new SyncRequest(SyncObjectType.ToString(), SyncMode.ToString(), SyncMapping(errors));
                 return (new CreateDestinationRequest(name, DatasetId, CredentialId, null, null, null, sync, excluded, ResponseWebhook ? true : null), errors);
             default:
                 var headers = RequestHeaderParser.Parse(Headers);
@@ -147,6 +161,20 @@ public sealed class DestinationEditorModel
         return mapped;
     }
 
+    /// <summary>
+    /// Keeps only the rows of <paramref name="template"/>'s fields and proposes, for each field without a row, the
+    /// dataset attribute of the same name (case-insensitive) with the conversion its type calls for.
+    /// </summary>
+    public void ProposeMapping(EndpointTemplate? template, IEnumerable<SchemaColumn> attributes)
+    {
+        var fields = template?.Fields ?? [];
+        Mapping = Mapping.Where(m => fields.Any(f => f.Name == m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        foreach (var proposal in MappingProposals.SameNames(fields.Where(f => !Mapping.ContainsKey(f.Name)), attributes.Select(a => (a.Name, a.Type))))
+        {
+            Mapping[proposal.Field] = new MappingRow { From = proposal.From, Value = proposal.Value, Convert = proposal.Convert };
+        }
+    }
+
     private BatchingRequest? Batching(List<FieldError> errors)
     {
         if (!BatchingEnabled)
@@ -165,7 +193,7 @@ public sealed class DestinationEditorModel
             Algorithm == GroupingAlgorithms.Code ? Code : null);
     }
 
-    private Dictionary<string, string>? Mapping(List<FieldError> errors)
+    private Dictionary<string, string>? SyncMapping(List<FieldError> errors)
     {
         var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in ClientSuccessFields.For(SyncObjectType))

@@ -10,9 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>Checks a destination request field by field and turns it into the engine's <see cref="DestinationConfig"/>.</summary>
-internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templates, CredentialService credentials, ConnectionFactory connections, DestinationValidator validator)
+internal sealed class DestinationPlanner(
+    FlowStudioDb db, TemplateCatalog templates, CredentialService credentials, ConnectionFactory connections, DestinationValidator validator, MappingValidator mappings)
 {
-    private static readonly JsonSerializerOptions SchemaJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<(DestinationPlan? Plan, IReadOnlyList<FieldError> Errors)> PlanAsync(CreateDestinationRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +31,9 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 : $"Credential '{request.CredentialId}' does not exist."));
         }
 
-        var config = Configure(request, credential, errors);
+        var schema = await SchemaAsync(request.DatasetId, cancellationToken);
+        IReadOnlyCollection<string>? attributes = request.Mapping is { Count: > 0 } && schema.Count > 0 ? [.. schema.Select(c => c.Name)] : null;
+        var config = Configure(request, credential, attributes, errors);
         if (config is not null)
         {
             config = config with
@@ -45,7 +48,7 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
 
         if (config is { ContentFormat: ContentFormats.Form } && request.DatasetId is not null)
         {
-            errors.AddRange(await NestedFieldsAsync(request.DatasetId, config, cancellationToken));
+            errors.AddRange(NestedFields(schema, config));
         }
 
         if (errors.Count > 0 || config is null || credential is null)
@@ -63,17 +66,13 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
     }
 
     /// <summary>The dataset's object and array fields a form-encoded body would carry: form encoding sends flat records only.</summary>
-    private async Task<IEnumerable<FieldError>> NestedFieldsAsync(string datasetId, DestinationConfig config, CancellationToken cancellationToken)
-    {
-        var schemaJson = await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => d.SchemaJson).FirstOrDefaultAsync(cancellationToken);
-        var schema = schemaJson is null ? [] : JsonSerializer.Deserialize<List<SchemaColumn>>(schemaJson, SchemaJson) ?? [];
-        return schema
+    private static IEnumerable<FieldError> NestedFields(IReadOnlyList<SchemaColumn> schema, DestinationConfig config) =>
+        schema
             .Where(c => c.Type is SchemaTypes.Object or SchemaTypes.Array && !c.Name.Contains('.', StringComparison.Ordinal) && !config.ExcludeAttributes.Contains(c.Name))
             .Select(c => new FieldError("contentFormat", ContentFormats.FlatFieldsOnly(c.Name, c.Type == SchemaTypes.Array)))
             .Take(1);
-    }
 
-    private DestinationConfig? Configure(CreateDestinationRequest request, CredentialView? credential, List<FieldError> errors)
+    private DestinationConfig? Configure(CreateDestinationRequest request, CredentialView? credential, IReadOnlyCollection<string>? attributes, List<FieldError> errors)
     {
         var modes = (request.TemplateId is null ? 0 : 1) + (request.Manual is null ? 0 : 1) + (request.Sync is null ? 0 : 1);
         if (modes != 1)
@@ -102,10 +101,35 @@ internal sealed class DestinationPlanner(FlowStudioDb db, TemplateCatalog templa
                 errors.Add(new($"parameters.{missing.Name}", $"{missing.Label} is required."));
             }
 
-            return errors.Count > 0 ? null : DestinationConfig.FromTemplate(template, request.Parameters ?? []);
+            var mapping = (request.Mapping ?? []).Select(ToMapping).ToList();
+            errors.AddRange(mappings.Validate(mapping, template, attributes));
+            return errors.Count > 0 ? null : DestinationConfig.FromTemplate(template, request.Parameters ?? []) with { Shape = RecordShape.Mapped(mapping) };
+        }
+
+        if (request.Mapping is { Count: > 0 })
+        {
+            errors.Add(new("mapping", "Mapping applies to Endpoint templates; a ClientSuccess sync maps fields in its Field Mapping, and Advanced sends records as they are."));
+            return null;
         }
 
         return request.Sync is { } sync ? FromSync(sync, credential, errors) : FromManual(request.Manual!, errors);
+    }
+
+    private static FieldMapping ToMapping(MappingRequest row)
+    {
+        var from = string.IsNullOrWhiteSpace(row.From) ? MappingSources.Attribute : row.From.Trim();
+        var value = from == MappingSources.Constant ? row.Value ?? "" : row.Value?.Trim() ?? "";
+        return new FieldMapping(row.Field?.Trim() ?? "", from, value, string.IsNullOrWhiteSpace(row.Convert) ? null : row.Convert.Trim(),
+            string.IsNullOrEmpty(row.Default) ? null : row.Default);
+    }
+
+    /// <summary>The dataset's detected attributes; null while it has none detected (no records yet), so any name is accepted.</summary>
+    /// <summary>The dataset's schema columns; empty when it has none yet (or does not exist).</summary>
+    private async Task<IReadOnlyList<SchemaColumn>> SchemaAsync(string? datasetId, CancellationToken cancellationToken)
+    {
+        var schema = datasetId is null ? null
+            : await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => d.SchemaJson).FirstOrDefaultAsync(cancellationToken);
+        return schema is null ? [] : JsonSerializer.Deserialize<List<SchemaColumn>>(schema, Json) ?? [];
     }
 
     private static DestinationConfig? FromSync(SyncRequest sync, CredentialView? credential, List<FieldError> errors)

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace FlowStudio.Application.Destinations;
 
-/// <summary>POST /api/destinations: a template destination, a manual one (Advanced), or a ClientSuccess sync.</summary>
+/// <summary>
+/// POST /api/destinations: a template destination, a manual one (Advanced), or a ClientSuccess sync. A template
+/// destination may carry a Mapping: how each field of the endpoint is filled from the dataset's records.
+/// </summary>
 public sealed record CreateDestinationRequest(
     string? Name,
     string? DatasetId,
@@ -12,7 +15,16 @@ public sealed record CreateDestinationRequest(
     ManualDestinationRequest? Manual,
     SyncRequest? Sync = null,
     List<string>? ExcludeAttributes = null,
-    bool? ResponseWebhook = null);
+    bool? ResponseWebhook = null,
+    List<MappingRequest>? Mapping = null);
+
+/// <summary>
+/// One row of a template destination's Mapping: the endpoint field, where its value comes from (<c>attribute</c>,
+/// <c>constant</c> or <c>expression</c>), that attribute name, text or JavaScript expression over <c>record</c>, an
+/// optional conversion (<c>epochMillis</c>, <c>isoDateTime</c>, <c>date</c>, <c>toString</c>, <c>toNumber</c>,
+/// <c>trim</c>, <c>lowercase</c>, <c>uppercase</c>) and the text used when the value is empty.
+/// </summary>
+public sealed record MappingRequest(string? Field, string? From, string? Value, string? Convert = null, string? Default = null);
 
 public sealed record ManualDestinationRequest(
     string? Method,

@@ -109,7 +109,7 @@ internal sealed class DestinationService(
             d.Name, d.DatasetId, d.CredentialId, d.TemplateId,
             JsonSerializer.Deserialize<Dictionary<string, string?>>(d.ParametersJson, Json),
             d.ManualJson is null ? null : JsonSerializer.Deserialize<ManualDestinationRequest>(d.ManualJson, Json),
-            extras?.Sync, extras?.ExcludeAttributes, extras?.ResponseWebhook);
+            extras?.Sync, extras?.ExcludeAttributes, extras?.ResponseWebhook, extras?.Mapping);
     }
 
     /// <summary>Pausing stops a run in progress. Null when there is no such destination.</summary>
@@ -202,9 +202,10 @@ internal sealed class DestinationService(
         destination.TemplateId = request.TemplateId;
         destination.ParametersJson = JsonSerializer.Serialize(request.Parameters ?? [], Json);
         destination.ManualJson = request.Manual is null ? null : JsonSerializer.Serialize(request.Manual, Json);
-        destination.OptionsJson = request.Sync is null && request.ExcludeAttributes is not { Count: > 0 } && request.ResponseWebhook is null
+        var mapping = request.Mapping is { Count: > 0 } ? request.Mapping : null;
+        destination.OptionsJson = request.Sync is null && request.ExcludeAttributes is not { Count: > 0 } && request.ResponseWebhook is null && mapping is null
             ? null
-            : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook), Json);
+            : JsonSerializer.Serialize(new StoredOptions(request.Sync, request.ExcludeAttributes, request.ResponseWebhook, mapping), Json);
         if (plan.Config.ResponseWebhook && destination.ResponseSourceId is null)
         {
             var responses = await sources.StoreAsync(new CreateSourceRequest($"{destination.Name} responses", null, null, null, null, "webhook"), SourceKind.Webhook, cancellationToken);
@@ -218,8 +219,8 @@ internal sealed class DestinationService(
         var template = d.TemplateId is null ? null : templates.Find(d.TemplateId);
         return new DestinationView(d.Id, d.Name, d.DatasetId, d.CredentialId, connectors.GetValueOrDefault(d.CredentialId),
             d.TemplateId, template?.Name, request.Parameters ?? [], request.Manual, request.Sync, request.ExcludeAttributes ?? [],
-            request.ResponseWebhook == true, d.Status, d.ResponseSourceId, d.CreatedAt);
+            request.ResponseWebhook == true, d.Status, d.ResponseSourceId, d.CreatedAt, request.Mapping ?? []);
     }
 
-    private sealed record StoredOptions(SyncRequest? Sync, List<string>? ExcludeAttributes, bool? ResponseWebhook);
+    private sealed record StoredOptions(SyncRequest? Sync, List<string>? ExcludeAttributes, bool? ResponseWebhook, List<MappingRequest>? Mapping = null);
 }

@@ -38,24 +38,36 @@ internal static class EditorFields
 
     public static string ParameterInputId(string parameterName) => "param-" + parameterName;
 
+    private static IEnumerable<(string, string, string)> MappingInputs(int n, string field) =>
+    [
+        ($"mapping[{n}].field", $"mapping-{field}-from", $"Mapping of {field}"),
+        ($"mapping[{n}].from", $"mapping-{field}-from", $"Source for {field}"),
+        ($"mapping[{n}].value", $"mapping-{field}-value", $"Mapping of {field}"),
+        ($"mapping[{n}].convert", $"mapping-{field}-convert", $"Conversion for {field}"),
+    ];
+
     public static string ErrorId(string inputId) => inputId + "-error";
 
-    /// <summary>The fields the editor shows in <paramref name="mode"/>: API field name, input id and label.</summary>
-    public static IReadOnlyList<(string Field, string InputId, string Label)> Shown(DestinationMode mode, EndpointTemplate? template)
+    /// <summary>
+    /// The fields the editor shows in <paramref name="mode"/>: API field name, input id and label. Row n of a template's
+    /// mapping is the n-th of <paramref name="mappedFields"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string InputId, string Label)> Shown(DestinationMode mode, EndpointTemplate? template, IReadOnlyList<string> mappedFields)
     {
         IEnumerable<(string, string, string)> fields = mode switch
         {
             DestinationMode.Advanced => Advanced,
             DestinationMode.Sync => Sync,
             _ => [("templateId", "destination-template", "Endpoint"),
-                .. (template?.Parameters ?? []).Select(p => ($"parameters.{p.Name}", ParameterInputId(p.Name), p.Label))],
+                .. (template?.Parameters ?? []).Select(p => ($"parameters.{p.Name}", ParameterInputId(p.Name), p.Label)),
+                .. mappedFields.SelectMany((field, n) => MappingInputs(n, field))],
         };
         return [.. Always, .. fields];
     }
 
     /// <summary>The problem as the Sample Payload panel lists it: linked to its field when the editor shows one.</summary>
-    public static PanelProblem Problem(FlowStudio.Engine.FieldError error, DestinationMode mode, EndpointTemplate? template) =>
-        Shown(mode, template).FirstOrDefault(f => f.Field == error.Field) is { InputId: not null } shown
+    public static PanelProblem Problem(FlowStudio.Engine.FieldError error, DestinationMode mode, EndpointTemplate? template, IReadOnlyList<string> mappedFields) =>
+        Shown(mode, template, mappedFields).FirstOrDefault(f => f.Field == error.Field) is { InputId: not null } shown
             ? new PanelProblem(error.Message, shown.Label, shown.InputId)
             : new PanelProblem(error.Message);
 }

@@ -34,7 +34,9 @@ public sealed record ClientSuccessSync(
         var required = ClientSuccessFields.Required(ObjectType)
             .Select(field => new RequiredField(field, $"{ObjectType} requires {field}: the record has no value for it"))
             .ToList();
-        var mapping = FieldMapping is { Count: > 0 } ? new Dictionary<string, string>(FieldMapping) : null;
+        var mapping = FieldMapping is { Count: > 0 }
+            ? FieldMapping.Select(pair => Destinations.FieldMapping.FromAttribute(pair.Value, pair.Key)).ToList()
+            : null;
         var config = new DestinationConfig { Retry = retry ?? RetryOptions.Default };
         switch (Mode)
         {
@@ -50,9 +52,9 @@ public sealed record ClientSuccessSync(
                 config = config with { Url = resource };
                 break;
             case SyncMode.Update:
-                if (mapping is not null && !mapping.ContainsValue(UuidField))
+                if (mapping is not null && !mapping.Exists(m => m.Field == UuidField))
                 {
-                    mapping.TryAdd(UuidField, UuidField);
+                    mapping.Add(Destinations.FieldMapping.FromAttribute(UuidField, UuidField));
                 }
 
                 required.Insert(0, new RequiredField(UuidField, MissingUuidMessage));

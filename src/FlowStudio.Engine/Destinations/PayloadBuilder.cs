@@ -40,13 +40,38 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
             : BuildSingles(plan, records, cancellationToken);
     }
 
+    /// <summary>
+    /// The fields of the config's template that <paramref name="record"/>, as it would be sent (after the mapping, if
+    /// any), leaves empty though required or fills with another type; none when there is no template or the record
+    /// cannot be built (its payload says why).
+    /// </summary>
+    public IReadOnlyList<FieldCheck> CheckFields(DestinationConfig config, DeliveryRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(record);
+        if (config.Template is not { Fields.Count: > 0 } template)
+        {
+            return [];
+        }
+
+        try
+        {
+            var sent = RecordShaper.Exclude(RecordShaper.Shape(config.Shape, record.Data, scripts, cancellationToken), config.ExcludeAttributes);
+            return [.. FieldCheck.Of(template.Fields, sent)];
+        }
+        catch (RecordRejectedException)
+        {
+            return [];
+        }
+    }
+
     private IEnumerable<OutboundPayload> BuildSingles(Plan plan, IEnumerable<DeliveryRecord> records,
         CancellationToken cancellationToken)
     {
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Single(plan, record);
+            yield return Single(plan, record, cancellationToken);
         }
     }
 
@@ -60,7 +85,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (body, failure) = Prepare(plan, record);
+            var (body, failure) = Prepare(plan, record, cancellationToken);
             if (failure is not null)
             {
                 yield return failure;
@@ -83,12 +108,12 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         }
     }
 
-    private static OutboundPayload Single(Plan plan, DeliveryRecord record)
+    private OutboundPayload Single(Plan plan, DeliveryRecord record, CancellationToken cancellationToken)
     {
         var url = plan.Config.Url;
         try
         {
-            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data, scripts, cancellationToken);
             url = plan.Url.Expand(shaped, record.Data, plan.Now, plan.Config.DateMacros);
             var body = plan.Kind == RequestBodyKind.None ? "" : RecordBody(plan, RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes));
             return plan.Payload(url, body, [record.Id]);
@@ -104,7 +129,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         : RecordFormatter.Write(plan.Format, [record], single: true);
 
     /// <summary>The record's JSON for a batch: its own text when it goes as it is, else shaped and trimmed.</summary>
-    private static (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record)
+    private (string? Body, OutboundPayload? Failure) Prepare(Plan plan, DeliveryRecord record, CancellationToken cancellationToken)
     {
         if (plan.SendsRecordsAsTheyAre)
         {
@@ -113,7 +138,7 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
 
         try
         {
-            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data);
+            var shaped = RecordShaper.Shape(plan.Config.Shape, record.Data, scripts, cancellationToken);
             return (RecordFields.Compact(RecordShaper.Exclude(shaped, plan.Config.ExcludeAttributes)), null);
         }
         catch (RecordRejectedException error)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Destinations;
@@ -6,9 +7,11 @@ namespace FlowStudio.Engine.Destinations;
 /// <summary>Applies a <see cref="RecordShape"/> and the excluded attributes to one record.</summary>
 internal static class RecordShaper
 {
-    /// <summary>The mapped copy of <paramref name="data"/>.</summary>
-    /// <exception cref="RecordRejectedException">A required field is empty or a date is not YYYY-MM-DD.</exception>
-    public static JObject Shape(RecordShape shape, JObject data)
+    /// <summary>The mapped copy of <paramref name="data"/>; mapping expressions run in <paramref name="scripts"/>.</summary>
+    /// <exception cref="RecordRejectedException">
+    /// A required field is empty, a date is not YYYY-MM-DD, a value cannot be converted or an expression failed.
+    /// </exception>
+    public static JObject Shape(RecordShape shape, JObject data, IScriptEvaluator scripts, CancellationToken cancellationToken)
     {
         JObject mapped;
         if (shape.Mapping is null)
@@ -19,14 +22,7 @@ internal static class RecordShaper
         }
         else
         {
-            mapped = [];
-            foreach (var (from, to) in shape.Mapping)
-            {
-                if (RecordFields.Find(data, from) is { } value)
-                {
-                    mapped[to] = value.DeepClone();
-                }
-            }
+            mapped = Map(shape.Mapping, data, scripts, cancellationToken);
         }
 
         foreach (var required in shape.Required)
@@ -42,6 +38,38 @@ internal static class RecordShaper
             if (mapped[field] is { } value && !RecordFields.IsBlank(value))
             {
                 mapped[field] = AsDate(field, value);
+            }
+        }
+
+        return mapped;
+    }
+
+    private static JObject Map(IReadOnlyList<FieldMapping> mapping, JObject data, IScriptEvaluator scripts, CancellationToken cancellationToken)
+    {
+        var computed = MappingScript.Evaluate(mapping, data, scripts, cancellationToken);
+        var mapped = new JObject();
+        for (var i = 0; i < mapping.Count; i++)
+        {
+            var field = mapping[i];
+            var value = field.From switch
+            {
+                MappingSources.Constant => new JValue(field.Value),
+                MappingSources.Expression => computed![i],
+                _ => RecordFields.Find(data, field.Value)?.DeepClone(),
+            };
+            if (RecordFields.IsBlank(value) && field.Default is not null)
+            {
+                value = new JValue(field.Default);
+            }
+
+            if (value is not null && field.Convert is { } conversion)
+            {
+                value = MappingConversions.Apply(conversion, value, field.Field);
+            }
+
+            if (value is not null)
+            {
+                mapped[field.Field] = value;
             }
         }
 

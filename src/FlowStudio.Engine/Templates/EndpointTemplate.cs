@@ -56,6 +56,13 @@ public sealed partial record EndpointTemplate
     /// <summary>How records become requests (destinations only).</summary>
     public DeliverySpec? Delivery { get; init; }
 
+    /// <summary>The fields each record carries to the endpoint (destinations only), required ones first.</summary>
+    public IReadOnlyList<TemplateField> Fields { get; init; } = [];
+
+    /// <summary>The field named <paramref name="name"/>, if declared.</summary>
+    public TemplateField? Field(string name) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+
     /// <summary>The parameter named <paramref name="name"/>, if declared.</summary>
     public TemplateParameter? Parameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -34,6 +34,7 @@ internal static class TemplateValidator
         problems.AddRange(PaginationValidator.Problems(template.Pagination));
         problems.AddRange(UndeclaredPlaceholders("body", template.Body, template));
         problems.AddRange(DeliveryProblems(template, direction));
+        problems.AddRange(FieldProblems(template, direction));
         return problems;
     }
 
@@ -115,6 +116,56 @@ internal static class TemplateValidator
         foreach (var problem in UndeclaredPlaceholders("delivery.body", delivery.Body, template))
         {
             yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> FieldProblems(EndpointTemplate template, string direction)
+    {
+        if (direction != TemplateDirections.Destination)
+        {
+            if (template.Fields.Count > 0)
+            {
+                yield return "has 'fields', which only destination templates use";
+            }
+
+            yield break;
+        }
+
+        if (template.Fields.Count == 0 && template.Method != "DELETE")
+        {
+            yield return "is a destination template without 'fields' (the fields each record carries)";
+        }
+
+        var optionalSeen = false;
+        foreach (var field in template.Fields)
+        {
+            var name = string.IsNullOrWhiteSpace(field.Name) ? "(no name)" : field.Name;
+            if (string.IsNullOrWhiteSpace(field.Name))
+            {
+                yield return "has a field without a name";
+            }
+
+            if (string.IsNullOrWhiteSpace(field.Label))
+            {
+                yield return $"field '{name}' has no label";
+            }
+
+            if (!FieldTypes.All.Contains(field.Type))
+            {
+                yield return $"field '{name}' has unknown type '{field.Type}' (expected {string.Join(", ", FieldTypes.All)})";
+            }
+
+            if (field.Required && optionalSeen)
+            {
+                yield return $"field '{name}' is required but listed after an optional field (required ones come first)";
+            }
+
+            optionalSeen |= !field.Required;
+        }
+
+        foreach (var group in template.Fields.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            yield return $"declares field '{group.Key}' more than once";
         }
     }
 

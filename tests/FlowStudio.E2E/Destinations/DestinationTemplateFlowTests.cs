@@ -39,6 +39,14 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
             await Expect(page.Locator("#param-entityType-error")).ToHaveCountAsync(0);
             await Expect(entityType).Not.ToHaveAttributeAsync("aria-invalid", "true");
 
+            // No mapping at all (the proposed id row is turned off): records go as they are, and the panel warns that Clari's
+            // required timestamps are empty in them.
+            await Expect(MudSelect.Combobox(page, "Source for id")).ToHaveTextAsync("Dataset attribute");
+            await MudSelect.ChooseAsync(page, "Source for id", "Not mapped");
+            await Expect(panel.GetByTestId("sample-warnings")).ToContainTextAsync("Payload 1: createdAt is required but empty in records 1, 2, 3 and 97 more of 100.");
+            await Expect(panel.GetByTestId("sample-warnings")).ToContainTextAsync("Payload 3: updatedAt is required but empty in records 1, 2, 3 and 97 more of 100.");
+            await Expect(panel.GetByTestId("sample-payload").First.Locator("pre")).ToContainTextAsync("\"createdTimestamp\"");
+
             // Done, then Activate from the resource menu: Clari accepts each file as a bulk job (202), then fails each job in
             // validation (pulses have no createdAt/updatedAt); the run follows the jobs and tells the truth: 300 failed.
             await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
@@ -50,6 +58,54 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
             await Expect(latest.GetByTestId("run-failed")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
             await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("0");
             await Expect(latest).ToContainTextAsync("Failed");
+        }
+        finally
+        {
+            await api.DeleteAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ClariIngestBulkEntities_MappingBuiltInTheUi_SamplesShowEpochMsAndTheRunSucceeds()
+    {
+        using var api = new DestinationApi(app.Server.BaseAddress);
+        var (_, datasetId) = await api.PulsesDatasetAsync();
+        var credentialId = await api.CredentialIdAsync("Clari Sandbox");
+        var page = await app.NewPageAsync();
+        try
+        {
+            await page.OpenAsync($"/destinations/new?datasetId={datasetId}&connector=clari&credentialId={credentialId}");
+            await MudSelect.ChooseAsync(page, "Endpoint", "Ingest Bulk Entities");
+            await MudSelect.ChooseAsync(page, "Entity Type", "Account");
+            var mapping = page.GetByRole(AriaRole.Region, new() { Name = "Mapping" });
+            await Expect(mapping.GetByTestId("mapping-row")).ToHaveCountAsync(4);
+            await Expect(MudSelect.Combobox(page, "Source for id")).ToHaveTextAsync("Dataset attribute");
+            await Expect(MudSelect.Combobox(page, "Attribute for id")).ToHaveTextAsync("id (integer)");
+            await Expect(MudSelect.Combobox(page, "Conversion for id")).ToHaveTextAsync("Number → text");
+            var panel = page.GetByRole(AriaRole.Region, new() { Name = "Sample Payload" });
+            await Expect(panel.GetByTestId("sample-warnings")).ToContainTextAsync("createdAt is required but empty");
+
+            foreach (var field in new[] { "createdAt", "updatedAt" })
+            {
+                await MudSelect.ChooseAsync(page, $"Source for {field}", "Dataset attribute");
+                await MudSelect.ChooseAsync(page, $"Attribute for {field}", "createdTimestamp (string)");
+                await MudSelect.ChooseAsync(page, $"Conversion for {field}", "Date text → epoch ms");
+            }
+
+            await Expect(panel.GetByTestId("sample-warnings")).ToHaveCountAsync(0);
+            var first = panel.GetByTestId("sample-payload").First;
+            await Expect(first.Locator("pre")).ToContainTextAsync(new Regex("\"createdAt\": \\d{13},"));
+            await Expect(first.Locator("pre")).ToContainTextAsync(new Regex("\"id\": \"\\d+\""));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/destinations/dst_[0-9a-z]+$"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Activate" }).ClickAsync();
+            await Expect(page.GetByTestId("destination-status")).ToHaveTextAsync("Active");
+            var latest = page.GetByTestId("runs-table").Locator("tbody tr").First;
+            await Expect(latest.GetByTestId("run-sent")).ToHaveTextAsync("300", new() { Timeout = 30_000 });
+            await Expect(latest.GetByTestId("run-failed")).ToHaveTextAsync("0");
+            await Expect(latest).ToContainTextAsync("Succeeded");
         }
         finally
         {

@@ -162,7 +162,7 @@ public sealed class TemplateValidationTests
     [Fact]
     public void Load_BatchedDeliveryUsingSingleRecordToken_IsReported()
     {
-        var template = Source(method: "POST").Replace("\"dataPath\": \"$.data[*]\"", "\"delivery\": { \"batchSize\": 50, \"body\": { \"items\": [ \"$record\" ] } }");
+        var template = Destination(delivery: """{ "batchSize": 50, "body": { "items": [ "$record" ] } }""");
         using var folder = new TemplateFolder().WithDestination(template);
 
         AssertSingleProblem(folder, "acme.destination.json", "delivery.body uses '$record' but the template sends batches");
@@ -190,6 +190,44 @@ public sealed class TemplateValidationTests
         Assert.Contains("template 'acme.broken' path 'broken/{thingId}' must start with '/'", Assert.Single(catalog.Problems).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_DestinationWithFields_LoadsThemRequiredFirst()
+    {
+        using var folder = new TemplateFolder().WithDestination(Destination());
+
+        var template = Assert.Single(TemplateCatalog.Load(folder.Directory).All);
+
+        Assert.Equal([("id", FieldTypes.String, true), ("createdAt", FieldTypes.EpochMillis, false)], template.Fields.Select(f => (f.Name, f.Type, f.Required)));
+    }
+
+    [Fact]
+    public void Load_PostDestinationWithoutFields_IsReported()
+    {
+        using var folder = new TemplateFolder().WithDestination(Destination(fields: ""));
+
+        AssertSingleProblem(folder, "acme.destination.json", "is a destination template without 'fields'");
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "id", "label": "ID", "type": "uuid" }""", "field 'id' has unknown type 'uuid'")]
+    [InlineData("""{ "name": "id", "type": "string" }""", "field 'id' has no label")]
+    [InlineData("""{ "name": "a", "label": "A" }, { "name": "b", "label": "B", "required": true }""", "field 'b' is required but listed after an optional field")]
+    [InlineData("""{ "name": "a", "label": "A" }, { "name": "A", "label": "A again" }""", "declares field 'a' more than once")]
+    public void Load_BadField_IsReported(string fields, string expected)
+    {
+        using var folder = new TemplateFolder().WithDestination(Destination(fields: fields));
+
+        AssertSingleProblem(folder, "acme.destination.json", expected);
+    }
+
+    [Fact]
+    public void Load_SourceWithFields_IsReported()
+    {
+        using var folder = new TemplateFolder().WithSource(Source().Replace("\"dataPath\"", "\"fields\": [ { \"name\": \"a\", \"label\": \"A\" } ], \"dataPath\"", StringComparison.Ordinal));
+
+        AssertSingleProblem(folder, "acme.source.json", "has 'fields', which only destination templates use");
+    }
+
     private static void AssertSingleProblem(TemplateFolder folder, string file, string expected)
     {
         var catalog = TemplateCatalog.Load(folder.Directory);
@@ -205,5 +243,13 @@ public sealed class TemplateValidationTests
         $$"""
         { "id": "{{id}}", "name": "List Things", "method": "{{method}}", "path": "{{path}}",
           "parameters": [ {{parameters}} ], "dataPath": "$.data[*]" }
+        """;
+
+    private static string Destination(
+        string delivery = """{ "batchSize": null }""",
+        string fields = """{ "name": "id", "label": "ID", "required": true }, { "name": "createdAt", "label": "Created At", "type": "epochMillis" }""") =>
+        $$"""
+        { "id": "acme.create", "name": "Create Thing", "method": "POST", "path": "/things",
+          "parameters": [], "delivery": {{delivery}}, "fields": [ {{fields}} ] }
         """;
 }

@@ -43,6 +43,19 @@ internal static class Flows
         return source.GetProperty("datasetId").GetString()!;
     }
 
+    /// <summary>A "Search Pulses" source over the sandbox's 300 ClientSuccess pulses, run to completion; returns its dataset id.</summary>
+    public static async Task<string> PulsesDatasetAsync(HttpClient client)
+    {
+        var source = await client.PostJsonAsync("/api/sources", new
+        {
+            name = "Pulses " + Guid.NewGuid().ToString("N")[..6],
+            credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox"),
+            templateId = "clientsuccess.search-pulses",
+        }, 201);
+        await RunSourceAsync(client, source.GetProperty("id").GetString()!);
+        return source.GetProperty("datasetId").GetString()!;
+    }
+
     public static async Task<JsonElement> RunSourceAsync(HttpClient client, string sourceId)
     {
         var started = await client.PostJsonAsync($"/api/sources/{sourceId}/run", new { }, 202);
