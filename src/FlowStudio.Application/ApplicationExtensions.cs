@@ -46,6 +46,10 @@ internal static class ApplicationExtensions
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEvents>();
         builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ChangeActor>();
+        builder.Services.AddScoped<VersionRecorder>();
+        builder.Services.AddScoped<VersionService>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();

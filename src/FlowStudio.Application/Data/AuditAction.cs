@@ -14,4 +14,7 @@ internal enum AuditAction
     ChangeRole,
     SetFaults,
     Reset,
+    Restore,
+    Export,
+    Import,
 }

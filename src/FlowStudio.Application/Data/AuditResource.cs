@@ -12,4 +12,5 @@ internal enum AuditResource
     ApiKey,
     Sandbox,
     AlertRule,
+    Flow,
 }

@@ -19,6 +19,7 @@ using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
+using FlowStudio.Web.Features.Versions;
 using FlowStudio.Web.Features.Webhooks;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -86,6 +87,7 @@ internal static class Extensions
         resources.MapLookupsApi();
         resources.MapRunsApi();
         resources.MapDestinationsApi();
+        resources.MapVersionsApi();
         resources.MapWebhooksApi();
         resources.MapAlertsApi();
 

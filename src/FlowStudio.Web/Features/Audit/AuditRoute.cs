@@ -19,6 +19,7 @@ internal static class AuditRoute
         ["api-keys"] = AuditResource.ApiKey,
         ["sandbox"] = AuditResource.Sandbox,
         ["alerts"] = AuditResource.AlertRule,
+        ["flows"] = AuditResource.Flow,
     };
 
     private static readonly Dictionary<string, AuditAction> Actions = new(StringComparer.OrdinalIgnoreCase)
@@ -34,6 +35,8 @@ internal static class AuditRoute
         ["role"] = AuditAction.ChangeRole,
         ["_faults"] = AuditAction.SetFaults,
         ["_reset"] = AuditAction.Reset,
+        ["restore"] = AuditAction.Restore,
+        ["import"] = AuditAction.Import,
     };
 
     /// <summary>Requests that only build a preview (sample payloads) change nothing.</summary>
