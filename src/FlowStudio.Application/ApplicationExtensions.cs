@@ -41,6 +41,8 @@ internal static class ApplicationExtensions
         builder.Services.AddSingleton<DeliverySlots>();
         builder.Services.AddScoped<SamplePayloads>();
         builder.Services.AddScoped<FlowService>();
+        builder.Services.AddScoped<FlowExporter>();
+        builder.Services.AddScoped<FlowImporter>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();

@@ -15,6 +15,5 @@ internal enum AuditAction
     SetFaults,
     Reset,
     Restore,
-    Export,
     Import,
 }

@@ -88,6 +88,7 @@ internal static class Extensions
         resources.MapRunsApi();
         resources.MapDestinationsApi();
         resources.MapVersionsApi();
+        resources.MapFlowsApi();
         resources.MapWebhooksApi();
         resources.MapAlertsApi();
 
