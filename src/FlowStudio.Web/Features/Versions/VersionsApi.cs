@@ -17,9 +17,9 @@ internal static class VersionsApi
         group.MapGet("/", (string id, VersionService versions, CancellationToken ct) => ListAsync(kind, what, id, versions, ct)).WithName($"List{what}Versions");
         group.MapGet("/compare", (string id, int from, int to, VersionService versions, CancellationToken ct) => CompareAsync(kind, id, from, to, versions, ct))
             .WithName($"Compare{what}Versions");
-        group.MapGet("/{number:int}", (string id, int number, VersionService versions, CancellationToken ct) => GetAsync(kind, id, number, versions, ct))
+        group.MapGet("/{number}", (string id, int number, VersionService versions, CancellationToken ct) => GetAsync(kind, id, number, versions, ct))
             .WithName($"Get{what}Version");
-        group.MapPost("/{number:int}/restore", (string id, int number, VersionService versions, CancellationToken ct) => RestoreAsync(kind, id, number, versions, ct))
+        group.MapPost("/{number}/restore", (string id, int number, VersionService versions, CancellationToken ct) => RestoreAsync(kind, id, number, versions, ct))
             .WithName($"Restore{what}Version");
     }
 
