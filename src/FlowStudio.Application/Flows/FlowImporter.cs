@@ -50,7 +50,7 @@ internal sealed class FlowImporter(FlowStudioDb db, SourceService sources, Desti
             var config = destination.Config with
             {
                 Name = await FreeDestinationNameAsync(destination.Config.Name, cancellationToken),
-                CredentialId = credentialIds[destination.Credential],
+                CredentialId = destination.Credential is { } credential ? credentialIds.GetValueOrDefault(credential) : null,
                 DatasetId = source.DatasetId,
             };
             var (created, destinationErrors) = await destinations.CreateAsync(config, cancellationToken);
@@ -134,7 +134,7 @@ internal sealed class FlowImporter(FlowStudioDb db, SourceService sources, Desti
     private static CreateSourceRequest SourceRequest(
         FlowDocument flow, Dictionary<string, string> credentialIds, Dictionary<string, string> lookupIds, Dictionary<string, string> renamed)
     {
-        var config = flow.Source.Config with { CredentialId = flow.Source.Credential is { } name ? credentialIds[name] : null };
+        var config = flow.Source.Config with { CredentialId = flow.Source.Credential is { } name ? credentialIds.GetValueOrDefault(name) : null };
         if (config.Manual is not { } manual)
         {
             return config;
