@@ -42,11 +42,17 @@ internal static class ApplicationExtensions
         builder.Services.AddSingleton<DeliverySlots>();
         builder.Services.AddScoped<SamplePayloads>();
         builder.Services.AddScoped<FlowService>();
+        builder.Services.AddScoped<FlowExporter>();
+        builder.Services.AddScoped<FlowImporter>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEvents>();
         builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ChangeActor>();
+        builder.Services.AddScoped<VersionRecorder>();
+        builder.Services.AddScoped<VersionService>();
         builder.Services.AddScoped<RunService>();
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();

@@ -18,4 +18,5 @@ global using FlowStudio.Application.Sandbox;
 global using FlowStudio.Application.Sources;
 global using FlowStudio.Application.Templates;
 global using FlowStudio.Application.Transforms;
+global using FlowStudio.Application.Versions;
 global using FlowStudio.Application.Webhooks;

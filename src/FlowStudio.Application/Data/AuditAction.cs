@@ -14,4 +14,6 @@ internal enum AuditAction
     ChangeRole,
     SetFaults,
     Reset,
+    Restore,
+    Import,
 }

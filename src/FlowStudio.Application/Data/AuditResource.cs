@@ -13,4 +13,5 @@ internal enum AuditResource
     Sandbox,
     AlertRule,
     Transform,
+    Flow,
 }

@@ -38,6 +38,8 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<Alert> Alerts => Set<Alert>();
 
+    public DbSet<ResourceVersion> ResourceVersions => Set<ResourceVersion>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -121,6 +123,11 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         {
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.ResourceId, r.StartedAt });
+        });
+        modelBuilder.Entity<ResourceVersion>(e =>
+        {
+            e.HasKey(v => v.Id);
+            e.HasIndex(v => new { v.ResourceId, v.Number }).IsUnique();
         });
         modelBuilder.Entity<AlertRule>(e =>
         {

@@ -30,4 +30,7 @@ internal sealed class Run
     public DateTime StartedAt { get; init; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The number of the source's or destination's configuration version the run started with.</summary>
+    public int? Version { get; init; }
 }

@@ -12,7 +12,8 @@ namespace FlowStudio.Application.Destinations;
 /// nothing the user did not touch is lost.
 /// </summary>
 internal sealed class DestinationService(
-    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, RunLauncher launcher, FlowEvents events, TimeProvider time)
+    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, RunLauncher launcher, VersionRecorder versions,
+    FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -66,6 +67,7 @@ internal sealed class DestinationService(
         };
         await StoreAsync(destination, request, plan, cancellationToken);
         db.Destinations.Add(destination);
+        await versions.AddAsync(destination.Id, VersionedConfig.Of(destination), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Destination, destination.Id));
         return (await GetAsync(destination.Id, cancellationToken), []);
@@ -73,9 +75,11 @@ internal sealed class DestinationService(
 
     /// <summary>
     /// Replaces the configuration with <paramref name="request"/> after the same checks as Create. The dataset stays;
-    /// delivered records stay delivered. Null with no errors: there is no such destination.
+    /// delivered records stay delivered. Null with no errors: there is no such destination. A change makes a new version
+    /// (<paramref name="restoredFrom"/>: the version a restore brings back; a restore always makes one).
     /// </summary>
-    public async Task<(DestinationView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateDestinationRequest request, CancellationToken cancellationToken)
+    public async Task<(DestinationView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(
+        string id, CreateDestinationRequest request, CancellationToken cancellationToken, int? restoredFrom = null)
     {
         var destination = await db.Destinations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (destination is null)
@@ -94,9 +98,11 @@ internal sealed class DestinationService(
             return (null, errors);
         }
 
+        await versions.EnsureAsync(destination.Id, () => VersionedConfig.Of(destination), destination.UpdatedAt, cancellationToken);
         destination.CredentialId = request.CredentialId!;
         destination.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await StoreAsync(destination, request, plan, cancellationToken);
+        await versions.AddAsync(destination.Id, VersionedConfig.Of(destination), restoredFrom, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Destination, id));
         return (await GetAsync(id, cancellationToken), []);
@@ -181,6 +187,7 @@ internal sealed class DestinationService(
         await db.RequestErrors.Where(e => e.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         await db.IngestJobs.Where(j => j.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         await db.DeliveryOffsets.Where(o => o.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ResourceVersions.Where(v => v.ResourceId == id).ExecuteDeleteAsync(cancellationToken);
         db.Destinations.Remove(destination);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Destination, id));

@@ -5,12 +5,13 @@ namespace FlowStudio.Application.Runs;
 /// The one place runs are created: Run now (API and screens), a source's schedule, an active destination with records
 /// to deliver, and Retry failed records all start their runs here. A resource never has two runs at once.
 /// </summary>
-internal sealed class RunLauncher(FlowStudioDb db, RunQueue queue, RunEvents events, TimeProvider time)
+internal sealed class RunLauncher(FlowStudioDb db, RunQueue queue, VersionRecorder versions, RunEvents events, TimeProvider time)
 {
     /// <summary>
     /// Stores a run of the source or destination <paramref name="resourceId"/> (of that <paramref name="kind"/>) and queues
     /// it for the engine. Whatever else the caller changed in this scope's database context is saved with it. When the
-    /// resource already has a run queued or running, nothing is stored and that run is given.
+    /// resource already has a run queued or running, nothing is stored and that run is given. The run records the
+    /// resource's version it starts with.
     /// </summary>
     /// <param name="automatic">Started by the engine (schedule, records to deliver) rather than by a user.</param>
     public async Task<RunStart> StartAsync(string resourceId, RunKind kind, bool automatic, CancellationToken cancellationToken)
@@ -23,7 +24,11 @@ internal sealed class RunLauncher(FlowStudioDb db, RunQueue queue, RunEvents eve
 
         try
         {
-            db.Runs.Add(new Run { Id = request.RunId, ResourceId = resourceId, Kind = kind, Automatic = automatic, StartedAt = time.GetUtcNow().UtcDateTime });
+            var version = await versions.CurrentAsync(resourceId, cancellationToken);
+            db.Runs.Add(new Run
+            {
+                Id = request.RunId, ResourceId = resourceId, Kind = kind, Automatic = automatic, StartedAt = time.GetUtcNow().UtcDateTime, Version = version,
+            });
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

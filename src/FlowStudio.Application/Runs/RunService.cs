@@ -124,7 +124,10 @@ internal sealed class RunService(FlowStudioDb db)
         foreach (var run in runs)
         {
             var summary = new RunSummary(run.Id, run.ResourceId, names.GetValueOrDefault(run.ResourceId, "(deleted)"), run.Kind, run.Status,
-                run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests, run.Error, run.StartedAt, run.FinishedAt);
+                run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests, run.Error, run.StartedAt, run.FinishedAt)
+            {
+                Version = run.Version,
+            };
             if (summary is { IsRunning: true, IsDestination: true })
             {
                 summary = summary with { Total = summary.Handled + await WaitingAsync(run, cancellationToken) };

@@ -22,6 +22,9 @@ public sealed record RunSummary(
 {
     public long? Total { get; init; }
 
+    /// <summary>The version of the source's or destination's configuration the run started with (null for runs from before versions).</summary>
+    public int? Version { get; init; }
+
     public bool IsRunning => Status == RunStatus.Running;
 
     public bool IsDestination => Kind == RunKind.Destination;

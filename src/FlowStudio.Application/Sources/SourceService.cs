@@ -11,7 +11,8 @@ namespace FlowStudio.Application.Sources;
 /// whoever makes it, and is announced on <see cref="FlowEvents"/> so open pages update.
 /// </summary>
 internal sealed class SourceService(
-    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, FlowEvents events, TimeProvider time)
+    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, VersionRecorder versions, FlowEvents events,
+    TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -62,9 +63,11 @@ internal sealed class SourceService(
     /// <summary>
     /// Edit (the editor's Save and <c>PUT /api/sources/{id}</c>): replaces the whole configuration with the request after
     /// the same checks as Create; what the request leaves out is cleared, as a PUT does (the editor sends back the
-    /// settings it has no field for, such as the record key). The dataset, status, cursor and runs stay.
+    /// settings it has no field for, such as the record key). The dataset, status, cursor and runs stay. A change makes a
+    /// new version (<paramref name="restoredFrom"/>: the version a restore brings back; a restore always makes one).
     /// </summary>
-    public async Task<(SourceView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(string id, CreateSourceRequest request, CancellationToken cancellationToken)
+    public async Task<(SourceView? Updated, IReadOnlyList<FieldError> Errors)> UpdateAsync(
+        string id, CreateSourceRequest request, CancellationToken cancellationToken, int? restoredFrom = null)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (source is null)
@@ -78,6 +81,7 @@ internal sealed class SourceService(
             return (null, errors);
         }
 
+        await versions.EnsureAsync(source.Id, () => VersionedConfig.Of(source), source.UpdatedAt, cancellationToken);
         source.Name = request.Name!.Trim();
         if (source.Kind == SourceKind.Api)
         {
@@ -95,6 +99,7 @@ internal sealed class SourceService(
             source.NextRunAt = (request.Schedule ?? RunSchedule.Default).NextAfter(null, time.GetUtcNow())?.UtcDateTime;
         }
 
+        await versions.AddAsync(source.Id, VersionedConfig.Of(source), restoredFrom, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Source, id));
         return (await GetAsync(id, cancellationToken), []);
@@ -174,6 +179,7 @@ internal sealed class SourceService(
         };
         db.Datasets.Add(new Dataset { Id = source.DatasetId, Name = source.Name, SourceId = source.Id, CreatedAt = now });
         db.Sources.Add(source);
+        await versions.AddAsync(source.Id, VersionedConfig.Of(source), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Source, source.Id));
         // The webhook token is shown in full only in this answer; afterwards it is masked like every secret.
@@ -234,6 +240,7 @@ internal sealed class SourceService(
         runs.Cancel(id);
         await db.DatasetRecords.Where(r => r.DatasetId == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
         await db.Datasets.Where(d => d.Id == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.ResourceVersions.Where(v => v.ResourceId == id).ExecuteDeleteAsync(cancellationToken);
         db.Sources.Remove(source);
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Source, id));

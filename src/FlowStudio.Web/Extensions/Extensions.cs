@@ -20,6 +20,7 @@ using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
 using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
+using FlowStudio.Web.Features.Versions;
 using FlowStudio.Web.Features.Webhooks;
 using FlowStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -88,6 +89,8 @@ internal static class Extensions
         resources.MapRunsApi();
         resources.MapDestinationsApi();
         resources.MapTransformsApi();
+        resources.MapVersionsApi();
+        resources.MapFlowsApi();
         resources.MapWebhooksApi();
         resources.MapAlertsApi();
 

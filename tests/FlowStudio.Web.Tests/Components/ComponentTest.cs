@@ -34,7 +34,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Where MudBlazor puts open popovers (select items, menus) and dialogs; render it before the component.</summary>
-    protected IRenderedComponent<ProvidersHost> Providers { get; private set; } = null!;
+    protected IRenderedComponent<ProvidersHost> Providers { get; private protected set; } = null!;
 
     /// <summary>Renders the providers, then <typeparamref name="T"/>.</summary>
     protected IRenderedComponent<T> RenderWithProviders<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)

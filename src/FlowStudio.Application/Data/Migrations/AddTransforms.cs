@@ -5,7 +5,7 @@ namespace FlowStudio.Application.Data.Migrations;
 
 /// <summary>Transforms: steps that make a derived dataset from another dataset.</summary>
 [DbContext(typeof(FlowStudioDb))]
-[Migration("20261220000000_Transforms")]
+[Migration("20261221000000_Transforms")]
 internal sealed class AddTransforms : Migration
 {
     public const string ScriptFile = "0006_Transforms.sql";

@@ -34,6 +34,7 @@ internal sealed class UiCalls(IServiceScopeFactory scopes, AuthenticationStatePr
     {
         var user = await RequireAsync(least);
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ChangeActor>().User = user;
         var result = await change(scope.ServiceProvider.GetRequiredService<TService>(), cancellationToken);
         if (succeeded?.Invoke(result) ?? true)
         {

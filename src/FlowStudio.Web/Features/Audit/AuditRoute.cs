@@ -20,6 +20,7 @@ internal static class AuditRoute
         ["sandbox"] = AuditResource.Sandbox,
         ["alerts"] = AuditResource.AlertRule,
         ["transforms"] = AuditResource.Transform,
+        ["flows"] = AuditResource.Flow,
     };
 
     private static readonly Dictionary<string, AuditAction> Actions = new(StringComparer.OrdinalIgnoreCase)
@@ -35,6 +36,8 @@ internal static class AuditRoute
         ["role"] = AuditAction.ChangeRole,
         ["_faults"] = AuditAction.SetFaults,
         ["_reset"] = AuditAction.Reset,
+        ["restore"] = AuditAction.Restore,
+        ["import"] = AuditAction.Import,
     };
 
     /// <summary>Requests that only build a preview (sample payloads, a dry run, a transform's before and after) change nothing.</summary>

@@ -76,5 +76,6 @@ internal static class RunsApi
         r.Error,
         r.StartedAt,
         r.FinishedAt,
+        r.Version,
     };
 }

@@ -66,7 +66,7 @@ public sealed class FlowsPageTests : ComponentTest
         page.Find($"[data-node-id='{flow.SourceId}']").Click();
 
         // A webhook source is filled by its callers: nothing to run, test or edit.
-        Providers.WaitForAssertion(() => Assert.Matches("^Open,(Pause|Activate),Runs,Delete$", string.Join(",", MenuItems())));
+        Providers.WaitForAssertion(() => Assert.Matches("^Open,(Pause|Activate),Runs,Export,Delete$", string.Join(",", MenuItems())));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         Assert.Contains("/api/webhooks/", page.Find("[data-testid=source-summary]").TextContent, StringComparison.Ordinal);
 
         OpenMenu(page);
-        Assert.Equal(["Pause", "Runs", "Delete"], Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()));
+        Assert.Equal(["Pause", "Runs", "Export", "Delete"], Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()));
         ChooseMenuItem("Pause");
 
         page.WaitForAssertion(() => Assert.Equal("Paused", page.Find("[data-testid=source-status]").TextContent.Trim()));

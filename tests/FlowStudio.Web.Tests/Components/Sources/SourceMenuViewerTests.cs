@@ -16,7 +16,7 @@ public sealed class SourceMenuViewerTests(FlowStudioApp app) : SourceScreenTest(
 
         page.Find("[data-testid=source-menu] button").Click();
 
-        Providers.WaitForAssertion(() => Assert.Equal(["Runs"], Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim())));
+        Providers.WaitForAssertion(() => Assert.Equal(["Runs", "Export"], Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim())));
         Assert.Empty(page.FindAll("[aria-label='Add a step after this dataset']"));
     }
 }

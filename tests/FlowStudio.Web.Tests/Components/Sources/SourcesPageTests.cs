@@ -46,7 +46,7 @@ public sealed class SourcesPageTests(FlowStudioApp app) : SourceScreenTest(app)
         var button = Row(list, name).QuerySelector($"button[aria-label='Actions for {name}']")!;
         button.Click();
 
-        Providers.WaitForAssertion(() => Assert.Equal(["Edit", "Activate", "Run now", "Test", "Runs", "Delete"],
+        Providers.WaitForAssertion(() => Assert.Equal(["Edit", "Activate", "Run now", "Test", "Runs", "Export", "Delete"],
             Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim())));
     }
 

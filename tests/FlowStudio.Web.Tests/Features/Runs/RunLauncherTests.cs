@@ -61,7 +61,7 @@ public sealed class RunLauncherTests(FlowStudioApp app)
 
             return Task.CompletedTask;
         });
-        var launcher = new RunLauncher(Db(scope), queue, new RunEvents(feed, TimeProvider.System), TimeProvider.System);
+        var launcher = new RunLauncher(Db(scope), queue, scope.ServiceProvider.GetRequiredService<VersionRecorder>(), new RunEvents(feed, TimeProvider.System), TimeProvider.System);
         return (launcher, queue, changes, scope);
     }
 
