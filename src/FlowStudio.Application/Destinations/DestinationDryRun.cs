@@ -62,7 +62,7 @@ internal sealed class DestinationDryRun(
             requests++;
             if (preview.Count < PreviewRequests)
             {
-                preview.Add(SamplePayloads.ToSample(payload));
+                preview.Add(SamplePayloads.ToSample(payload, []));
             }
 
             foreach (var recordId in payload.RecordIds)

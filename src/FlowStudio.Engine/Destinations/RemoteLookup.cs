@@ -1,6 +1,7 @@
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Paths;
+using FlowStudio.Engine.Scripting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -13,7 +14,7 @@ namespace FlowStudio.Engine.Destinations;
 /// (contacts by email, clients by externalId, else name); other writes to ClientSuccess and template endpoints only
 /// create; anything else cannot be looked up.
 /// </summary>
-public sealed class RemoteLookup(ApiClient api)
+public sealed class RemoteLookup(ApiClient api, IScriptEvaluator scripts)
 {
     /// <summary>How the records of <paramref name="config"/>, sent with a <paramref name="connector"/> credential, are found remotely.</summary>
     public static LookupPlan For(DestinationConfig config, string connector)
@@ -64,7 +65,7 @@ public sealed class RemoteLookup(ApiClient api)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(record);
-        var sent = RecordShaper.Exclude(RecordShaper.Shape(config.Shape, record.Data), config.ExcludeAttributes);
+        var sent = RecordShaper.Exclude(RecordShaper.Shape(config.Shape, record.Data, scripts, cancellationToken), config.ExcludeAttributes);
         if (plan.Kind == LookupKind.SameUrl)
         {
             var answer = await GetAsync(connection, payload.Url, retry, cancellationToken);
