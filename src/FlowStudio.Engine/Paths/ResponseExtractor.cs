@@ -134,9 +134,7 @@ public static class ResponseExtractor
                 return null;
             case 1:
                 var only = selected[0];
-                var json = new ArrayBufferWriter<byte>();
-                CompactJson.Write(only, json);
-                return new AddedProperty(MetadataProperty, MetadataName, json.WrittenSpan.ToArray(), SchemaTypes.Of(only), RecordBuilder.FieldText(only), only);
+                return new AddedProperty(MetadataProperty, MetadataName, Encoding.UTF8.GetBytes(CompactJson.Text(only)), SchemaTypes.Of(only), RecordBuilder.FieldText(only), only);
             default:
                 var all = new ArrayBufferWriter<byte>();
                 all.Write("["u8);

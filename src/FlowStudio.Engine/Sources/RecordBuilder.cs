@@ -25,7 +25,14 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
 
     /// <summary>A record <c>{"value": ...}</c> around a value that is not an object.</summary>
     public SourceRecord FromValue(JsonElement value) =>
-        Build(null, [new AddedProperty("value", ValueName, JsonMarshal.GetRawUtf8Value(value).ToArray(), SchemaTypes.Of(value), FieldText(value), value), .. added]);
+        Build(null, [new AddedProperty("value", ValueName, Compacted(value), SchemaTypes.Of(value), FieldText(value), value), .. added]);
+
+    private static byte[] Compacted(JsonElement value)
+    {
+        var json = new ArrayBufferWriter<byte>();
+        CompactJson.Write(value, json);
+        return json.WrittenSpan.ToArray();
+    }
 
     private SourceRecord Build(JsonElement? record, IReadOnlyList<AddedProperty> extra)
     {

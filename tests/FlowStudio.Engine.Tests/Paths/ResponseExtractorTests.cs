@@ -52,9 +52,9 @@ public sealed class ResponseExtractorTests
     [Fact]
     public void Extract_ArrayOfPlainValues_WrapsEachAsValue()
     {
-        var page = ResponseExtractor.Extract("""{"ids":[5,6]}""", "$.ids[*]", null);
+        var page = ResponseExtractor.Extract("""{"ids":[5, [6, 7]]}""", "$.ids[*]", null);
 
-        Assert.Equal(["""{"value":5}""", """{"value":6}"""], page.Records.Select(r => r.Json));
+        Assert.Equal(["""{"value":5}""", """{"value":[6,7]}"""], page.Records.Select(r => r.Json));
     }
 
     [Fact]
