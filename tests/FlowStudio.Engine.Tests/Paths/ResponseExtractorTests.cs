@@ -52,7 +52,7 @@ public sealed class ResponseExtractorTests
     [Fact]
     public void Extract_ArrayOfPlainValues_WrapsEachAsValue()
     {
-        var page = ResponseExtractor.Extract("""{"ids":[5, [6, 7]]}""", "$.ids[*]", null);
+        var page = ResponseExtractor.Extract("""{"ids":[5, [[6, 7]]]}""", "$.ids[*]", null);
 
         Assert.Equal(["""{"value":5}""", """{"value":[6,7]}"""], page.Records.Select(r => r.Json));
     }
