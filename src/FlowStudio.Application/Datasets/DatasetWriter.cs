@@ -11,9 +11,10 @@ namespace FlowStudio.Application.Datasets;
 
 /// <summary>
 /// Writes records into a dataset as they stream in. Pages are written while the next ones are read (a few pages are
-/// buffered); the pages waiting when a write starts are committed together in one transaction with multi-row inserts,
-/// along with the dataset's count and schema, so memory stays flat and a crash loses at most the pages in flight. Records
-/// with a key replace the dataset's record with the same key instead of adding one.
+/// buffered); the pages waiting when a write starts are committed together in one transaction with multi-row inserts
+/// (one prepared statement for the whole stream), along with the dataset's count and schema and the caller's progress,
+/// so memory stays flat and a crash loses at most the pages in flight. Records with a key replace the dataset's record
+/// with the same key instead of adding one.
 /// </summary>
 internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 {
@@ -25,14 +26,21 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     /// <summary>Writes a stream of records in chunks of <see cref="ChunkSize"/>; <paramref name="onChunkWritten"/> gets the total so far.</summary>
     public Task<long> WriteAsync(
         string datasetId, string? keyField, IAsyncEnumerable<SourceRecord> records, Func<long, Task> onChunkWritten, CancellationToken cancellationToken) =>
-        WritePagesAsync(datasetId, keyField, records.Chunk(ChunkSize), onChunkWritten, cancellationToken);
+        WritePagesAsync(datasetId, keyField, records.Chunk(ChunkSize), _ => { }, onChunkWritten, cancellationToken);
 
     /// <summary>
-    /// Writes pages of records in their order while the next pages are read; <paramref name="onWritten"/> gets the total
-    /// so far after each commit. An error reading a page comes out after the pages before it are written.
+    /// Writes pages of records in their order while the next pages are read. Before each commit <paramref name="committing"/>
+    /// gets the total the commit brings the dataset to (changes it makes to tracked entities are saved in the same
+    /// transaction); after it <paramref name="onWritten"/> gets that total. An error reading a page comes out after the pages
+    /// before it are written.
     /// </summary>
     public async Task<long> WritePagesAsync(
-        string datasetId, string? keyField, IAsyncEnumerable<IReadOnlyList<SourceRecord>> pages, Func<long, Task> onWritten, CancellationToken cancellationToken)
+        string datasetId,
+        string? keyField,
+        IAsyncEnumerable<IReadOnlyList<SourceRecord>> pages,
+        Action<long> committing,
+        Func<long, Task> onWritten,
+        CancellationToken cancellationToken)
     {
         var dataset = await db.Datasets.FirstAsync(d => d.Id == datasetId, cancellationToken);
         var schema = new SchemaDetector();
@@ -41,6 +49,9 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         var buffer = Channel.CreateBounded<IReadOnlyList<SourceRecord>>(new BoundedChannelOptions(BufferedPages) { SingleReader = true, SingleWriter = true });
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() => ReadAsync(pages, buffer.Writer, reading.Token), CancellationToken.None);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var full = InsertCommand(connection, keyField is not null, RowsPerStatement, dataset.Id);
         try
         {
             long written = 0;
@@ -57,7 +68,8 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
                     continue;
                 }
 
-                written += await CommitAsync(dataset, keyField, group, schema, cancellationToken);
+                written += group.Count;
+                await CommitAsync(dataset, keyField, group, schema, full, () => committing(written), cancellationToken);
                 group.Clear();
                 await onWritten(written);
             }
@@ -73,6 +85,7 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         {
             await reading.CancelAsync();
             await reader;
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -93,7 +106,8 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         }
     }
 
-    private async Task<int> CommitAsync(Dataset dataset, string? keyField, List<SourceRecord> records, SchemaDetector schema, CancellationToken cancellationToken)
+    private async Task CommitAsync(
+        Dataset dataset, string? keyField, List<SourceRecord> records, SchemaDetector schema, DbCommand full, Action committing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -102,15 +116,14 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 
         // The transaction holds the write lock: every row with a larger id is one this commit added (AUTOINCREMENT ids only grow).
         var lastId = await ScalarAsync(connection, dbTransaction, "SELECT IFNULL(MAX(Id), 0) FROM DatasetRecords", null, cancellationToken);
-        DbCommand? full = null;
-        try
+        for (var start = 0; start < records.Count; start += RowsPerStatement)
         {
-            for (var start = 0; start < records.Count; start += RowsPerStatement)
+            var rows = Math.Min(RowsPerStatement, records.Count - start);
+            var insert = rows == RowsPerStatement ? full : InsertCommand(connection, keyField is not null, rows, dataset.Id);
+            try
             {
-                var rows = Math.Min(RowsPerStatement, records.Count - start);
-                var insert = rows == RowsPerStatement
-                    ? full ??= InsertCommand(connection, dbTransaction, keyField is not null, rows, dataset.Id, now)
-                    : InsertCommand(connection, dbTransaction, keyField is not null, rows, dataset.Id, now);
+                insert.Transaction = dbTransaction;
+                insert.Parameters[1].Value = now;
                 for (var row = 0; row < rows; row++)
                 {
                     var record = records[start + row];
@@ -121,17 +134,13 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
                 }
 
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
                 if (insert != full)
                 {
                     await insert.DisposeAsync();
                 }
-            }
-        }
-        finally
-        {
-            if (full is not null)
-            {
-                await full.DisposeAsync();
             }
         }
 
@@ -139,22 +148,21 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
             ? records.Count
             : await ScalarAsync(connection, dbTransaction, "SELECT COUNT(*) FROM DatasetRecords WHERE Id > $last", lastId, cancellationToken);
         dataset.SchemaJson = JsonSerializer.Serialize(schema.Fields.Select(f => new { name = f.Name, type = f.Type }), JsonOptions);
+        committing();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return records.Count;
     }
 
     /// <summary>
     /// <c>INSERT</c> of <paramref name="rows"/> records; parameters: dataset id, time, then JSON, key and lookup key per row.
     /// A keyed insert replaces the record with the same key (and leaves it alone when its JSON did not change).
     /// </summary>
-    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, bool keyed, int rows, string datasetId, DateTime now)
+    private static DbCommand InsertCommand(DbConnection connection, bool keyed, int rows, string datasetId)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         var text = new StringBuilder("INSERT INTO DatasetRecords (DatasetId, DataJson, \"Key\", LookupKey, CreatedAt) VALUES ");
         Add(command, "$d", datasetId);
-        Add(command, "$t", now);
+        Add(command, "$t", DateTime.MinValue);
         for (var row = 0; row < rows; row++)
         {
             text.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}($d, $j{row}, $k{row}, $l{row}, $t)");

@@ -10,14 +10,20 @@ namespace FlowStudio.Application.Destinations;
 /// up to <c>concurrency</c> senders (each also holding one of the engine-wide <see cref="DeliverySlots"/>) send them; a
 /// committer stores every answer that has arrived in one transaction (group commit) and advances the offset over the
 /// longest run of answered payloads. A sender waits for its answer to be committed before it sends again, so a crash
-/// re-sends at most the requests in flight.
+/// re-sends at most the requests in flight. An ingest job a request starts is followed to its end in the background,
+/// without a sending slot (at most <see cref="MaxFollowedJobs"/> per sender at once): sending goes on meanwhile, the job's
+/// answer is committed when it ends (a crash re-sends those requests too), and the run ends when every job has.
 /// </summary>
 internal sealed class DeliveryPipeline(
     DeliveryStore store, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
 {
     private readonly Channel<QueuedPayload> _payloads = Channel.CreateBounded<QueuedPayload>(Math.Max(8, settings.Concurrency * 2));
     private readonly Channel<Answered> _answers = Channel.CreateUnbounded<Answered>(new UnboundedChannelOptions { SingleReader = true });
+    private const int MaxFollowedJobs = 4;
+
     private readonly SortedDictionary<long, long?> _done = [];
+    private readonly SemaphoreSlim _following = new(MaxFollowedJobs * settings.Concurrency);
+    private readonly List<Task> _followers = [];
     private long _read;
     private long _sent;
     private long _failed;
@@ -42,14 +48,25 @@ internal sealed class DeliveryPipeline(
         {
             await Task.WhenAll(senders);
             await reader;
+            await Task.WhenAll(Followers());
         }
         finally
         {
+            await Task.WhenAll(Followers()).ContinueWith(_ => { }, TaskScheduler.Default);
             _answers.Writer.TryComplete();
             await committer;
+            _following.Dispose();
         }
 
         return Tally();
+    }
+
+    private Task[] Followers()
+    {
+        lock (_followers)
+        {
+            return [.. _followers];
+        }
     }
 
     private DeliveryTally Tally() => new(Interlocked.Read(ref _read), _sent, _failed, _requests);
@@ -131,16 +148,26 @@ internal sealed class DeliveryPipeline(
                 await slots.WaitAsync(stop.Token);
                 try
                 {
-                    result = await runner.SendAsync(settings.Connection, queued.Payload, settings.Retry, stop.Token);
+                    result = await runner.StartAsync(settings.Connection, queued.Payload, settings.Retry, stop.Token);
                 }
                 finally
                 {
                     slots.Release();
                 }
 
-                var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                await _answers.Writer.WriteAsync(new Answered(queued, result, committed), CancellationToken.None);
-                await committed.Task;
+                if (result.FollowsJob)
+                {
+                    await _following.WaitAsync(stop.Token);
+                    var follower = Task.Run(() => FollowAsync(queued, result, stop), CancellationToken.None);
+                    lock (_followers)
+                    {
+                        _followers.Add(follower);
+                    }
+
+                    continue;
+                }
+
+                await AnswerAsync(queued, result);
             }
         }
         catch
@@ -148,6 +175,30 @@ internal sealed class DeliveryPipeline(
             await stop.CancelAsync();
             throw;
         }
+    }
+
+    private async Task FollowAsync(QueuedPayload queued, DeliveryResult started, CancellationTokenSource stop)
+    {
+        try
+        {
+            await AnswerAsync(queued, await runner.FollowAsync(settings.Connection, started, settings.Retry, stop.Token));
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            _following.Release();
+        }
+    }
+
+    private async Task AnswerAsync(QueuedPayload queued, DeliveryResult result)
+    {
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _answers.Writer.WriteAsync(new Answered(queued, result, committed), CancellationToken.None);
+        await committed.Task;
     }
 
     /// <summary>Stores whatever answers have arrived, one transaction at a time; the answer is in even if the run is being cancelled.</summary>

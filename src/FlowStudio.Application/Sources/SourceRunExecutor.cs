@@ -39,13 +39,27 @@ internal sealed class SourceRunExecutor(
         var pages = reader.ReadPagesAsync(plan.Connection, config, plan.LookupRows, plan.LookupKeyColumn, _ => Interlocked.Increment(ref requests), cancellationToken);
         try
         {
-            await writer.WritePagesAsync(source.DatasetId, config.Key, cursor is null ? pages : pages.Select(cursor.Filter), async written =>
-            {
-                run.RecordsRead = written;
-                run.Requests = requests;
-                await db.SaveChangesAsync(CancellationToken.None);
-                events.Progressed(request);
-            }, cancellationToken);
+            await writer.WritePagesAsync(
+                source.DatasetId,
+                config.Key,
+                cursor is null ? pages : pages.Select(cursor.Filter),
+                written =>
+                {
+                    // Saved with the records it counts, in the same transaction.
+                    run.RecordsRead = written;
+                    run.Requests = requests;
+                },
+                async written =>
+                {
+                    if (written == 0)
+                    {
+                        run.Requests = requests;
+                        await db.SaveChangesAsync(CancellationToken.None);
+                    }
+
+                    events.Progressed(request);
+                },
+                cancellationToken);
             run.Requests = requests;
             source.Cursor = cursor?.Latest ?? source.Cursor;
             var refreshed = await transforms.RefreshDownstreamAsync(source.DatasetId, cancellationToken);

@@ -51,6 +51,9 @@ public sealed record DeliveryResult(
     IReadOnlyList<ItemFailure> ItemFailures,
     IngestJobOutcome? Job = null)
 {
+    /// <summary>True when the request started an ingest job that is not followed to its end yet (see <see cref="DeliveryRunner.StartAsync"/>).</summary>
+    public bool FollowsJob => Job is { } job && !IngestJobs.IsFinal(job.State) && job.Error is null;
+
     /// <summary>HTTP status of the final response; 0 when no response arrived; null when nothing was sent.</summary>
     public int? Status => Response?.StatusCode;
 

@@ -18,8 +18,17 @@ public sealed class DeliveryRunner(ApiClient api, TimeProvider time)
     /// <summary>How long a job is followed before its records are reported failed (and tried again later).</summary>
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Sends one payload (or, for a payload with an error, reports its records failed without sending).</summary>
+    /// <summary>Sends one payload (or, for a payload with an error, reports its records failed without sending), following an ingest job it starts to its end.</summary>
     public async Task<DeliveryResult> SendAsync(Connection connection, OutboundPayload payload, RetryOptions? retry = null,
+        CancellationToken cancellationToken = default) =>
+        await FollowAsync(connection, await StartAsync(connection, payload, retry, cancellationToken), retry, cancellationToken);
+
+    /// <summary>
+    /// Sends one payload without following an ingest job it starts: then the result is <see cref="DeliveryOutcome.Sent"/>
+    /// with a <see cref="DeliveryResult.Job"/> that is not final yet (<see cref="DeliveryResult.FollowsJob"/>), for
+    /// <see cref="FollowAsync"/> to finish once the sending slot is free for other payloads.
+    /// </summary>
+    public async Task<DeliveryResult> StartAsync(Connection connection, OutboundPayload payload, RetryOptions? retry = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -35,15 +44,25 @@ public sealed class DeliveryRunner(ApiClient api, TimeProvider time)
             return new DeliveryResult(payload, response, DeliveryOutcome.Failed, ResponseErrors.Describe(response), IsPermanent(response.StatusCode), []);
         }
 
-        if (IngestJobs.StartedJob(connection, response) is { } jobId)
+        return IngestJobs.StartedJob(connection, response) is { } jobId
+            ? new DeliveryResult(payload, response, DeliveryOutcome.Sent, null, false, [], new IngestJobOutcome(jobId, "QUEUED", null))
+            : new DeliveryResult(payload, response, DeliveryOutcome.Sent, null, false, ItemResults.Failures(payload, response.Body));
+    }
+
+    /// <summary>Follows the ingest job of a result of <see cref="StartAsync"/> to its end (a result without one is final already).</summary>
+    public async Task<DeliveryResult> FollowAsync(Connection connection, DeliveryResult started, RetryOptions? retry = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        if (!started.FollowsJob)
         {
-            var job = await FollowJobAsync(connection, jobId, retry, cancellationToken);
-            return job.Succeeded
-                ? new DeliveryResult(payload, response, DeliveryOutcome.Sent, null, false, [], job)
-                : new DeliveryResult(payload, response, DeliveryOutcome.Failed, job.Error, IngestJobs.IsPermanent(job.State), [], job);
+            return started;
         }
 
-        return new DeliveryResult(payload, response, DeliveryOutcome.Sent, null, false, ItemResults.Failures(payload, response.Body));
+        var job = await FollowJobAsync(connection, started.Job!.JobId, retry, cancellationToken);
+        return job.Succeeded
+            ? started with { Job = job }
+            : started with { Outcome = DeliveryOutcome.Failed, Error = job.Error, Permanent = IngestJobs.IsPermanent(job.State), Job = job };
     }
 
     /// <summary>

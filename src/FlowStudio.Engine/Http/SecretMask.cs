@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FlowStudio.Engine.Http;
 
 /// <summary>Keeps credentials out of everything an <see cref="ApiClient"/> hands back.</summary>
@@ -54,31 +56,32 @@ internal static class SecretMask
     /// <summary>Whether anything in <paramref name="response"/> needs masking (most responses: nothing, and they are kept as they are).</summary>
     private static bool Reveals(ApiResponse response, List<string> secrets)
     {
+        if (secrets.Count == 0)
+        {
+            return response.Headers.Keys.Any(HiddenHeaders.Contains);
+        }
+
+        var (ignoringCase, exact) = Finders(secrets);
+        bool Contains(string text) => text.AsSpan().ContainsAny(ignoringCase) || text.AsSpan().ContainsAny(exact);
+
         foreach (var (name, value) in response.Headers)
         {
-            if (HiddenHeaders.Contains(name) || Contains(value, secrets))
+            if (HiddenHeaders.Contains(name) || Contains(value))
             {
                 return true;
             }
         }
 
-        return Contains(response.Body, secrets) || (response.TransportError is { } error && Contains(error, secrets));
+        return Contains(response.Body) || (response.TransportError is { } error && Contains(error));
     }
 
-    private static bool Contains(string text, List<string> secrets)
+    // One vectorised search for every needle of every secret (a body of a page is scanned once, not once per needle).
+    private static (SearchValues<string> IgnoringCase, SearchValues<string> Exact) Finders(List<string> secrets)
     {
-        foreach (var secret in secrets)
-        {
-            foreach (var (needle, comparison, _) in Needles(secret))
-            {
-                if (text.Contains(needle, comparison))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        var needles = secrets.SelectMany(Needles).ToList();
+        return (
+            SearchValues.Create([.. needles.Where(n => n.Comparison == StringComparison.OrdinalIgnoreCase).Select(n => n.Needle)], StringComparison.OrdinalIgnoreCase),
+            SearchValues.Create([.. needles.Where(n => n.Comparison == StringComparison.Ordinal).Select(n => n.Needle)], StringComparison.Ordinal));
     }
 
     /// <summary>

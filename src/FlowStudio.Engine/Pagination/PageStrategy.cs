@@ -1,13 +1,12 @@
 using System.Globalization;
 using FlowStudio.Engine.Http;
-using FlowStudio.Engine.Paths.JsonPath;
+using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Templates;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Pagination;
 
 /// <summary>One response page as a strategy sees it, to decide on the next request.</summary>
-internal sealed record PageOutcome(string Url, ApiResponse Response, JToken? Json, int RecordCount);
+internal sealed record PageOutcome(string Url, ApiResponse Response, ResponseDocument Document, int RecordCount);
 
 /// <summary>
 /// Builds the first page's URL and, from each page, the next one; null when the API signals the end.
@@ -30,17 +29,6 @@ internal abstract class PageStrategy
     public virtual string FirstUrl(string url) => url;
 
     public abstract string? NextUrl(PageOutcome page);
-
-    protected static JToken? Read(JToken? json, string? path) =>
-        json is not null && JsonPathQuery.TryParse(path?.Trim(), out var query) ? query.Select(json).FirstOrDefault() : null;
-
-    protected static string? ReadText(JToken? json, string? path) => Read(json, path) switch
-    {
-        null => null,
-        JValue { Value: null } => null,
-        JValue value => Convert.ToString(value.Value, CultureInfo.InvariantCulture),
-        var other => other.ToString(Newtonsoft.Json.Formatting.None),
-    };
 
     protected static string Absolute(string currentUrl, string next) =>
         ApiUrls.IsAbsoluteHttp(next) ? next : new Uri(new Uri(currentUrl), next).AbsoluteUri;
@@ -66,7 +54,7 @@ internal abstract class PageStrategy
 
         public override string? NextUrl(PageOutcome page)
         {
-            if (Read(page.Json, spec.LastPath) is { Type: JTokenType.Boolean } last && last.Value<bool>())
+            if (page.Document.IsTrue(spec.LastPath))
             {
                 return null;
             }
@@ -114,7 +102,7 @@ internal abstract class PageStrategy
 
         public override string? NextUrl(PageOutcome page)
         {
-            var cursor = ReadText(page.Json, spec.CursorPath);
+            var cursor = page.Document.Text(spec.CursorPath);
             if (string.IsNullOrEmpty(cursor) || !_seen.Add(cursor))
             {
                 return null;
@@ -129,7 +117,7 @@ internal abstract class PageStrategy
     {
         public override string? NextUrl(PageOutcome page)
         {
-            var next = ReadText(page.Json, nextPath);
+            var next = page.Document.Text(nextPath);
             return string.IsNullOrWhiteSpace(next) ? null : Absolute(page.Url, next.Trim());
         }
     }

@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Pagination;
 
@@ -19,10 +18,16 @@ internal sealed record FetchedPage(string Url, ApiResponse Response, ExtractedPa
 /// </summary>
 internal sealed class PageWalker(ApiClient api, RetryOptions? retry)
 {
+    /// <summary>
+    /// The pages from <paramref name="expandedUrl"/> on. Each record keeps the text of <paramref name="fields"/> and, for a
+    /// lookup row, carries <paramref name="lookupKey"/>.
+    /// </summary>
     public async IAsyncEnumerable<FetchedPage> WalkAsync(
         Connection connection,
         SourceConfig config,
         string expandedUrl,
+        IReadOnlyList<string> fields,
+        string? lookupKey,
         Action<RequestLogEntry>? onRequest,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -33,6 +38,7 @@ internal sealed class PageWalker(ApiClient api, RetryOptions? retry)
         var requested = new HashSet<string>(StringComparer.Ordinal);
         var bodies = new HashSet<string>(StringComparer.Ordinal);
         var maxPages = Math.Max(1, config.MaxPages);
+        var reading = new RecordReading(fields, lookupKey);
 
         for (var pageNumber = 1; ; pageNumber++)
         {
@@ -50,25 +56,8 @@ internal sealed class PageWalker(ApiClient api, RetryOptions? retry)
                 yield break;
             }
 
-            object? document;
-            ExtractedPage extracted;
-            try
-            {
-                document = ResponseExtractor.Parse(response.Body);
-                extracted = ResponseExtractor.Extract(document, config.DataPath, config.MetadataPath);
-            }
-            catch (ResponseFormatException ex)
-            {
-                throw new SourceRequestException(method.Method, url, response.StatusCode, response.Body, ex.Message, ex);
-            }
-
+            var (extracted, next) = Read(config, strategy, url, response, reading, last: pageNumber >= maxPages);
             yield return new FetchedPage(url, response, extracted);
-            if (extracted.Records.Count == 0 || pageNumber >= maxPages)
-            {
-                yield break;
-            }
-
-            var next = strategy.NextUrl(new PageOutcome(url, response, document as JToken, extracted.Records.Count));
             if (next is null || requested.Contains(next))
             {
                 yield break;
@@ -78,5 +67,25 @@ internal sealed class PageWalker(ApiClient api, RetryOptions? retry)
         }
     }
 
-    private static string Hash(string body) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+    // The page's records and the next page's URL (null at the end), from one parse of the body.
+    private static (ExtractedPage Page, string? Next) Read(
+        SourceConfig config, PageStrategy strategy, string url, ApiResponse response, RecordReading reading, bool last)
+    {
+        try
+        {
+            using var document = ResponseDocument.Parse(response.Body);
+            var extracted = ResponseExtractor.Extract(document, config.DataPath, config.MetadataPath, reading);
+            var next = extracted.Records.Count == 0 || last
+                ? null
+                : strategy.NextUrl(new PageOutcome(url, response, document, extracted.Records.Count));
+            return (extracted, next);
+        }
+        catch (ResponseFormatException ex)
+        {
+            throw new SourceRequestException(config.Method.Trim().ToUpperInvariant(), url, response.StatusCode, response.Body, ex.Message, ex);
+        }
+    }
+
+    // The body's UTF-16 code units hashed as they are: equal bodies, equal hashes, with no copy to UTF-8.
+    private static string Hash(string body) => Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(body.AsSpan())));
 }

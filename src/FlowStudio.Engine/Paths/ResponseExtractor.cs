@@ -1,33 +1,44 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Xml;
 using System.Xml.XPath;
 using FlowStudio.Engine.Paths.JsonPath;
+using FlowStudio.Engine.Sources;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths;
 
 /// <summary>The records and metadata read from one response.</summary>
-/// <param name="Records">One JSON object per record, each with <c>_metadata</c> when a metadata path matched.</param>
-/// <param name="Metadata">What the metadata path selected (one value, or an array when it selected several), or null.</param>
-internal sealed record ExtractedPage(IReadOnlyList<JObject> Records, JToken? Metadata);
+/// <param name="Records">One record per selected object, each with <c>_metadata</c> when a metadata path matched.</param>
+/// <param name="Metadata">What the metadata path selected as compact JSON (one value, or an array when it selected several), or null.</param>
+internal sealed record ExtractedPage(IReadOnlyList<SourceRecord> Records, string? Metadata);
 
 /// <summary>
 /// Reads records out of a JSON or XML response with the path to data (JSONPath as RFC 9535 defines it,
 /// XPath via System.Xml). A path that selects an array yields its elements; one that selects an object yields one
 /// record; values that are not objects become <c>{"value": ...}</c>. The path to metadata is merged into each record
-/// under <c>_metadata</c>.
+/// under <c>_metadata</c>. A record of strict JSON is its object's text as sent (numbers, escapes and order kept), compacted.
 /// </summary>
 public static class ResponseExtractor
 {
     /// <summary>The property each record gets the metadata in.</summary>
     public const string MetadataProperty = "_metadata";
 
+    private static readonly byte[] MetadataName = Encoding.UTF8.GetBytes(MetadataProperty);
+    private static readonly byte[] LookupKeyName = Encoding.UTF8.GetBytes(SourceReader.LookupKeyProperty);
+
     /// <summary>
     /// Extracts the records of <paramref name="body"/>. Throws <see cref="ResponseFormatException"/> when the body is
     /// neither JSON nor XML and <see cref="DataPathException"/> when a path is invalid or does not fit the body.
     /// </summary>
-    internal static ExtractedPage Extract(string body, string? dataPath, string? metadataPath) =>
-        Extract(Parse(body), dataPath, metadataPath);
+    internal static ExtractedPage Extract(string body, string? dataPath, string? metadataPath)
+    {
+        using var document = ResponseDocument.Parse(body);
+        return Extract(document, dataPath, metadataPath, new RecordReading([], null));
+    }
 
     /// <summary>True when the body looks like XML rather than JSON.</summary>
     public static bool IsXml(string body) => body.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<');
@@ -38,51 +49,122 @@ public static class ResponseExtractor
     /// </summary>
     internal static object? Parse(string body)
     {
-        var trimmed = body.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.Length == 0)
+        using var document = ResponseDocument.Parse(body);
+        return (object?)document.Xml ?? document.Tree;
+    }
+
+    /// <summary>
+    /// Extracts the records of a parsed body. Each record keeps the text of the reading's fields (key and cursor) and,
+    /// for a lookup row, gets its key in <c>_lookupKey</c> after <c>_metadata</c>.
+    /// </summary>
+    internal static ExtractedPage Extract(ResponseDocument document, string? dataPath, string? metadataPath, RecordReading reading)
+    {
+        var lookupKey = reading.LookupKey;
+        if (document.Json is { } root)
         {
-            return null;
+            return ExtractJson(document, root, dataPath, metadataPath, reading);
         }
 
-        try
+        var (records, metadata) = document switch
         {
-            return trimmed.StartsWith('<') ? XmlJson.Load(trimmed) : JsonText.Parse(trimmed);
+            { Xml: { } xml } => ExtractXml(xml, dataPath, metadataPath),
+            { Tree: { } tree } => ExtractTree(tree, dataPath, metadataPath),
+            _ => ([], null),
+        };
+        return new ExtractedPage([.. records.Select(record => Finish(record, metadata, lookupKey))], metadata?.ToString(Newtonsoft.Json.Formatting.None));
+    }
+
+    private static ExtractedPage ExtractJson(ResponseDocument document, JsonElement root, string? dataPath, string? metadataPath, RecordReading reading)
+    {
+        JToken tree() => document.Tree!;
+        var lookupKey = reading.LookupKey;
+        var selected = SelectJson(root, tree, dataPath, "dataPath");
+        var added = new List<AddedProperty>(2);
+        string? metadata = null;
+        if (!string.IsNullOrWhiteSpace(metadataPath) && Metadata(SelectJson(root, tree, metadataPath, "metadataPath")) is { } merged)
+        {
+            added.Add(merged);
+            metadata = Encoding.UTF8.GetString(merged.Json);
         }
-        catch (XmlException ex)
+
+        if (lookupKey is not null)
         {
-            throw new ResponseFormatException($"The response is not valid XML: {ex.Message}", ex);
+            var json = Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(lookupKey, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"");
+            added.Add(new AddedProperty(SourceReader.LookupKeyProperty, LookupKeyName, json, SchemaTypes.String, lookupKey, null));
         }
-        catch (JsonReaderException ex)
+
+        var builder = new RecordBuilder(reading, added, document.IsCompact);
+        var records = new List<SourceRecord>();
+        foreach (var element in selected)
         {
-            throw new ResponseFormatException($"The response is neither valid JSON nor XML: {ex.Message}", ex);
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    AddOne(item, builder, records);
+                }
+            }
+            else
+            {
+                AddOne(element, builder, records);
+            }
+        }
+
+        return new ExtractedPage(records, metadata);
+    }
+
+    private static void AddOne(JsonElement element, RecordBuilder builder, List<SourceRecord> records)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                records.Add(builder.FromObject(element));
+                break;
+            case not (JsonValueKind.Null or JsonValueKind.Undefined):
+                records.Add(builder.FromValue(element));
+                break;
         }
     }
 
-    /// <summary>Extracts records from a body already read by <see cref="Parse"/>.</summary>
-    internal static ExtractedPage Extract(object? document, string? dataPath, string? metadataPath) => document switch
+    private static AddedProperty? Metadata(IReadOnlyList<JsonElement> selected)
     {
-        JToken json => ExtractJson(json, dataPath, metadataPath),
-        XmlDocument xml => ExtractXml(xml, dataPath, metadataPath),
-        _ => new ExtractedPage([], null),
-    };
-
-    private static ExtractedPage ExtractJson(JToken document, string? dataPath, string? metadataPath)
-    {
-        var records = new List<JObject>();
-        foreach (var token in SelectJson(document, dataPath, "dataPath"))
+        switch (selected.Count)
         {
-            AddRecords(token, records);
-        }
+            case 0:
+                return null;
+            case 1:
+                var only = selected[0];
+                return new AddedProperty(MetadataProperty, MetadataName, Encoding.UTF8.GetBytes(CompactJson.Text(only)), SchemaTypes.Of(only), RecordBuilder.FieldText(only), only);
+            default:
+                var all = new ArrayBufferWriter<byte>();
+                all.Write("["u8);
+                for (var i = 0; i < selected.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        all.Write(","u8);
+                    }
 
-        var metadata = string.IsNullOrWhiteSpace(metadataPath) ? null : Combine(SelectJson(document, metadataPath, "metadataPath").ToList());
-        return Finish(records, metadata);
+                    CompactJson.Write(selected[i], all);
+                }
+
+                all.Write("]"u8);
+                return new AddedProperty(MetadataProperty, MetadataName, all.WrittenSpan.ToArray(), SchemaTypes.Array, Encoding.UTF8.GetString(all.WrittenSpan), null);
+        }
     }
 
-    private static IEnumerable<JToken> SelectJson(JToken document, string? path, string field)
+    private static IReadOnlyList<JsonElement> SelectJson(JsonElement root, Func<JToken> tree, string? path, string field) =>
+        Query(path, field) is { } query ? query.Select(root, tree) : [root];
+
+    private static IEnumerable<JToken> SelectJson(JToken document, string? path, string field) =>
+        Query(path, field) is { } query ? query.Select(document) : [document];
+
+    // The JSONPath, or null for the whole body.
+    private static JsonPathQuery? Query(string? path, string field)
     {
         if (string.IsNullOrWhiteSpace(path) || path.Trim() == "$")
         {
-            return [document];
+            return null;
         }
 
         if (DataPaths.IsXPath(path))
@@ -92,12 +174,24 @@ public static class ResponseExtractor
 
         try
         {
-            return DataPaths.Json(path).Select(document);
+            return DataPaths.Json(path);
         }
         catch (JsonPathException)
         {
             throw new DataPathException(field, DataPaths.Problem(path)!);
         }
+    }
+
+    private static (List<JObject> Records, JToken? Metadata) ExtractTree(JToken document, string? dataPath, string? metadataPath)
+    {
+        var records = new List<JObject>();
+        foreach (var token in SelectJson(document, dataPath, "dataPath"))
+        {
+            AddRecords(token, records);
+        }
+
+        var metadata = string.IsNullOrWhiteSpace(metadataPath) ? null : Combine(SelectJson(document, metadataPath, "metadataPath").ToList());
+        return (records, metadata);
     }
 
     private static void AddRecords(JToken token, List<JObject> records)
@@ -130,7 +224,7 @@ public static class ResponseExtractor
         }
     }
 
-    private static ExtractedPage ExtractXml(XmlDocument document, string? dataPath, string? metadataPath)
+    private static (List<JObject> Records, JToken? Metadata) ExtractXml(XmlDocument document, string? dataPath, string? metadataPath)
     {
         var records = SelectXml(document, dataPath, "dataPath").Select(XmlJson.ToRecord).ToList();
         JToken? metadata = null;
@@ -139,7 +233,7 @@ public static class ResponseExtractor
             metadata = Combine([.. SelectXml(document, metadataPath, "metadataPath").Select(n => (JToken)XmlJson.ToRecord(n))]);
         }
 
-        return Finish(records, metadata);
+        return (records, metadata);
     }
 
     private static IEnumerable<XmlNode> SelectXml(XmlDocument document, string? path, string field)
@@ -171,16 +265,20 @@ public static class ResponseExtractor
         _ => new JArray(selected.Select(t => t.DeepClone())),
     };
 
-    private static ExtractedPage Finish(List<JObject> records, JToken? metadata)
+    private static SourceRecord Finish(JObject record, JToken? metadata, string? lookupKey)
     {
         if (metadata is not null)
         {
-            foreach (var record in records)
-            {
-                record[MetadataProperty] = metadata.DeepClone();
-            }
+            record[MetadataProperty] = metadata.DeepClone();
         }
 
-        return new ExtractedPage(records, metadata);
+        if (lookupKey is not null)
+        {
+            record[SourceReader.LookupKeyProperty] = lookupKey;
+        }
+
+        var finished = new SourceRecord(record, lookupKey);
+        _ = finished.Json;
+        return finished;
     }
 }

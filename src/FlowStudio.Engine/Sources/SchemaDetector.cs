@@ -13,6 +13,7 @@ public sealed class SchemaDetector
 {
     private readonly List<string> _order = [];
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+    private readonly HashSet<RecordSchema> _taken = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The fields seen so far.</summary>
     public IReadOnlyList<SchemaField> Fields => [.. _order.Select(name => new SchemaField(name, _types[name]))];
@@ -21,6 +22,22 @@ public sealed class SchemaDetector
     public void Add(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.Schema is { } schema)
+        {
+            // Records of one layout share their schema: taking it in again changes nothing (types only ever widen).
+            if (_taken.Count >= 1_000)
+            {
+                _taken.Clear();
+            }
+
+            if (_taken.Add(schema))
+            {
+                Add(schema.Fields);
+            }
+
+            return;
+        }
+
         foreach (var property in record.Data.Properties())
         {
             Add(property.Name, SchemaTypes.Of(property.Value));

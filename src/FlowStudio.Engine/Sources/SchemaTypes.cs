@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Sources;
@@ -22,6 +23,17 @@ public static class SchemaTypes
         JTokenType.Object => Object,
         JTokenType.Array => Array,
         null or JTokenType.Null or JTokenType.Undefined => Null,
+        _ => String,
+    };
+
+    /// <summary>The type of a JSON value read with System.Text.Json: a number written with a fraction or exponent is a number, else an integer.</summary>
+    internal static string Of(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 ? Integer : Number,
+        JsonValueKind.True or JsonValueKind.False => Boolean,
+        JsonValueKind.Object => Object,
+        JsonValueKind.Array => Array,
+        JsonValueKind.Null or JsonValueKind.Undefined => Null,
         _ => String,
     };
 

@@ -4,7 +4,6 @@ using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Macros;
 using FlowStudio.Engine.Pagination;
 using FlowStudio.Engine.Paths;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Sources;
 
@@ -45,8 +44,9 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
 
     /// <summary>
     /// The records of <see cref="ReadAsync"/> page by page, in the same order, each page as the API answered it (an empty
-    /// page ends a walk and is not given). Each record's <see cref="SourceRecord.Json"/> is already made, so a consumer
-    /// that writes pages while the next one is fetched does not serialise on its own thread.
+    /// page ends a walk and is not given). Each record's <see cref="SourceRecord.Json"/> is already made (its text as sent),
+    /// and its key and cursor fields and schema are already read, so a consumer that writes pages while the next one is
+    /// fetched parses nothing on its own thread.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<SourceRecord>> ReadPagesAsync(
         Connection connection,
@@ -56,13 +56,14 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         Action<RequestLogEntry>? onRequest,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var fields = FieldsOf(config);
         foreach (var (url, key) in Plan(config, lookupRows, lookupKeyColumn))
         {
-            await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, config, url, onRequest, cancellationToken))
+            await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, config, url, fields, key, onRequest, cancellationToken))
             {
                 if (page.Page.Records.Count > 0)
                 {
-                    yield return [.. page.Page.Records.Select(record => WithJson(Tag(record, key)))];
+                    yield return page.Page.Records;
                 }
             }
         }
@@ -84,11 +85,11 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
         var firstOnly = config with { MaxPages = 1 };
         foreach (var (url, key) in Plan(firstOnly, lookupRows, lookupKeyColumn).Take(1))
         {
-            await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, firstOnly, url, requests.Add, cancellationToken))
+            await foreach (var page in new PageWalker(api, retry).WalkAsync(connection, firstOnly, url, [], key, requests.Add, cancellationToken))
             {
                 return new SourceSample(
-                    [.. page.Page.Records.Take(maxRecords).Select(r => JsonText.ToObject(Tag(r, key).Json))],
-                    page.Page.Metadata is { } metadata ? JsonText.ToNode(metadata.ToString(Newtonsoft.Json.Formatting.None)) : null,
+                    [.. page.Page.Records.Take(maxRecords).Select(r => JsonText.ToObject(r.Json))],
+                    page.Page.Metadata is { } metadata ? JsonText.ToNode(metadata) : null,
                     PathSuggester.Suggest(page.Response.Body),
                     requests,
                     page.Response.Body);
@@ -131,19 +132,7 @@ public sealed class SourceReader(ApiClient api, TimeProvider time, RetryOptions?
             ? exact
             : row.FirstOrDefault(c => c.Key.Equals(column, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static SourceRecord WithJson(SourceRecord record)
-    {
-        _ = record.Json;
-        return record;
-    }
-
-    private static SourceRecord Tag(JObject record, string? key)
-    {
-        if (key is not null)
-        {
-            record[LookupKeyProperty] = key;
-        }
-
-        return new SourceRecord(record, key);
-    }
+    // The fields a dataset writer and a cursor read from every record: the key and the cursor field, as written and trimmed.
+    private static string[] FieldsOf(SourceConfig config) =>
+        [.. new[] { config.Key, config.CursorField }.Where(f => !string.IsNullOrWhiteSpace(f)).SelectMany(f => new[] { f!, f!.Trim() }).Distinct(StringComparer.Ordinal)];
 }

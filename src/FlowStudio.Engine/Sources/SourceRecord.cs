@@ -5,12 +5,13 @@ using Newtonsoft.Json.Linq;
 namespace FlowStudio.Engine.Sources;
 
 /// <summary>
-/// One record read by a source (or pushed to a webhook source): its compact JSON text, as a dataset stores it. The
-/// record keeps the fields the engine parsed, so reading a key or cursor field and detecting the schema parse nothing
-/// again; a record made from text is parsed once, on first use. Not thread-safe.
+/// One record read by a source (or pushed to a webhook source): its compact JSON text, as a dataset stores it. A record
+/// read from a JSON page carries its schema and its key and cursor fields, read while the page was parsed; any other
+/// field, and a record made from text, is parsed once, on first use. Not thread-safe.
 /// </summary>
 public sealed class SourceRecord
 {
+    private readonly KeyValuePair<string, string?>[] _fields = [];
     private JObject? _data;
     private string? _json;
 
@@ -18,6 +19,14 @@ public sealed class SourceRecord
     {
         _data = data;
         LookupKey = lookupKey;
+    }
+
+    internal SourceRecord(string json, string? lookupKey, RecordSchema schema, KeyValuePair<string, string?>[] fields)
+    {
+        _json = json;
+        LookupKey = lookupKey;
+        Schema = schema;
+        _fields = fields;
     }
 
     private SourceRecord(string json)
@@ -33,6 +42,9 @@ public sealed class SourceRecord
 
     /// <summary>For a URL with a lookup macro: the key of the lookup row the record came from.</summary>
     public string? LookupKey { get; }
+
+    /// <summary>The record's top-level fields and their types, when it was read from a JSON page.</summary>
+    internal RecordSchema? Schema { get; }
 
     /// <summary>The record's fields, parsed from its JSON text on first use.</summary>
     internal JObject Data => _data ??= JsonText.Parse(_json!) as JObject
@@ -81,10 +93,20 @@ public sealed class SourceRecord
     /// The value of <paramref name="field"/> (a property name, where dots step into nested objects, or a JSONPath
     /// starting with <c>$</c>) as text: a string as it is, any other value as compact JSON; null when the record lacks it or it is null.
     /// </summary>
-    public string? FieldText(string field) =>
-        RecordFields.Read(Data, field) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
+    public string? FieldText(string field)
+    {
+        foreach (var (name, text) in _fields)
+        {
+            if (name == field)
+            {
+                return text;
+            }
+        }
+
+        return RecordFields.Read(Data, field) is { Type: not JTokenType.Null and not JTokenType.Undefined } token
             ? token.Type == JTokenType.String ? token.Value<string>() : token.ToString(Formatting.None)
             : null;
+    }
 }
 
 /// <summary>One HTTP request a source made (shown in the test panel and run details). Holds no secrets.</summary>

@@ -1,5 +1,4 @@
 using FlowStudio.Engine.Paths;
-using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Tests.Paths;
 
@@ -15,7 +14,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[*]", null);
 
-        Assert.Equal([1, 2, 3], page.Records.Select(r => (int)r["id"]!));
+        Assert.Equal(["1", "2", "3"], page.Records.Select(r => r.FieldText("id")));
     }
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract("""{"client":{"id":9,"name":"Acme"}}""", "$.client", null);
 
-        Assert.Equal("Acme", (string)Assert.Single(page.Records)["name"]!);
+        Assert.Equal("Acme", Assert.Single(page.Records).FieldText("name"));
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[?(@.active == true)]", null);
 
-        Assert.Equal([1, 3], page.Records.Select(r => (int)r["id"]!));
+        Assert.Equal(["1", "3"], page.Records.Select(r => r.FieldText("id")));
     }
 
     [Fact]
@@ -47,15 +46,15 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract("""[{"id":"a"},{"id":"b"}]""", null, null);
 
-        Assert.Equal(["a", "b"], page.Records.Select(r => (string)r["id"]!));
+        Assert.Equal(["a", "b"], page.Records.Select(r => r.FieldText("id")));
     }
 
     [Fact]
     public void Extract_ArrayOfPlainValues_WrapsEachAsValue()
     {
-        var page = ResponseExtractor.Extract("""{"ids":[5,6]}""", "$.ids[*]", null);
+        var page = ResponseExtractor.Extract("""{"ids":[5, [[6, 7]]]}""", "$.ids[*]", null);
 
-        Assert.Equal([5, 6], page.Records.Select(r => (int)r["value"]!));
+        Assert.Equal(["""{"value":5}""", """{"value":[6,7]}"""], page.Records.Select(r => r.Json));
     }
 
     [Fact]
@@ -63,8 +62,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[*]", null);
 
-        Assert.Equal(JTokenType.String, page.Records[0]["modifiedTime"]!.Type);
-        Assert.Equal("2024-01-01T00:00:00.000Z", (string)page.Records[0]["modifiedTime"]!);
+        Assert.Equal("""{"id":1,"active":true,"modifiedTime":"2024-01-01T00:00:00.000Z"}""", page.Records[0].Json);
     }
 
     [Fact]
@@ -72,8 +70,9 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[*]", "$.totalElements");
 
-        Assert.Equal(10, (int)page.Metadata!);
-        Assert.All(page.Records, r => Assert.Equal(10, (int)r["_metadata"]!));
+        Assert.Equal("10", page.Metadata);
+        Assert.All(page.Records, r => Assert.Equal("10", r.FieldText("_metadata")));
+        Assert.Equal("""{"id":2,"active":false,"_metadata":10}""", page.Records[1].Json);
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[*]", "$['page','totalPages']");
 
-        Assert.Equal([0, 4], page.Records[0]["_metadata"]!.Select(t => (int)t));
+        Assert.Equal("[0,4]", page.Records[0].FieldText("_metadata"));
     }
 
     [Fact]
@@ -101,11 +100,11 @@ public sealed class ResponseExtractorTests
         var page = ResponseExtractor.Extract(xml, "/response/data/item", "/response/total");
 
         Assert.Equal(2, page.Records.Count);
-        Assert.Equal("1", (string)page.Records[0]["id"]!);
-        Assert.Equal("Acme", (string)page.Records[0]["name"]!);
-        Assert.Equal(["a", "b"], page.Records[0]["tags"]!["tag"]!.Select(t => (string)t!));
-        Assert.Equal("c", (string)page.Records[1]["tags"]!["tag"]!);
-        Assert.Equal("2", (string)page.Records[0]["_metadata"]!["total"]!);
+        Assert.Equal("1", page.Records[0].FieldText("id"));
+        Assert.Equal("Acme", page.Records[0].FieldText("name"));
+        Assert.Equal("""["a","b"]""", page.Records[0].FieldText("tags.tag"));
+        Assert.Equal("c", page.Records[1].FieldText("tags.tag"));
+        Assert.Equal("2", page.Records[0].FieldText("_metadata.total"));
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract("""[{"id":1},{"id":2},{"id":3}]""", "$[-1]", null);
 
-        Assert.Equal(3, (int)Assert.Single(page.Records)["id"]!);
+        Assert.Equal("3", Assert.Single(page.Records).FieldText("id"));
     }
 
     [Fact]
@@ -164,8 +163,8 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract(Envelope, "$.data[?@.active == true && @.id > 1]", "$[\"totalElements\"]");
 
-        Assert.Equal(3, (int)Assert.Single(page.Records)["id"]!);
-        Assert.Equal(10, (int)page.Metadata!);
+        Assert.Equal("3", Assert.Single(page.Records).FieldText("id"));
+        Assert.Equal("10", page.Metadata);
     }
 
     [Fact]
@@ -173,7 +172,7 @@ public sealed class ResponseExtractorTests
     {
         var page = ResponseExtractor.Extract("""{"data":[{"n":"ten"},{"n":12},{"n":null},{"n":[1]}]}""", "$.data[?@.n > 5]", null);
 
-        Assert.Equal(12, (int)Assert.Single(page.Records)["n"]!);
+        Assert.Equal("12", Assert.Single(page.Records).FieldText("n"));
     }
 
     [Fact]
@@ -187,5 +186,46 @@ public sealed class ResponseExtractorTests
 
         Assert.Equal("dataPath", error.Field);
         Assert.Contains("position 16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_RecordText_IsTheObjectAsSentWithoutWhitespace()
+    {
+        const string Body = """
+            { "data": [
+                { "id": 1, "price": 1.10, "name": "Zo\u00eb \"Z\" Lee", "big": 12345678901234567890123, "at": 1e5,
+                  "owner": { "id": 9, "tags": [ "a b", "c" ] } }
+            ], "total": 1 }
+            """;
+
+        var record = Assert.Single(ResponseExtractor.Extract(Body, "$.data[*]", "$.total").Records);
+
+        Assert.Equal(
+            """{"id":1,"price":1.10,"name":"Zo\u00eb \"Z\" Lee","big":12345678901234567890123,"at":1e5,"owner":{"id":9,"tags":["a b","c"]},"_metadata":1}""",
+            record.Json);
+    }
+
+    [Fact]
+    public void Extract_RecordWithItsOwnMetadataProperty_HasItReplacedInPlace()
+    {
+        var record = Assert.Single(ResponseExtractor.Extract("""{"data":[{"_metadata":"old","id":1}],"n":2}""", "$.data[*]", "$.n").Records);
+
+        Assert.Equal("""{"_metadata":2,"id":1}""", record.Json);
+    }
+
+    [Fact]
+    public void Extract_FilterPath_StillGivesTheRecordsAsSent()
+    {
+        var page = ResponseExtractor.Extract("""{"data":[{"id":1,"p":1.10},{"id":2,"p":2.50}]}""", "$.data[?@.p > 2]", null);
+
+        Assert.Equal("""{"id":2,"p":2.50}""", Assert.Single(page.Records).Json);
+    }
+
+    [Fact]
+    public void Extract_LenientJson_StillReadsItsRecords()
+    {
+        var page = ResponseExtractor.Extract("{'data':[{'id':1,},], // a comment\n}", "$.data[*]", null);
+
+        Assert.Equal("""{"id":1}""", Assert.Single(page.Records).Json);
     }
 }

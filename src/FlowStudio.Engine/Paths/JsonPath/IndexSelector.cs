@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -18,6 +19,21 @@ internal sealed class IndexSelector(long index) : Selector
         if (at >= 0 && at < array.Count)
         {
             output.Add(new SelectedNode(array[(int)at], node.Child(at)));
+        }
+    }
+
+    public override void Select(JsonElement node, List<JsonElement> output)
+    {
+        if (node.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var count = node.GetArrayLength();
+        var at = Index < 0 ? count + Index : Index;
+        if (at >= 0 && at < count)
+        {
+            output.Add(node[(int)at]);
         }
     }
 }

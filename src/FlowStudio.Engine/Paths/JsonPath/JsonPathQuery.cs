@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -69,6 +70,22 @@ public sealed class JsonPathQuery
     {
         ArgumentNullException.ThrowIfNull(root);
         return [.. _query.Select(root, new EvaluationContext(root), trackPaths: false).Select(n => n.Value)];
+    }
+
+    /// <summary>
+    /// The values the query selects from the System.Text.Json <paramref name="root"/>, in order, as elements of that same
+    /// document. A query with filters is evaluated over <paramref name="tree"/> (the same JSON as a Newtonsoft tree, made
+    /// only then) and its nodes are found in <paramref name="root"/> by their locations.
+    /// </summary>
+    internal IReadOnlyList<JsonElement> Select(JsonElement root, Func<JToken> tree)
+    {
+        if (!_query.HasFilters)
+        {
+            return _query.Select(root);
+        }
+
+        var document = tree();
+        return [.. _query.Select(document, new EvaluationContext(document), trackPaths: true).Select(n => n.Location!.Find(root))];
     }
 
     /// <summary>The nodes the query selects from <paramref name="root"/>, in order, each with its Normalized Path.</summary>

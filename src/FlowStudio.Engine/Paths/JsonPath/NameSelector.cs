@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -12,6 +13,15 @@ internal sealed class NameSelector(string name) : Selector
         if (node.Value is JObject obj && obj.TryGetValue(Name, out var value))
         {
             output.Add(new SelectedNode(value, node.Child(Name)));
+        }
+    }
+
+    public override void Select(JsonElement node, List<JsonElement> output)
+    {
+        // A repeated name reads its last value, as the tree keeps it.
+        if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(Name, out var value))
+        {
+            output.Add(value);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
 
@@ -21,6 +22,24 @@ internal sealed class NodeLocation
     public NodeLocation Child(string name) => new(this, name, 0);
 
     public NodeLocation Child(long index) => new(this, null, index);
+
+    /// <summary>The element at this location in <paramref name="root"/> (the same JSON the location was found in).</summary>
+    public JsonElement Find(JsonElement root)
+    {
+        var parts = new Stack<NodeLocation>();
+        for (var at = this; at._parent is not null; at = at._parent)
+        {
+            parts.Push(at);
+        }
+
+        var element = root;
+        foreach (var part in parts)
+        {
+            element = part._name is null ? element[(int)part._index] : element.GetProperty(part._name);
+        }
+
+        return element;
+    }
 
     public string ToNormalizedPath()
     {

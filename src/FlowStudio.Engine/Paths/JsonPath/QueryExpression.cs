@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -14,6 +15,31 @@ internal sealed class QueryExpression(bool absolute, IReadOnlyList<Segment> segm
 
     /// <summary>True for a singular query (RFC 9535 §2.3.5.1): child segments of one name or index each, so at most one node.</summary>
     public bool IsSingular { get; } = segments.All(s => s is { IsDescendant: false, Selectors: [NameSelector or IndexSelector] });
+
+    /// <summary>True when a segment has a filter selector (which evaluates over the Newtonsoft tree only).</summary>
+    public bool HasFilters { get; } = segments.Any(s => s.Selectors.Any(selector => selector is FilterSelector));
+
+    /// <summary>The elements selected from <paramref name="start"/>, in order; only for a query without filters.</summary>
+    public List<JsonElement> Select(JsonElement start)
+    {
+        var current = new List<JsonElement> { start };
+        foreach (var segment in Segments)
+        {
+            var next = new List<JsonElement>();
+            foreach (var node in current)
+            {
+                segment.Apply(node, next);
+            }
+
+            current = next;
+            if (current.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return current;
+    }
 
     public List<SelectedNode> Select(JToken start, EvaluationContext context, bool trackPaths)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -45,6 +46,42 @@ internal sealed class Segment(bool descendant, IReadOnlyList<Selector> selectors
 
                     break;
             }
+        }
+    }
+
+    /// <summary>The same over a System.Text.Json element (a query without filters).</summary>
+    public void Apply(JsonElement node, List<JsonElement> output)
+    {
+        if (!IsDescendant)
+        {
+            ApplySelectors(node, output);
+            return;
+        }
+
+        var pending = new Stack<JsonElement>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var visited = pending.Pop();
+            ApplySelectors(visited, output);
+            var children = visited.ValueKind switch
+            {
+                JsonValueKind.Array => visited.EnumerateArray().ToList(),
+                JsonValueKind.Object => [.. visited.EnumerateObject().Select(p => p.Value)],
+                _ => [],
+            };
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+    }
+
+    private void ApplySelectors(JsonElement node, List<JsonElement> output)
+    {
+        foreach (var selector in Selectors)
+        {
+            selector.Select(node, output);
         }
     }
 

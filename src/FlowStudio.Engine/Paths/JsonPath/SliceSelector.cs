@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -15,11 +16,33 @@ internal sealed class SliceSelector(long? start, long? end, long? step) : Select
             return;
         }
 
-        var len = (long)array.Count;
+        foreach (var i in Indexes(array.Count))
+        {
+            output.Add(new SelectedNode(array[(int)i], node.Child(i)));
+        }
+    }
+
+    public override void Select(JsonElement node, List<JsonElement> output)
+    {
+        if (node.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        // Indexing an element walks the array: list it once.
+        var items = node.EnumerateArray().ToList();
+        foreach (var i in Indexes(items.Count))
+        {
+            output.Add(items[(int)i]);
+        }
+    }
+
+    private IEnumerable<long> Indexes(long len)
+    {
         var by = step ?? 1;
         if (by == 0)
         {
-            return;
+            yield break;
         }
 
         var from = start ?? (by >= 0 ? 0 : len - 1);
@@ -32,7 +55,7 @@ internal sealed class SliceSelector(long? start, long? end, long? step) : Select
             var upper = Math.Min(Math.Max(n2, 0), len);
             for (var i = lower; i < upper; i += by)
             {
-                output.Add(new SelectedNode(array[(int)i], node.Child(i)));
+                yield return i;
             }
         }
         else
@@ -41,7 +64,7 @@ internal sealed class SliceSelector(long? start, long? end, long? step) : Select
             var lower = Math.Min(Math.Max(n2, -1), len - 1);
             for (var i = upper; lower < i; i += by)
             {
-                output.Add(new SelectedNode(array[(int)i], node.Child(i)));
+                yield return i;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths.JsonPath;
@@ -22,6 +23,23 @@ internal sealed class WildcardSelector : Selector
                 foreach (var property in obj.Properties())
                 {
                     output.Add(new SelectedNode(property.Value, node.Child(property.Name)));
+                }
+
+                break;
+        }
+    }
+
+    public override void Select(JsonElement node, List<JsonElement> output)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                output.AddRange(node.EnumerateArray());
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
+                {
+                    output.Add(property.Value);
                 }
 
                 break;

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using FlowStudio.Web.Tests.Features.Engine;
 using FlowStudio.Web.Tests.Support;
 
@@ -23,6 +25,34 @@ public sealed class SourceReadTests(FlowStudioApp app)
         Assert.Equal(Contacts, run.GetProperty("recordsRead").GetInt64());
         Assert.Equal(26, run.GetProperty("requests").GetInt32());
         Assert.Equal(await SandboxIdsAsync(client), await DatasetIdsAsync(client, datasetId));
+        Assert.Equal(Contacts, await RecordCountAsync(client, datasetId));
+    }
+
+    [Fact]
+    public async Task SearchContacts_ManyPages_StoresEachContactAsTheApiSentIt()
+    {
+        using var client = app.CreateClient();
+        await using var sandbox = await LargeSandbox.SeedAsync(client, Contacts);
+        var (sourceId, datasetId) = await CreateSourceAsync(client);
+        var ids = await SandboxIdsAsync(client);
+        using var clientSuccess = SandboxClient(client);
+        using (var edit = new StringContent(
+            """{"title":"Zo\u00eb \"Q\" M\u00fcller \ud83d\ude00","custom":{"price":1.10,"big":12345678901234567890123,"tier":{"level":2,"tags":["a b","\u00fc"]}}}""",
+            System.Text.Encoding.UTF8, "application/json"))
+        using (var patch = await clientSuccess.PatchAsync($"v2/contact/{ids[1234]}", edit))
+        {
+            Assert.True(patch.IsSuccessStatusCode, await patch.Content.ReadAsStringAsync());
+        }
+
+        await Flows.RunSourceAsync(client, sourceId);
+
+        using var page = JsonDocument.Parse(await clientSuccess.GetStringAsync("v2/contact/search?page=12&size=100"));
+        var sent = page.RootElement.GetProperty("data")[34].GetRawText();
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<FlowStudioDb>().DatasetRecords
+            .Where(r => r.DatasetId == datasetId).OrderBy(r => r.Id).Skip(1234).Select(r => r.DataJson).FirstAsync();
+        Assert.Equal(sent[..^1] + $",\"_metadata\":{Contacts}}}", stored);
+        Assert.Contains("\"price\":1.10,\"big\":12345678901234567890123,\"tier\":{\"level\":2,", stored, StringComparison.Ordinal);
         Assert.Equal(Contacts, await RecordCountAsync(client, datasetId));
     }
 

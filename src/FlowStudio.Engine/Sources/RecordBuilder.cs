@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using FlowStudio.Engine.Paths;
+using FlowStudio.Engine.Paths.JsonPath;
+
+namespace FlowStudio.Engine.Sources;
+
+/// <summary>
+/// Makes the records of one page from the elements its path to data selected: each record's text is the element's own
+/// bytes as sent (compacted) with the page's added properties, and the key and cursor fields and the schema are read
+/// from the same parse. <paramref name="compact"/> says the page has no whitespace between tokens, so each record's
+/// bytes are copied as they are. Not thread-safe; one per page.
+/// </summary>
+internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedProperty> added, bool compact)
+{
+    private static readonly byte[] ValueName = "value"u8.ToArray();
+
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+
+    /// <summary>A record of a JSON object.</summary>
+    public SourceRecord FromObject(JsonElement record) => Build(record, added);
+
+    /// <summary>A record <c>{"value": ...}</c> around a value that is not an object.</summary>
+    public SourceRecord FromValue(JsonElement value) =>
+        Build(null, [new AddedProperty("value", ValueName, Compacted(value), SchemaTypes.Of(value), FieldText(value), value), .. added]);
+
+    private static byte[] Compacted(JsonElement value)
+    {
+        var json = new ArrayBufferWriter<byte>();
+        CompactJson.Write(value, json);
+        return json.WrittenSpan.ToArray();
+    }
+
+    private SourceRecord Build(JsonElement? record, IReadOnlyList<AddedProperty> extra)
+    {
+        Span<bool> replaced = stackalloc bool[extra.Count];
+        var schema = Schema(record, extra, replaced);
+        var json = Text(record, extra, replaced);
+        return new SourceRecord(json, reading.LookupKey, schema, Capture(json, record, extra));
+    }
+
+    // The record's own compact object, left open, then the added properties it lacked.
+    private string Text(JsonElement? record, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
+    {
+        _buffer.ResetWrittenCount();
+        if (record is not { } obj)
+        {
+            _buffer.Write("{"u8);
+        }
+        else if (replaced.Contains(true))
+        {
+            WriteReplacing(obj, extra, replaced);
+        }
+        else
+        {
+            // A compact object ends in its closing brace.
+            var raw = JsonMarshal.GetRawUtf8Value(obj)[..^1];
+            if (compact)
+            {
+                _buffer.Write(raw);
+            }
+            else
+            {
+                CompactJson.Write(raw, _buffer);
+            }
+        }
+
+        var empty = _buffer.WrittenCount == 1;
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (replaced[i])
+            {
+                continue;
+            }
+
+            if (!empty)
+            {
+                _buffer.Write(","u8);
+            }
+
+            _buffer.Write("\""u8);
+            _buffer.Write(extra[i].Utf8Name);
+            _buffer.Write("\":"u8);
+            _buffer.Write(extra[i].Json);
+            empty = false;
+        }
+
+        _buffer.Write("}"u8);
+        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+
+    // The object property by property, left open, an added property's value in place of the record's own.
+    private void WriteReplacing(JsonElement obj, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
+    {
+        _buffer.Write("{"u8);
+        var first = true;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (!first)
+            {
+                _buffer.Write(","u8);
+            }
+
+            first = false;
+            _buffer.Write("\""u8);
+            _buffer.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+            _buffer.Write("\":"u8);
+            var with = Replacement(property, extra, replaced);
+            if (with is null)
+            {
+                CompactJson.Write(property.Value, _buffer);
+            }
+            else
+            {
+                _buffer.Write(with.Json);
+            }
+        }
+    }
+
+    private static AddedProperty? Replacement(JsonProperty property, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
+    {
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (replaced[i] && property.NameEquals(extra[i].Utf8Name))
+            {
+                return extra[i];
+            }
+        }
+
+        return null;
+    }
+
+    // The record's fields in order with their types, shared with earlier records of the same layout.
+    private RecordSchema Schema(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    {
+        var hash = new HashCode();
+        var count = 0;
+        if (record is { } obj)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                hash.AddBytes(JsonMarshal.GetRawUtf8PropertyName(property));
+                hash.Add(RuntimeHelpers.GetHashCode(TypeOf(property, extra, replaced)));
+                count++;
+            }
+        }
+
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (!replaced[i])
+            {
+                hash.AddBytes(extra[i].Utf8Name);
+                hash.Add(RuntimeHelpers.GetHashCode(extra[i].Type));
+                count++;
+            }
+        }
+
+        var code = hash.ToHashCode();
+        foreach (var known in reading.Layouts(code))
+        {
+            if (known.Fields.Count == count && Matches(known, record, extra, replaced))
+            {
+                return known;
+            }
+        }
+
+        var fieldsSeen = new List<SchemaField>(count);
+        var names = new List<byte[]>(count);
+        if (record is { } again)
+        {
+            foreach (var property in again.EnumerateObject())
+            {
+                var name = property.Name;
+                fieldsSeen.Add(new SchemaField(name, TypeOf(property, extra, replaced)));
+                names.Add(Encoding.UTF8.GetBytes(name));
+            }
+        }
+
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (!replaced[i])
+            {
+                fieldsSeen.Add(new SchemaField(extra[i].Name, extra[i].Type));
+                names.Add(extra[i].Utf8Name);
+            }
+        }
+
+        var schema = new RecordSchema([.. fieldsSeen], [.. names]);
+        reading.Remember(code, schema);
+        return schema;
+    }
+
+    private static bool Matches(RecordSchema known, JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    {
+        var at = 0;
+        if (record is { } obj)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (!property.NameEquals(known.Utf8Names[at]) || known.Fields[at].Type != TypeOf(property, extra, replaced))
+                {
+                    return false;
+                }
+
+                at++;
+            }
+        }
+
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (!replaced[i])
+            {
+                if (!extra[i].Utf8Name.AsSpan().SequenceEqual(known.Utf8Names[at]) || known.Fields[at].Type != extra[i].Type)
+                {
+                    return false;
+                }
+
+                at++;
+            }
+        }
+
+        return true;
+    }
+
+    // A property's type: an added property's when it replaces this one (and is marked replaced), else its value's.
+    private static string TypeOf(JsonProperty property, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    {
+        for (var i = 0; i < extra.Count; i++)
+        {
+            if (property.NameEquals(extra[i].Utf8Name))
+            {
+                replaced[i] = true;
+                return extra[i].Type;
+            }
+        }
+
+        return SchemaTypes.Of(property.Value);
+    }
+
+    // The text of each key or cursor field, read as RecordFields reads a record.
+    private KeyValuePair<string, string?>[] Capture(string json, JsonElement? record, IReadOnlyList<AddedProperty> extra)
+    {
+        var fields = reading.Fields;
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var captured = new KeyValuePair<string, string?>[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            captured[i] = new(fields[i], Read(json, record, extra, fields[i]));
+        }
+
+        return captured;
+    }
+
+    private static string? Read(string json, JsonElement? record, IReadOnlyList<AddedProperty> extra, string field)
+    {
+        if (field.StartsWith('$'))
+        {
+            if (!JsonPathQuery.TryParse(field, out var query))
+            {
+                return null;
+            }
+
+            using var whole = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 2 * JsonText.MaxDepth });
+            return query.Select(whole.RootElement, () => JsonText.Parse(json)) is [var first, ..] ? FieldText(first) : null;
+        }
+
+        if (Top(record, extra, field) is { } own)
+        {
+            return own.Text;
+        }
+
+        var parts = field.Split('.');
+        if (Top(record, extra, parts[0]) is not { Value: { } at })
+        {
+            return null;
+        }
+
+        foreach (var part in parts.Skip(1))
+        {
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(part, out at))
+            {
+                return null;
+            }
+        }
+
+        return FieldText(at);
+    }
+
+    // A top-level field: an added property, else the record's own.
+    private static (string? Text, JsonElement? Value)? Top(JsonElement? record, IReadOnlyList<AddedProperty> extra, string name)
+    {
+        foreach (var property in extra)
+        {
+            if (property.Name == name)
+            {
+                return (property.Text, property.Value);
+            }
+        }
+
+        return record is { } obj && obj.TryGetProperty(name, out var value) ? (FieldText(value), value) : null;
+    }
+
+    /// <summary>A value as a field's text: a string as it is, null for null, anything else as compact JSON.</summary>
+    public static string? FieldText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => CompactJson.Text(value),
+    };
+}
