@@ -28,10 +28,10 @@ internal static class FlowDocumentReader
             return (null, NotAnExport);
         }
 
-        if (!document.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var number) || number != FlowDocument.CurrentVersion)
+        if (!document.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var number) || number is < 1 or > FlowDocument.CurrentVersion)
         {
             var which = document.TryGetProperty("formatVersion", out var given) ? given.GetRawText() : "missing";
-            return (null, $"The export's format version is {which}; this FlowStudio imports format version {FlowDocument.CurrentVersion} only. "
+            return (null, $"The export's format version is {which}; this FlowStudio imports format versions 1 to {FlowDocument.CurrentVersion}. "
                 + "Export the flow again from a FlowStudio of this version, or update this FlowStudio.");
         }
 
@@ -40,7 +40,7 @@ internal static class FlowDocumentReader
             var flow = document.Deserialize<FlowDocument>(Json);
             return flow?.Source?.Config is null
                 ? (null, "The export has no source: it is damaged. Export the flow again.")
-                : (flow with { Credentials = flow.Credentials ?? [], Lookups = flow.Lookups ?? [], Destinations = flow.Destinations ?? [] }, null);
+                : (flow with { Credentials = flow.Credentials ?? [], Lookups = flow.Lookups ?? [], Transforms = flow.Transforms ?? [], Destinations = flow.Destinations ?? [] }, null);
         }
         catch (JsonException ex)
         {

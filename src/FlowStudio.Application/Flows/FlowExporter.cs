@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Application.Flows;
 
-/// <summary>Writes a flow (a source, the destinations of its dataset, the lookups it uses) as a <see cref="FlowDocument"/>.</summary>
-internal sealed class FlowExporter(FlowStudioDb db, TimeProvider time)
+/// <summary>
+/// Writes a flow (a source, the transforms downstream of its dataset, the destinations of any of those datasets, the
+/// lookups it uses) as a <see cref="FlowDocument"/>.
+/// </summary>
+internal sealed class FlowExporter(FlowStudioDb db, TransformService transforms, TimeProvider time)
 {
     /// <summary>The flow of the source <paramref name="sourceId"/>; null when there is no such source.</summary>
     public async Task<FlowDocument?> ExportAsync(string sourceId, CancellationToken cancellationToken)
@@ -15,7 +18,12 @@ internal sealed class FlowExporter(FlowStudioDb db, TimeProvider time)
             return null;
         }
 
-        var destinations = await db.Destinations.AsNoTracking().Where(d => d.DatasetId == source.DatasetId).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        // Nearest first, so every transform comes after the one it reads; its id is its key in the document.
+        var downstream = await transforms.DownstreamAsync(source.DatasetId, cancellationToken);
+        var keyOf = downstream.ToDictionary(t => t.DatasetId, t => (string?)t.Id);
+        keyOf[source.DatasetId] = null;
+        var datasetIds = keyOf.Keys.ToList();
+        var destinations = await db.Destinations.AsNoTracking().Where(d => datasetIds.Contains(d.DatasetId)).OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var credentialIds = destinations.Select(d => d.CredentialId).Append(source.CredentialId).OfType<string>().Distinct().ToList();
         var credentials = await db.Credentials.AsNoTracking().Where(c => credentialIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new CredentialReference(c.Connector, c.Name), cancellationToken);
@@ -31,8 +39,9 @@ internal sealed class FlowExporter(FlowStudioDb db, TimeProvider time)
             [.. credentials.Values.OrderBy(c => c.Name, StringComparer.Ordinal)],
             [.. lookups.Select(l => l.Export)],
             new FlowSourceExport(Name(credentials, source.CredentialId), request with { CredentialId = null, Manual = manual }),
+            [.. downstream.Select(t => new FlowTransformExport(t.Id, keyOf[t.InputDatasetId], t.Name, t.Steps))],
             [.. destinations.Select(d => new FlowDestinationExport(
-                Name(credentials, d.CredentialId) ?? d.CredentialId, DestinationService.ToRequest(d) with { CredentialId = null, DatasetId = null }))]);
+                Name(credentials, d.CredentialId) ?? d.CredentialId, DestinationService.ToRequest(d) with { CredentialId = null, DatasetId = null }, keyOf[d.DatasetId]))]);
     }
 
     private async Task<List<(string Id, LookupExport Export)>> LookupsAsync(List<string> ids, CancellationToken cancellationToken)

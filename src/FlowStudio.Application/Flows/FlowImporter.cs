@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowStudio.Application.Flows;
 
 /// <summary>
-/// Recreates an exported flow in one transaction (all of it or nothing): its lookups, its source and its destinations,
+/// Recreates an exported flow in one transaction (all of it or nothing): its lookups, its source, its transforms and its destinations,
 /// each through the same checks as when made by hand, all paused. Names already taken get " (imported)" (a lookup,
 /// whose name is a macro prefix, gets "_imported", and the source's macros follow it).
 /// </summary>
-internal sealed class FlowImporter(FlowStudioDb db, SourceService sources, DestinationService destinations, LookupService lookups, FlowEvents events)
+internal sealed class FlowImporter(
+    FlowStudioDb db, SourceService sources, TransformService transforms, DestinationService destinations, LookupService lookups, FlowEvents events)
 {
     public async Task<FlowImportOutcome> ImportAsync(FlowImportRequest request, CancellationToken cancellationToken)
     {
@@ -44,6 +45,25 @@ internal sealed class FlowImporter(FlowStudioDb db, SourceService sources, Desti
             return new FlowImportOutcome(null, null, [], Prefixed("source", sourceErrors));
         }
 
+        // The dataset each document key stands for here: null is the source's, a transform's key its new output.
+        var datasets = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? DatasetOf(string? key) => key is null ? source.DatasetId : datasets.GetValueOrDefault(key);
+        foreach (var (transform, index) in flow.Transforms.Select((t, i) => (t, i)))
+        {
+            if (DatasetOf(transform.Input) is not { } input)
+            {
+                return new FlowImportOutcome(null, null, [], [new($"transforms[{index}].input", $"The export has no transform “{transform.Input}” before this one: it is damaged. Export the flow again.")]);
+            }
+
+            var (created, transformErrors) = await transforms.CreateAsync(new TransformRequest(transform.Name, input, transform.Steps), cancellationToken);
+            if (created is null)
+            {
+                return new FlowImportOutcome(null, null, [], Prefixed($"transforms[{index}]", transformErrors));
+            }
+
+            datasets[transform.Key] = created.DatasetId;
+        }
+
         var createdDestinations = new List<DestinationView>();
         foreach (var (destination, index) in flow.Destinations.Select((d, i) => (d, i)))
         {
@@ -51,7 +71,7 @@ internal sealed class FlowImporter(FlowStudioDb db, SourceService sources, Desti
             {
                 Name = await FreeDestinationNameAsync(destination.Config.Name, cancellationToken),
                 CredentialId = destination.Credential is { } credential ? credentialIds.GetValueOrDefault(credential) : null,
-                DatasetId = source.DatasetId,
+                DatasetId = DatasetOf(destination.Input),
             };
             var (created, destinationErrors) = await destinations.CreateAsync(config, cancellationToken);
             if (created is null)

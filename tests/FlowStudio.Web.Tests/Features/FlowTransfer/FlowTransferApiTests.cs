@@ -55,6 +55,58 @@ public sealed class FlowTransferApiTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Import_FlowWithATransform_PutsTheTransformBackBetweenTheSourceAndTheDestinationItFeeds()
+    {
+        using var client = app.CreateClient();
+        var name = "Filtered " + Guid.NewGuid().ToString("N")[..6];
+        var (sourceId, _) = await CreateFlowAsync(client, name);
+        var datasetId = (await GetAsync(client, $"/api/sources/{sourceId}")).GetProperty("datasetId").GetString();
+        object[] steps =
+        [
+            new { kind = "filter", match = "all", conditions = new[] { new { field = "name", @operator = "isNotEmpty", value = "" } } },
+            new { kind = "compute", field = "origin", expression = "'imported flow'" },
+        ];
+        var transform = await client.PostJsonAsync("/api/transforms", new { name = name + " named", inputDatasetId = datasetId, steps }, 201);
+        await client.PostJsonAsync("/api/destinations", new
+        {
+            name = name + " named to Clari",
+            datasetId = transform.GetProperty("datasetId").GetString(),
+            credentialId = await client.CredentialIdAsync("Clari Sandbox"),
+            manual = new { method = "POST", contentFormat = "json", url = "/v2/ingest/entity/account", batching = new { enabled = true, batchSize = 100, algorithm = "code", code = ClientsToAccounts } },
+        }, 201);
+        var document = await GetAsync(client, $"/api/flows/{sourceId}/export");
+        Assert.Equal(2, document.GetProperty("formatVersion").GetInt32());
+        var exported = Assert.Single(document.GetProperty("transforms").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, exported.GetProperty("input").ValueKind);
+        Assert.Equal(2, document.GetProperty("destinations").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/sources/{sourceId}?cascade=true")).StatusCode);
+
+        var imported = await client.PostJsonAsync("/api/flows/import", new
+        {
+            document,
+            credentials = new Dictionary<string, string>
+            {
+                ["ClientSuccess Sandbox"] = await client.CredentialIdAsync("ClientSuccess Sandbox"),
+                ["Clari Sandbox"] = await client.CredentialIdAsync("Clari Sandbox"),
+            },
+        }, 201);
+
+        var source = imported.GetProperty("source");
+        var transforms = await GetAsync(client, $"/api/transforms?inputDatasetId={source.GetProperty("datasetId").GetString()}");
+        var recreated = Assert.Single(transforms.EnumerateArray());
+        Assert.Equal(name + " named", recreated.GetProperty("name").GetString());
+        Assert.Equal(2, recreated.GetProperty("steps").GetArrayLength());
+        var fed = imported.GetProperty("destinations").EnumerateArray().Single(d => d.GetProperty("name").GetString() == name + " named to Clari");
+        Assert.Equal(recreated.GetProperty("datasetId").GetString(), fed.GetProperty("datasetId").GetString());
+
+        var read = await Flows.RunSourceAsync(client, source.GetProperty("id").GetString()!);
+        var sent = await Flows.RunDestinationAsync(client, fed.GetProperty("id").GetString()!);
+        Assert.Equal("succeeded", sent.GetProperty("status").GetString());
+        Assert.Equal(250, read.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(250, sent.GetProperty("recordsSent").GetInt64());
+    }
+
+    [Fact]
     public async Task Export_HoldsNoSecretOfTheSeededCredentials_NotEvenMasked()
     {
         using var client = app.CreateClient();
@@ -83,7 +135,7 @@ public sealed class FlowTransferApiTests(FlowStudioApp app)
     }
 
     [Theory]
-    [InlineData("""{"format": "flowstudio.flow", "formatVersion": 2, "source": {}}""", "format version is 2")]
+    [InlineData("""{"format": "flowstudio.flow", "formatVersion": 3, "source": {}}""", "format version is 3")]
     [InlineData("""{"name": "a source"}""", "not a FlowStudio flow export")]
     public async Task Import_IncompatibleDocument_IsRefusedWithAMessage(string document, string message)
     {
