@@ -62,6 +62,7 @@ public sealed class DestinationDryRunTests(BrowserApp app)
             await Expect(dialog.GetByTestId("dry-run-count-unchanged")).ToHaveTextAsync("Unchanged: 1");
             await Expect(dialog.GetByTestId("dry-run-samples-updated")).ToContainTextAsync("\"Renamed in E2E\"");
             await Expect(dialog.GetByTestId("dry-run-request").First).ToContainTextAsync("POST /v2/contact/upsert");
+            await Screenshots.SaveAsync(page, "destination-dry-run");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
             await Expect(dialog).ToHaveCountAsync(0);
 

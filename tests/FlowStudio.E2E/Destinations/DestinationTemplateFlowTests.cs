@@ -96,6 +96,7 @@ public sealed class DestinationTemplateFlowTests(BrowserApp app)
             var first = panel.GetByTestId("sample-payload").First;
             await Expect(first.Locator("pre")).ToContainTextAsync(new Regex("\"createdAt\": \\d{13},"));
             await Expect(first.Locator("pre")).ToContainTextAsync(new Regex("\"id\": \"\\d+\""));
+            await Screenshots.SaveAsync(page, "destination-mapping");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/destinations/dst_[0-9a-z]+$"));

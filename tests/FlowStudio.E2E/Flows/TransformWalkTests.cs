@@ -38,6 +38,7 @@ public sealed class TransformWalkTests(BrowserApp app)
             await page.Locator("#step-1-field").FillAsync("double");
             await page.Locator("#step-1-expression").FillAsync("record.total * 2");
             await Expect(page.GetByTestId("transform-preview-2")).ToContainTextAsync("\"double\":6");
+            await Screenshots.SaveAsync(page, "transform-editor");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/$"));
