@@ -74,5 +74,8 @@ internal static class ZohoHttp
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     public static Task<HttpResponseMessage> SendJsonAsync(HttpClient client, HttpMethod method, string path, object body) =>
-        client.SendAsync(new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) });
+        client.SendAsync(new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body, options: ZohoWire) });
+
+    /// <summary>Zoho's field names are case-sensitive API names, so bodies keep the property names as written.</summary>
+    private static readonly JsonSerializerOptions ZohoWire = new();
 }
