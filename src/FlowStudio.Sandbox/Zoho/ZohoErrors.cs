@@ -30,7 +30,4 @@ internal static class ZohoErrors
 
     public static IResult RequiredParamMissing(string param) =>
         Result(StatusCodes.Status400BadRequest, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", new JsonObject { ["param"] = param });
-
-    public static IResult InvalidQuery(string reason) =>
-        Result(StatusCodes.Status400BadRequest, "INVALID_QUERY", "invalid query formed", new JsonObject { ["reason"] = reason });
 }

@@ -33,7 +33,7 @@ internal static class ZohoSeed
         return (accounts, contacts);
     }
 
-    public static string AccountName(int i) =>
+    private static string AccountName(int i) =>
         $"{Prefixes[i % Prefixes.Length]} {Suffixes[i / Prefixes.Length % Suffixes.Length]} {i.ToString("D3", CultureInfo.InvariantCulture)}";
 
     private static JsonObject Account(int i)
