@@ -2,6 +2,7 @@ using FlowStudio.Sandbox.Capture;
 using FlowStudio.Sandbox.Clari;
 using FlowStudio.Sandbox.ClientSuccess;
 using FlowStudio.Sandbox.Control;
+using FlowStudio.Sandbox.Zoho;
 
 namespace FlowStudio.Sandbox;
 
@@ -14,10 +15,11 @@ public static class SandboxExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ClientSuccessStore>();
         services.AddSingleton<ClariStore>();
+        services.AddSingleton<ZohoStore>();
         return services;
     }
 
-    /// <summary>Mounts the ClientSuccess and Clari simulators, the capture endpoint and the control endpoints under <paramref name="prefix"/>.</summary>
+    /// <summary>Mounts the ClientSuccess, Clari and Zoho CRM simulators, the capture endpoint and the control endpoints under <paramref name="prefix"/>.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app, string prefix = "/sandbox")
     {
         var sandbox = app.MapGroup(prefix).ExcludeFromDescription();
@@ -25,6 +27,7 @@ public static class SandboxExtensions
         sandbox.MapCapture();
         sandbox.MapGroup("/clientsuccess").AddEndpointFilter<RequestLogFilter>().AddEndpointFilter<FaultInjectionFilter>().MapClientSuccessApi();
         sandbox.MapGroup("/clari").AddEndpointFilter<RequestLogFilter>().AddEndpointFilter<FaultInjectionFilter>().MapClariApi();
+        sandbox.MapGroup("/zoho").AddEndpointFilter<RequestLogFilter>().AddEndpointFilter<FaultInjectionFilter>().MapZohoApi();
         return app;
     }
 }

@@ -33,6 +33,15 @@ internal static class ConnectorCatalog
                 new("allowedOrigins", "Allowed Origins", false,
                     Help: "Other origins this credential may be sent to, comma-separated (e.g. https://files.example.com). Everything else gets no credential."),
             ]),
+        new("zoho", "Zoho CRM", ["source", "destination"], "https://www.zohoapis.com",
+            "Zoho CRM accounts and contacts: read, search, insert, update and upsert.",
+            [
+                new("baseUrl", "API Base URL", false, Help: "Leave empty for https://www.zohoapis.com; use your data centre's (the api_domain Zoho gives)."),
+                new("accountsUrl", "Accounts URL", false, Help: "The data centre's accounts server. Leave empty for https://accounts.zoho.com (e.g. https://accounts.zoho.eu)."),
+                new("clientId", "Client ID", false, Required: true, Help: "From the Zoho API console (self client or server-based app)."),
+                new("clientSecret", "Client Secret", true, Required: true),
+                new("refreshToken", "Refresh Token", true, Required: true, Help: "FlowStudio trades it for an access token at the accounts server."),
+            ]),
         new("webhook", "Webhook", ["source"], null,
             "Records pushed to FlowStudio by other systems.", []),
     ];

@@ -11,10 +11,16 @@ internal sealed class ConnectionFactory(CredentialService credentials, HostAddre
         return secrets is null ? null : Create(secrets);
     }
 
-    /// <summary>The connection for <paramref name="secrets"/>, saved or not.</summary>
+    /// <summary>The connection for <paramref name="secrets"/>, saved or not. A Zoho accounts URL that is a path is made absolute too.</summary>
     public Connection Create(CredentialSecrets secrets)
     {
         var fallback = ConnectorCatalog.Find(secrets.Connector)?.DefaultBaseUrl ?? "http://localhost/";
-        return new Connection(secrets.Connector, host.Resolve(secrets.BaseUrl, fallback), secrets.Fields);
+        var fields = secrets.Fields;
+        if (fields.TryGetValue("accountsUrl", out var accounts) && accounts.StartsWith('/'))
+        {
+            fields = new Dictionary<string, string>(fields) { ["accountsUrl"] = host.Resolve(accounts, accounts).AbsoluteUri };
+        }
+
+        return new Connection(secrets.Connector, host.Resolve(secrets.BaseUrl, fallback), fields);
     }
 }

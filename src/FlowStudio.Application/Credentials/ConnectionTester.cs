@@ -26,13 +26,14 @@ internal sealed class ConnectionTester(ConnectionFactory connections, Credential
     private async Task<ConnectionTestResult> TestAsync(Connection connection, CancellationToken cancellationToken)
     {
         // A read that needs the credential and nothing else: ClientSuccess's client search, Clari's org limits (plus the
-        // ingestion schema when a partner key is set), and the base URL of a REST API.
+        // ingestion schema when a partner key is set), one Zoho CRM account, and the base URL of a REST API.
         string[] probes = connection.Connector switch
         {
             "clientsuccess" => ["/v2/client/search?page=0&size=1"],
             "clari" when connection.Field("partnerKey") is not null => ["/v4/admin/limits", "/v2/ingest/schema/account/field"],
             "clari" => ["/v4/admin/limits"],
             "rest" => [connection.BaseUrl.ToString()],
+            "zoho" => ["/crm/v7/Accounts?fields=Account_Name&per_page=1"],
             _ => [],
         };
         if (probes.Length == 0)

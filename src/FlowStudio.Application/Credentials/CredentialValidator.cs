@@ -55,9 +55,12 @@ internal static class CredentialValidator
             }
         }
 
-        if (fields.TryGetValue("baseUrl", out var baseUrl) && !IsBaseUrl(baseUrl))
+        foreach (var urlField in (string[])["baseUrl", "accountsUrl"])
         {
-            errors.Add(new("fields.baseUrl", "Enter an absolute http(s) URL such as https://api.example.com, or a path on this FlowStudio host starting with /."));
+            if (fields.TryGetValue(urlField, out var url) && !IsBaseUrl(url))
+            {
+                errors.Add(new($"fields.{urlField}", "Enter an absolute http(s) URL such as https://api.example.com, or a path on this FlowStudio host starting with /."));
+            }
         }
 
         if (connector.Id == "clientsuccess" && !fields.ContainsKey("apiKey") && !(fields.ContainsKey("username") && fields.ContainsKey("password")))

@@ -7,6 +7,7 @@ internal sealed class SandboxCredentialSeeder(CredentialService credentials, IOp
 {
     public const string ClientSuccessName = "ClientSuccess Sandbox";
     public const string ClariName = "Clari Sandbox";
+    public const string ZohoName = "Zoho CRM Sandbox";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +36,19 @@ internal sealed class SandboxCredentialSeeder(CredentialService credentials, IOp
                 ["partnerKey"] = "clari-sandbox-partner",
             }), cancellationToken);
             logger.LogInformation("Created the {Credential} credential", ClariName);
+        }
+
+        if (!existing.Contains(ZohoName))
+        {
+            await credentials.CreateAsync(new CreateCredentialRequest("zoho", ZohoName, new()
+            {
+                ["baseUrl"] = "/sandbox/zoho",
+                ["accountsUrl"] = "/sandbox/zoho",
+                ["clientId"] = "1000.ZOHOSANDBOXCLIENT",
+                ["clientSecret"] = "zoho-sandbox-client-secret",
+                ["refreshToken"] = "1000.zoho-sandbox-refresh-token",
+            }), cancellationToken);
+            logger.LogInformation("Created the {Credential} credential", ZohoName);
         }
     }
 }

@@ -5,11 +5,12 @@ namespace FlowStudio.Engine.Connectors;
 /// <summary>
 /// Where and how to reach one connector account.
 /// </summary>
-/// <param name="Connector">One of <see cref="ConnectorIds"/>: "clientsuccess", "clari", "rest", "webhook".</param>
+/// <param name="Connector">One of <see cref="ConnectorIds"/>: "clientsuccess", "clari", "rest", "webhook", "zoho".</param>
 /// <param name="BaseUrl">Absolute base URL; request paths are joined to it.</param>
 /// <param name="Fields">
 /// Credential fields. clientsuccess: <c>username</c> + <c>password</c>, or <c>apiKey</c>;
-/// clari: <c>apiKey</c> + <c>partnerKey</c>; rest: <c>authType</c> (none|apiKey|basic|bearer), <c>headerName</c>
+/// clari: <c>apiKey</c> + <c>partnerKey</c>; zoho: <c>clientId</c> + <c>clientSecret</c> + <c>refreshToken</c>, with
+/// <c>accountsUrl</c> (the data centre's absolute accounts server URL, default https://accounts.zoho.com); rest: <c>authType</c> (none|apiKey|basic|bearer), <c>headerName</c>
 /// (apiKey, default X-API-Key), <c>apiKey</c>, <c>username</c>, <c>password</c>, <c>token</c>, <c>allowedOrigins</c>
 /// (other origins the credential may be sent to, comma-separated). Names are case-insensitive.
 /// </param>

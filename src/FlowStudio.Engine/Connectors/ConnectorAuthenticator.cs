@@ -9,7 +9,8 @@ namespace FlowStudio.Engine.Connectors;
 
 /// <summary>
 /// Adds each connector's credentials to outbound requests. ClientSuccess username/password connections sign in at
-/// <c>POST {base}/v1/auth</c> once; the token is cached per connection until it expires or the API answers 401.
+/// <c>POST {base}/v1/auth</c> once, Zoho connections trade their refresh token for an access token at
+/// <c>POST {accountsUrl}/oauth/v2/token</c>; the token is cached per connection until it expires or the API answers 401.
 /// One instance should live for the whole process (register it as a singleton) so tokens are reused.
 /// </summary>
 public sealed class ConnectorAuthenticator(TimeProvider time)
@@ -39,6 +40,12 @@ public sealed class ConnectorAuthenticator(TimeProvider time)
         }
 
         var secrets = SecretsOf(connection);
+        if (string.Equals(connection.Connector, ConnectorIds.Zoho, StringComparison.OrdinalIgnoreCase))
+        {
+            var signIn = ZohoSignIn.For(connection);
+            return await CachedTokenAsync(signIn.CacheKey, staleToken, secrets, "Zoho-oauthtoken ", token => signIn.RequestAsync(send, token), cancellationToken);
+        }
+
         var isToken = string.Equals(connection.Connector, ConnectorIds.ClientSuccess, StringComparison.OrdinalIgnoreCase)
             && connection.Field("apiKey") is null;
         if (isToken)
@@ -119,39 +126,57 @@ public sealed class ConnectorAuthenticator(TimeProvider time)
             throw new ArgumentException("The ClientSuccess connection needs an API key, or a username and password.", nameof(connection));
         }
 
-        var slot = _tokens.GetOrAdd(CacheKey(connection, username, password), _ => new TokenSlot());
+        async Task<TokenAnswer> SignInAsync(CancellationToken token)
+        {
+            var body = new JObject { ["username"] = username, ["password"] = password }.ToString(Newtonsoft.Json.Formatting.None);
+            var response = await send(new ApiRequest(HttpMethod.Post, "/v1/auth", Body: body), token);
+            if (response.StatusCode is < 200 or > 299)
+            {
+                return new TokenAnswer(null, default, response);
+            }
+
+            var (accessToken, lifetime) = ReadToken(response);
+            return accessToken is null
+                ? new TokenAnswer(null, default, response with { StatusCode = 0, Body = string.Empty, TransportError = "The ClientSuccess sign-in response had no access_token." })
+                : new TokenAnswer(accessToken, lifetime, response);
+        }
+
+        return await CachedTokenAsync(CacheKey(connection, username, password), staleToken, secrets, "", SignInAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cached token for <paramref name="cacheKey"/> unless it is <paramref name="staleToken"/> or expired; otherwise a
+    /// new one from <paramref name="signIn"/>, sent as <c>Authorization: {scheme}{token}</c>.
+    /// </summary>
+    private async Task<AuthHeaders> CachedTokenAsync(
+        string cacheKey,
+        string? staleToken,
+        List<string> secrets,
+        string scheme,
+        Func<CancellationToken, Task<TokenAnswer>> signIn,
+        CancellationToken cancellationToken)
+    {
+        var slot = _tokens.GetOrAdd(cacheKey, _ => new TokenSlot());
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
             if (slot.Token is { } cached && cached != staleToken && time.GetUtcNow() < slot.ExpiresAt)
             {
                 secrets.Add(cached);
-                return AuthHeaders.With(secrets, ("Authorization", cached)) with { Token = cached };
+                return AuthHeaders.With(secrets, ("Authorization", scheme + cached)) with { Token = cached };
             }
 
             slot.Token = null;
-            var body = new JObject { ["username"] = username, ["password"] = password }.ToString(Newtonsoft.Json.Formatting.None);
-            var response = await send(new ApiRequest(HttpMethod.Post, "/v1/auth", Body: body), cancellationToken);
-            if (response.StatusCode is < 200 or > 299)
+            var answer = await signIn(cancellationToken);
+            if (answer.Token is not { } token)
             {
-                return AuthHeaders.Failed(secrets, response);
-            }
-
-            var (token, lifetime) = ReadToken(response);
-            if (token is null)
-            {
-                return AuthHeaders.Failed(secrets, response with
-                {
-                    StatusCode = 0,
-                    Body = string.Empty,
-                    TransportError = "The ClientSuccess sign-in response had no access_token.",
-                });
+                return AuthHeaders.Failed(secrets, answer.Response);
             }
 
             slot.Token = token;
-            slot.ExpiresAt = time.GetUtcNow() + lifetime - ExpiryMargin;
+            slot.ExpiresAt = time.GetUtcNow() + answer.Lifetime - ExpiryMargin;
             secrets.Add(token);
-            return AuthHeaders.With(secrets, ("Authorization", token)) with { Token = token };
+            return AuthHeaders.With(secrets, ("Authorization", scheme + token)) with { Token = token };
         }
         finally
         {
@@ -185,7 +210,7 @@ public sealed class ConnectorAuthenticator(TimeProvider time)
 
     private static List<string> SecretsOf(Connection connection)
     {
-        string[] secretNames = ["password", "apiKey", "partnerKey", "token"];
+        string[] secretNames = ["password", "apiKey", "partnerKey", "token", "clientSecret", "refreshToken"];
         return [.. secretNames.Select(connection.Field).OfType<string>()];
     }
 

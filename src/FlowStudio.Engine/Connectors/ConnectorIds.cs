@@ -7,6 +7,7 @@ public static class ConnectorIds
     public const string Clari = "clari";
     public const string Rest = "rest";
     public const string Webhook = "webhook";
+    public const string Zoho = "zoho";
 
-    public static readonly IReadOnlyList<string> All = [ClientSuccess, Clari, Rest, Webhook];
+    public static readonly IReadOnlyList<string> All = [ClientSuccess, Clari, Rest, Webhook, Zoho];
 }

@@ -38,7 +38,7 @@ internal abstract class PageStrategy
         public override string? NextUrl(PageOutcome page) => null;
     }
 
-    /// <summary>Page number + size; ends when <c>lastPath</c> is true or a page is shorter than the size.</summary>
+    /// <summary>Page number + size; ends when <c>lastPath</c> is true, <c>morePath</c> is not true or a page is shorter than the size.</summary>
     private sealed class PageNumber(PaginationSpec spec) : PageStrategy
     {
         private readonly string _pageParam = spec.PageParam ?? "page";
@@ -54,7 +54,7 @@ internal abstract class PageStrategy
 
         public override string? NextUrl(PageOutcome page)
         {
-            if (page.Document.IsTrue(spec.LastPath))
+            if (page.Document.IsTrue(spec.LastPath) || (spec.MorePath is not null && !page.Document.IsTrue(spec.MorePath)))
             {
                 return null;
             }

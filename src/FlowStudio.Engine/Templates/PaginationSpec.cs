@@ -27,6 +27,9 @@ public sealed record PaginationSpec
     /// <summary><c>pageSize</c>: JSONPath to a boolean that is true on the last page (ClientSuccess: "$.last").</summary>
     public string? LastPath { get; init; }
 
+    /// <summary><c>pageSize</c>: JSONPath to a boolean that is false on the last page (Zoho CRM: "$.info.more_records").</summary>
+    public string? MorePath { get; init; }
+
     /// <summary><c>nextLink</c> / <c>nextUrl</c>: JSONPath to the URL of the next page; absent or empty ends paging.</summary>
     public string? NextPath { get; init; }
 

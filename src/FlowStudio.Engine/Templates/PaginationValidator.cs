@@ -32,7 +32,7 @@ internal static class PaginationValidator
 
         foreach (var (field, path) in new[]
                  {
-                     ("pagination.lastPath", pagination.LastPath), ("pagination.nextPath", pagination.NextPath),
+                     ("pagination.lastPath", pagination.LastPath), ("pagination.morePath", pagination.MorePath), ("pagination.nextPath", pagination.NextPath),
                      ("pagination.cursorPath", pagination.CursorPath),
                  })
         {

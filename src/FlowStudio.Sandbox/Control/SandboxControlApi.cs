@@ -1,6 +1,7 @@
 using FlowStudio.Sandbox.Capture;
 using FlowStudio.Sandbox.Clari;
 using FlowStudio.Sandbox.ClientSuccess;
+using FlowStudio.Sandbox.Zoho;
 
 namespace FlowStudio.Sandbox.Control;
 
@@ -15,8 +16,8 @@ internal static class SandboxControlApi
         return group;
     }
 
-    private static IResult GetState(ClientSuccessStore clientSuccess, ClariStore clari) =>
-        Results.Json(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot() });
+    private static IResult GetState(ClientSuccessStore clientSuccess, ClariStore clari, ZohoStore zoho) =>
+        Results.Json(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot(), zoho = zoho.Snapshot() });
 
     private static IResult SetFaults(FaultSettings settings, SandboxFaults faults)
     {
@@ -29,7 +30,7 @@ internal static class SandboxControlApi
         return Results.Ok(settings);
     }
 
-    private static async Task<IResult> ResetAsync(HttpRequest request, ClientSuccessStore clientSuccess, ClariStore clari, SandboxFaults faults, RequestLog log)
+    private static async Task<IResult> ResetAsync(HttpRequest request, ClientSuccessStore clientSuccess, ClariStore clari, ZohoStore zoho, SandboxFaults faults, RequestLog log)
     {
         var counts = SeedCounts.Default;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -48,6 +49,7 @@ internal static class SandboxControlApi
         log.Clear();
         clientSuccess.Reset(counts);
         clari.Reset();
-        return Results.Ok(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot() });
+        zoho.Reset();
+        return Results.Ok(new { clientsuccess = clientSuccess.Snapshot(), clari = clari.Snapshot(), zoho = zoho.Snapshot() });
     }
 }

@@ -29,6 +29,18 @@ public sealed class SandboxServer : IAsyncLifetime
 
     public Uri ClariBaseUrl => new(BaseAddress, "/sandbox/clari");
 
+    /// <summary>A Zoho CRM connection whose accounts server and API are the sandbox's.</summary>
+    public Connection ZohoConnection(string refreshToken = "1000.zoho-sandbox-refresh-token") => new(
+        "zoho",
+        new Uri(BaseAddress, "/sandbox/zoho"),
+        new Dictionary<string, string>
+        {
+            ["accountsUrl"] = new Uri(BaseAddress, "/sandbox/zoho").AbsoluteUri,
+            ["clientId"] = "1000.ZOHOSANDBOXCLIENT",
+            ["clientSecret"] = "zoho-sandbox-client-secret",
+            ["refreshToken"] = refreshToken,
+        });
+
     public HttpClient CreateClient(string path = "/sandbox/") => new() { BaseAddress = new Uri(BaseAddress, path) };
 
     /// <summary>A ClientSuccess connection that signs in with the sandbox user and password.</summary>

@@ -6,7 +6,7 @@ namespace FlowStudio.Engine.Tests.Templates;
 public sealed class SourceTemplateCoverageTests
 {
     private static readonly Type[] LiveTestClasses =
-        [typeof(ClientSuccessReadTemplateTests), typeof(ClientSuccessWriteTemplateTests), typeof(ClariSourceTemplateTests)];
+        [typeof(ClientSuccessReadTemplateTests), typeof(ClientSuccessWriteTemplateTests), typeof(ClariSourceTemplateTests), typeof(ZohoSourceTemplateTests)];
 
     [Fact]
     public void All_SourceTemplates_EachHaveALiveSandboxTest()

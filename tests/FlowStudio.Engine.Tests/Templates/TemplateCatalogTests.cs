@@ -21,7 +21,18 @@ public sealed class TemplateCatalogTests
     public void Load_RepositoryTemplates_HasNoProblems()
     {
         Assert.True(Catalog.Problems.Count == 0, string.Join(Environment.NewLine, Catalog.Problems));
-        Assert.Equal(4, Catalog.All.Select(t => (t.Connector, t.Direction)).Distinct().Count());
+        Assert.Equal(6, Catalog.All.Select(t => (t.Connector, t.Direction)).Distinct().Count());
+    }
+
+    [Fact]
+    public void For_Zoho_HasTheReadAndWriteTemplatesWithBatchesOf100()
+    {
+        Assert.Equal(["Get Accounts", "Get Contacts", "Search Accounts", "Search Contacts"], Catalog.For("zoho", "source").Select(t => t.Name));
+        var destinations = Catalog.For("zoho", "destination").ToList();
+        Assert.Equal(
+            ["Insert Accounts", "Update Accounts", "Upsert Accounts", "Insert Contacts", "Update Contacts", "Upsert Contacts"],
+            destinations.Select(t => t.Name));
+        Assert.All(destinations, t => Assert.Equal(100, t.Delivery!.BatchSize));
     }
 
     [Fact]

@@ -27,6 +27,10 @@ internal sealed class TemplateSourceRunner(SandboxServer sandbox)
     public Task<Reading> ClariAsync(string name, params (string Name, string? Value)[] parameters) =>
         ReadAsync(sandbox.ClariConnection(), Source("clari", name), parameters);
 
+    /// <summary>Every record of the Zoho CRM template <paramref name="name"/>, signed in through the sandbox accounts server.</summary>
+    public Task<Reading> ZohoAsync(string name, params (string Name, string? Value)[] parameters) =>
+        ReadAsync(sandbox.ZohoConnection(), Source("zoho", name), parameters);
+
     public static async Task<Reading> ReadAsync(Connection connection, EndpointTemplate template, params (string Name, string? Value)[] parameters)
     {
         var config = SourceConfig.FromTemplate(template, parameters.ToDictionary(p => p.Name, p => p.Value));

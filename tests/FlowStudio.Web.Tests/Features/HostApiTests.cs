@@ -15,12 +15,12 @@ public sealed class HostApiTests(FlowStudioApp app)
     }
 
     [Fact]
-    public async Task Connectors_ListsTheFourConnectors()
+    public async Task Connectors_ListsTheFiveConnectors()
     {
         using var client = app.CreateClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/connectors"));
         var ids = json.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["clientsuccess", "clari", "rest", "webhook"], ids);
+        Assert.Equal(["clientsuccess", "clari", "rest", "zoho", "webhook"], ids);
     }
 
     [Fact]

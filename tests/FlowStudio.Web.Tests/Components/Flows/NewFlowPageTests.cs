@@ -39,7 +39,7 @@ public sealed class NewFlowPageTests : ComponentTest
         var page = RenderWithProviders<NewFlowPage>();
 
         var tiles = page.FindAll(".connector-tile");
-        Assert.Equal(["ClientSuccess", "Clari", "REST API", "Webhook"], tiles.Select(t => t.QuerySelector(".connector-tile-name")!.TextContent.Trim()));
+        Assert.Equal(["ClientSuccess", "Clari", "REST API", "Zoho CRM", "Webhook"], tiles.Select(t => t.QuerySelector(".connector-tile-name")!.TextContent.Trim()));
         Assert.Equal("/flows/new?type=flexflow&connector=clari", tiles[1].GetAttribute("href"));
     }
 

@@ -18,6 +18,8 @@ public sealed class CredentialsApiTests(FlowStudioApp app)
         var names = json.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("ClientSuccess Sandbox", names);
         Assert.Contains("Clari Sandbox", names);
+        Assert.Contains("Zoho CRM Sandbox", names);
+        Assert.DoesNotContain("zoho-sandbox-client-secret", body, StringComparison.Ordinal);
         Assert.DoesNotContain("cs-sandbox-key", body, StringComparison.Ordinal);
         Assert.DoesNotContain("clari-sandbox-partner", body, StringComparison.Ordinal);
         Assert.Contains("••••", body, StringComparison.Ordinal);
@@ -114,6 +116,7 @@ public sealed class CredentialTestApiTests(FlowStudioApp app)
     [Theory]
     [InlineData("ClientSuccess Sandbox")]
     [InlineData("Clari Sandbox")]
+    [InlineData("Zoho CRM Sandbox")]
     public async Task Test_SandboxCredential_Connects(string name)
     {
         using var client = app.CreateClient();
@@ -123,6 +126,49 @@ public sealed class CredentialTestApiTests(FlowStudioApp app)
 
         Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.Equal(200, result.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Test_ZohoWrongRefreshToken_ReportsTheAccountsServerRefusalWithoutTheSecrets()
+    {
+        using var client = app.CreateClient();
+        var created = await client.PostJsonAsync("/api/credentials", new
+        {
+            connector = "zoho",
+            name = "Zoho revoked " + Guid.NewGuid().ToString("N")[..6],
+            fields = new
+            {
+                baseUrl = "/sandbox/zoho",
+                accountsUrl = "/sandbox/zoho",
+                clientId = "1000.ZOHOSANDBOXCLIENT",
+                clientSecret = "zoho-sandbox-client-secret",
+                refreshToken = "1000.revoked-refresh-token",
+            },
+        }, 201);
+
+        var result = await client.PostJsonAsync($"/api/credentials/{created.GetProperty("id").GetString()}/test", new { }, 200);
+
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        Assert.Contains("invalid_code", result.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("revoked-refresh-token", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("zoho-sandbox-client-secret", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_ZohoWithoutRefreshToken_Returns400NamingTheField()
+    {
+        using var client = app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/credentials", new
+        {
+            connector = "zoho",
+            name = "Zoho incomplete " + Guid.NewGuid().ToString("N")[..6],
+            fields = new { clientId = "1000.X", clientSecret = "s", accountsUrl = "accounts.zoho.eu" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("fields.refreshToken", body, StringComparison.Ordinal);
+        Assert.Contains("fields.accountsUrl", body, StringComparison.Ordinal);
     }
 
     [Fact]
