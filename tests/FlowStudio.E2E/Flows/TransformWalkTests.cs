@@ -25,6 +25,7 @@ public sealed class TransformWalkTests(BrowserApp app)
             await canvas.GetByRole(AriaRole.Button, new() { Name = $"Dataset {name}, 3 records" }).ClickAsync();
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Add Transform" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/transforms/new\\?datasetId="));
+            await page.WaitUntilInteractiveAsync();
             var counts = page.GetByTestId("transform-preview-counts");
             await Expect(counts).ToHaveTextAsync("3 sample records: 3 kept, 0 filtered out, 0 failed");
 
@@ -56,24 +57,14 @@ public sealed class TransformWalkTests(BrowserApp app)
     }
 
     /// <summary>
-    /// Opens Add step and picks <paramref name="kind"/>. On a cold browser the first click on the menu button was once lost
-    /// while the preview re-rendered the page, so the button is clicked again (at most twice more) until the menu shows.
+    /// Opens Add step and picks <paramref name="kind"/>. One click only: a second click while the menu is still opening on
+    /// a loaded machine would close it again, so the menu gets time to appear instead.
     /// </summary>
     private static async Task AddStepAsync(IPage page, string kind)
     {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
         var item = page.GetByRole(AriaRole.Menuitem, new() { Name = kind });
-        for (var attempt = 0; attempt < 3 && !await item.IsVisibleAsync(); attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
-            try
-            {
-                await item.WaitForAsync(new() { Timeout = 3_000 });
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
+        await item.WaitForAsync(new() { Timeout = 30_000 });
         await item.ClickAsync();
     }
 
