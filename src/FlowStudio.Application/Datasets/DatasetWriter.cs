@@ -11,15 +11,19 @@ namespace FlowStudio.Application.Datasets;
 
 /// <summary>
 /// Writes records into a dataset as they stream in. Pages are written while the next ones are read (a few pages are
-/// buffered); the pages waiting when a write starts are committed together in one transaction with multi-row inserts
-/// (one prepared statement for the whole stream), along with the dataset's count and schema and the caller's progress,
-/// so memory stays flat and a crash loses at most the pages in flight. Records with a key replace the dataset's record
+/// buffered); pages are committed together in one transaction with multi-row inserts (one prepared statement for the
+/// whole stream), along with the dataset's count and schema and the caller's progress, so memory stays flat and a crash
+/// loses at most the pages in flight. While pages keep coming, a commit waits for the next ones (up to
+/// <see cref="GroupRecords"/> records, never longer than <see cref="GroupWait"/> for one page) instead of paying a
+/// transaction for each. Records with a key replace the dataset's record
 /// with the same key instead of adding one.
 /// </summary>
 internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 {
-    private const int BufferedPages = 8;
+    private const int BufferedPages = 16;
+    private const int GroupRecords = 1_000;
     private const int MaxGroupRecords = 2_000;
+    private static readonly TimeSpan GroupWait = TimeSpan.FromMilliseconds(20);
     private const int RowsPerStatement = 100;
     private const int ChunkSize = 500;
 
@@ -61,6 +65,10 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
                 while (group.Count < MaxGroupRecords && buffer.Reader.TryRead(out var page))
                 {
                     group.AddRange(page);
+                    if (group.Count < GroupRecords && buffer.Reader.Count == 0)
+                    {
+                        await NextPageAsync(buffer.Reader, cancellationToken);
+                    }
                 }
 
                 if (group.Count == 0)
@@ -86,6 +94,20 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
             await reading.CancelAsync();
             await reader;
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Returns when a page is waiting, the stream ended (an error reading comes out of the next wait, after this commit) or GroupWait passed.
+    private static async Task NextPageAsync(ChannelReader<IReadOnlyList<SourceRecord>> buffer, CancellationToken cancellationToken)
+    {
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waited.CancelAfter(GroupWait);
+        try
+        {
+            await buffer.WaitToReadAsync(waited.Token);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace FlowStudio.Engine.Http;
 
@@ -75,8 +76,29 @@ internal static class SecretMask
         return Contains(response.Body) || (response.TransportError is { } error && Contains(error));
     }
 
-    // One vectorised search for every needle of every secret (a body of a page is scanned once, not once per needle).
+    // The searches of the credentials in use (building one costs more than scanning a page); a few dozen at most.
+    private const int MaxCachedFinders = 64;
+
+    private static readonly ConcurrentDictionary<string, (SearchValues<string> IgnoringCase, SearchValues<string> Exact)> CachedFinders = new(StringComparer.Ordinal);
+
     private static (SearchValues<string> IgnoringCase, SearchValues<string> Exact) Finders(List<string> secrets)
+    {
+        var key = string.Join('\0', secrets);
+        if (CachedFinders.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (CachedFinders.Count >= MaxCachedFinders)
+        {
+            CachedFinders.Clear();
+        }
+
+        return CachedFinders[key] = BuildFinders(secrets);
+    }
+
+    // One vectorised search for every needle of every secret (a body of a page is scanned once, not once per needle).
+    private static (SearchValues<string> IgnoringCase, SearchValues<string> Exact) BuildFinders(List<string> secrets)
     {
         var needles = secrets.SelectMany(Needles).ToList();
         return (

@@ -11,11 +11,6 @@ using Newtonsoft.Json.Linq;
 
 namespace FlowStudio.Engine.Paths;
 
-/// <summary>The records and metadata read from one response.</summary>
-/// <param name="Records">One record per selected object, each with <c>_metadata</c> when a metadata path matched.</param>
-/// <param name="Metadata">What the metadata path selected as compact JSON (one value, or an array when it selected several), or null.</param>
-internal sealed record ExtractedPage(IReadOnlyList<SourceRecord> Records, string? Metadata);
-
 /// <summary>
 /// Reads records out of a JSON or XML response with the path to data (JSONPath as RFC 9535 defines it,
 /// XPath via System.Xml). A path that selects an array yields its elements; one that selects an object yields one
@@ -37,7 +32,9 @@ public static class ResponseExtractor
     internal static ExtractedPage Extract(string body, string? dataPath, string? metadataPath)
     {
         using var document = ResponseDocument.Parse(body);
-        return Extract(document, dataPath, metadataPath, new RecordReading([], null));
+        var page = Extract(document, dataPath, metadataPath, new RecordReading([], null));
+        _ = page.Records;
+        return page;
     }
 
     /// <summary>True when the body looks like XML rather than JSON.</summary>
@@ -55,7 +52,8 @@ public static class ResponseExtractor
 
     /// <summary>
     /// Extracts the records of a parsed body. Each record keeps the text of the reading's fields (key and cursor) and,
-    /// for a lookup row, gets its key in <c>_lookupKey</c> after <c>_metadata</c>.
+    /// for a lookup row, gets its key in <c>_lookupKey</c> after <c>_metadata</c>. The records of a strict JSON body are
+    /// made on first use of <see cref="ExtractedPage.Records"/>, which must come before <paramref name="document"/> is disposed.
     /// </summary>
     internal static ExtractedPage Extract(ResponseDocument document, string? dataPath, string? metadataPath, RecordReading reading)
     {
@@ -93,37 +91,42 @@ public static class ResponseExtractor
             added.Add(new AddedProperty(SourceReader.LookupKeyProperty, LookupKeyName, json, SchemaTypes.String, lookupKey, null));
         }
 
-        var builder = new RecordBuilder(reading, added, document.IsCompact);
-        var records = new List<SourceRecord>();
+        var items = new List<JsonElement>();
         foreach (var element in selected)
         {
             if (element.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in element.EnumerateArray())
                 {
-                    AddOne(item, builder, records);
+                    AddOne(item, items);
                 }
             }
             else
             {
-                AddOne(element, builder, records);
+                AddOne(element, items);
             }
         }
 
-        return new ExtractedPage(records, metadata);
+        return new ExtractedPage(items.Count, () => Build(items, new RecordBuilder(reading, added, document.IsCompact)), metadata);
     }
 
-    private static void AddOne(JsonElement element, RecordBuilder builder, List<SourceRecord> records)
+    private static void AddOne(JsonElement element, List<JsonElement> items)
     {
-        switch (element.ValueKind)
+        if (element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            case JsonValueKind.Object:
-                records.Add(builder.FromObject(element));
-                break;
-            case not (JsonValueKind.Null or JsonValueKind.Undefined):
-                records.Add(builder.FromValue(element));
-                break;
+            items.Add(element);
         }
+    }
+
+    private static SourceRecord[] Build(List<JsonElement> items, RecordBuilder builder)
+    {
+        var records = new SourceRecord[items.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = items[i].ValueKind == JsonValueKind.Object ? builder.FromObject(items[i]) : builder.FromValue(items[i]);
+        }
+
+        return records;
     }
 
     private static AddedProperty? Metadata(IReadOnlyList<JsonElement> selected)

@@ -20,6 +20,9 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
+    // The layout of the record before: most records of a page share it, and one pass over the fields confirms it.
+    private RecordSchema? _last;
+
     /// <summary>A record of a JSON object.</summary>
     public SourceRecord FromObject(JsonElement record) => Build(record, added);
 
@@ -136,6 +139,16 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     // The record's fields in order with their types, shared with earlier records of the same layout.
     private RecordSchema Schema(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
     {
+        if (_last is { } last && Matches(last, record, extra, replaced))
+        {
+            return last;
+        }
+
+        return _last = Find(record, extra, replaced);
+    }
+
+    private RecordSchema Find(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    {
         var hash = new HashCode();
         var count = 0;
         if (record is { } obj)
@@ -161,7 +174,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         var code = hash.ToHashCode();
         foreach (var known in reading.Layouts(code))
         {
-            if (known.Fields.Count == count && Matches(known, record, extra, replaced))
+            if (Matches(known, record, extra, replaced))
             {
                 return known;
             }
@@ -196,11 +209,12 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     private static bool Matches(RecordSchema known, JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
     {
         var at = 0;
+        var count = known.Fields.Count;
         if (record is { } obj)
         {
             foreach (var property in obj.EnumerateObject())
             {
-                if (!property.NameEquals(known.Utf8Names[at]) || known.Fields[at].Type != TypeOf(property, extra, replaced))
+                if (at == count || !property.NameEquals(known.Utf8Names[at]) || known.Fields[at].Type != TypeOf(property, extra, replaced))
                 {
                     return false;
                 }
@@ -213,7 +227,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         {
             if (!replaced[i])
             {
-                if (!extra[i].Utf8Name.AsSpan().SequenceEqual(known.Utf8Names[at]) || known.Fields[at].Type != extra[i].Type)
+                if (at == count || !extra[i].Utf8Name.AsSpan().SequenceEqual(known.Utf8Names[at]) || known.Fields[at].Type != extra[i].Type)
                 {
                     return false;
                 }
@@ -222,7 +236,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
             }
         }
 
-        return true;
+        return at == count;
     }
 
     // A property's type: an added property's when it replaces this one (and is marked replaced), else its value's.

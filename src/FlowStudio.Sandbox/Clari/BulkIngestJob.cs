@@ -2,12 +2,12 @@ namespace FlowStudio.Sandbox.Clari;
 
 /// <summary>
 /// One bulk ingestion job. Its state follows the time since submission: QUEUED, then IN_PROGRESS,
-/// then SUCCESS or VALIDATION_FAILED (the file was checked on submission; the verdict shows when the job ends).
+/// then SUCCESS or VALIDATION_FAILED (the file was checked on submission; the verdict shows when the job ends, after
+/// <paramref name="runMilliseconds"/> as it is when asked).
 /// </summary>
-internal sealed class BulkIngestJob(string jobId, string fileName, long submittedTime, IngestParameters parameters, IngestPayload payload)
+internal sealed class BulkIngestJob(string jobId, string fileName, long submittedTime, IngestParameters parameters, IngestPayload payload, Func<long> runMilliseconds)
 {
     public const long QueuedMilliseconds = 200;
-    public const long FinishedAfterMilliseconds = 600;
 
     public string JobId => jobId;
 
@@ -15,7 +15,7 @@ internal sealed class BulkIngestJob(string jobId, string fileName, long submitte
 
     public IngestPayload Payload => payload;
 
-    public long FinishTime => submittedTime + FinishedAfterMilliseconds;
+    public long FinishTime => submittedTime + runMilliseconds();
 
     public bool IsFinishedAt(long now) => now >= FinishTime;
 

@@ -4,7 +4,7 @@ namespace FlowStudio.Sandbox.Clari;
 /// The partner's bulk ingestion jobs. No timers: whenever jobs or received records are read, jobs that have
 /// reached SUCCESS since are settled, so their records count as received exactly once.
 /// </summary>
-internal sealed class BulkIngestJobs(ReceivedRecords received, ClariJobIds ids, TimeProvider time)
+internal sealed class BulkIngestJobs(ReceivedRecords received, ClariJobIds ids, Func<ClariOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BulkIngestJob> _jobs = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal sealed class BulkIngestJobs(ReceivedRecords received, ClariJobIds ids, 
                 return null;
             }
 
-            var job = new BulkIngestJob(ids.Next(now), fileName, nowMs, parameters, payload);
+            var job = new BulkIngestJob(ids.Next(now), fileName, nowMs, parameters, payload, () => options().IngestJobMilliseconds);
             _jobs.Add(job.JobId, job);
             _unsettled.Add(job);
             return job;

@@ -8,11 +8,16 @@ namespace FlowStudio.Sandbox.Clari;
 /// wrapped is the default, <c>?flat=true</c> or this option gives the flat object.
 /// </param>
 /// <param name="MaxConcurrentIngestJobs">Bulk ingest jobs a partner may have queued or running (unpublished by Clari).</param>
+/// <param name="IngestJobMilliseconds">
+/// How long a bulk ingest job runs from submission to its end. Jobs are read against the current value, so a test can
+/// hold jobs in progress with a long one and let them end by setting it back.
+/// </param>
 public sealed record ClariOptions(
     int ExportConcurrentLimit = 3,
     int ExportMonthlyQuota = 1000,
     bool FlatExportJobStatus = false,
-    int MaxConcurrentIngestJobs = 5)
+    int MaxConcurrentIngestJobs = 5,
+    long IngestJobMilliseconds = 600)
 {
     public static readonly ClariOptions Default = new();
 }

@@ -8,7 +8,7 @@ public sealed class ClariStore
         Time = time;
         Received = new ReceivedRecords();
         var ids = new ClariJobIds();
-        BulkJobs = new BulkIngestJobs(Received, ids, time);
+        BulkJobs = new BulkIngestJobs(Received, ids, () => Options, time);
         ExportJobs = new ExportJobs(() => Options, ids, time);
     }
 

@@ -123,13 +123,22 @@ public sealed class SourceReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_Streaming_YieldsFirstPageBeforeAskingForTheNext()
+    public async Task ReadAsync_Streaming_AsksForTheNextPageWhileThisOneIsUsedAndNothingPastTheLast()
     {
         var served = 0;
-        await using var peer = await TestPeer.StartAsync(app => app.MapGet("/items", (HttpContext http) =>
+        var secondAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstUsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var peer = await TestPeer.StartAsync(app => app.MapGet("/items", async (HttpContext http) =>
         {
             Interlocked.Increment(ref served);
             var page = int.Parse(http.Request.Query["page"]!, System.Globalization.CultureInfo.InvariantCulture);
+            if (page == 1)
+            {
+                // The second page is answered only once the first one's records are in use.
+                secondAsked.TrySetResult();
+                await firstUsed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
             return Results.Json(new { data = Enumerable.Range(page * 2, 2).Select(i => new { id = i }), last = page == 2 });
         }));
         var config = new SourceConfig
@@ -139,13 +148,20 @@ public sealed class SourceReaderTests
             Pagination = new PaginationSpec { Type = PaginationTypes.PageSize, PageParam = "page", SizeParam = "size", Size = 2, LastPath = "$.last" },
         };
 
-        var servedWhenSeen = new List<int>();
+        var ids = new List<string?>();
         await foreach (var record in SourceTestKit.CreateReader().ReadAsync(SourceTestKit.NoAuth(peer.BaseAddress), config, null, null, null, CancellationToken.None))
         {
-            servedWhenSeen.Add(served);
+            if (ids.Count == 0)
+            {
+                await secondAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                firstUsed.TrySetResult();
+            }
+
+            ids.Add(record.FieldText("id"));
         }
 
-        Assert.Equal([1, 1, 2, 2, 3, 3], servedWhenSeen);
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], ids);
+        Assert.Equal(3, served);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FlowStudio.Sandbox.Clari;
 using FlowStudio.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Features.Engine;
 
@@ -46,6 +48,43 @@ public sealed class DeliveryOutcomesTests(FlowStudioApp app)
         var job = Assert.Single((await GetAsync(client, $"/api/runs/{run.GetProperty("id").GetString()}/jobs")).EnumerateArray());
         Assert.Equal("SUCCESS", job.GetProperty("state").GetString());
         Assert.Equal((3L, 3L, 0L), await EngineFlows.AccountsAsync(client));
+    }
+
+    [Fact]
+    public async Task Run_ClariBulkJobsStillInProgress_EveryBatchIsSentWhileTheyAreFollowedAndTheRunEndsWithTheirOutcomes()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var clari = app.Services.GetRequiredService<ClariStore>();
+        var datasetId = await DatasetAsync(client, Accounts(300, badAt: 250));
+        var destinationId = await DestinationAsync(client, datasetId, "Clari Sandbox", templateId: "clari.ingest-bulk-entities",
+            parameters: new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" });
+        try
+        {
+            // Jobs stay in progress until the delay is set back: following one must not hold up the next batch.
+            clari.Options = ClariOptions.Default with { IngestJobMilliseconds = (long)TimeSpan.FromHours(1).TotalMilliseconds };
+            var started = await client.PostJsonAsync($"/api/destinations/{destinationId}/run", new { }, 202);
+            var runId = started.GetProperty("runId").GetString()!;
+
+            var submitted = await WaitForBulkSubmissionsAsync(client, 3);
+
+            Assert.Equal(3, submitted);
+            Assert.Equal("running", (await GetAsync(client, $"/api/runs/{runId}")).GetProperty("status").GetString());
+            Assert.Equal(0, (await Flows.SandboxStateAsync(client)).GetProperty("clari").GetProperty("account").GetProperty("count").GetInt64());
+
+            clari.Options = ClariOptions.Default;
+            var run = await client.WaitForRunAsync(runId);
+
+            Assert.Equal(("succeeded", "Completed with failures", 200L, 100L),
+                (run.GetProperty("status").GetString(), run.GetProperty("label").GetString(), run.GetProperty("recordsSent").GetInt64(), run.GetProperty("recordsFailed").GetInt64()));
+            var states = (await GetAsync(client, $"/api/runs/{runId}/jobs")).EnumerateArray().Select(j => j.GetProperty("state").GetString()).Order().ToList();
+            Assert.Equal(["SUCCESS", "SUCCESS", "VALIDATION_FAILED"], states);
+            Assert.Equal(200, (await Flows.SandboxStateAsync(client)).GetProperty("clari").GetProperty("account").GetProperty("count").GetInt64());
+        }
+        finally
+        {
+            clari.Options = ClariOptions.Default;
+        }
     }
 
     [Fact]
@@ -100,6 +139,24 @@ public sealed class DeliveryOutcomesTests(FlowStudioApp app)
         var failed = Assert.Single((await GetAsync(client, $"/api/runs/{run.GetProperty("id").GetString()}/records")).EnumerateArray());
         Assert.Contains("clientId", failed.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1002, (await Flows.SandboxStateAsync(client)).GetProperty("clientsuccess").GetProperty("contacts").GetInt64());
+    }
+
+    // How many bulk ingest files the sandbox has received, once it has <paramref name="expected"/> (or after a bounded wait).
+    private static async Task<int> WaitForBulkSubmissionsAsync(HttpClient client, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var requests = await GetAsync(client, "/sandbox/_requests");
+            var submitted = requests.EnumerateArray().Count(r =>
+                r.GetProperty("method").GetString() == "POST" && r.GetProperty("path").GetString()!.Contains("/ingest/bulk/entity/", StringComparison.Ordinal));
+            if (submitted >= expected || DateTime.UtcNow > deadline)
+            {
+                return submitted;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private static object[] Accounts(int count, int badAt) => [.. Enumerable.Range(1, count).Select(i => (object)new
