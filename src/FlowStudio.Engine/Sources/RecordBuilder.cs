@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -20,8 +20,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
-    // The layout of the record before: most records of a page share it, and one pass over the fields confirms it.
-    private RecordSchema? _last;
+    private readonly ArrayBufferWriter<byte> _layout = new(1024);
 
     /// <summary>A record of a JSON object.</summary>
     public SourceRecord FromObject(JsonElement record) => Build(record, added);
@@ -136,27 +135,17 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         return null;
     }
 
-    // The record's fields in order with their types, shared with earlier records of the same layout.
+    // The record's fields in order with their types, shared with earlier records of the same layout: one pass writes the
+    // layout (each name as sent, a quote, the type), and a 128-bit hash of it finds the schema made for it before.
     private RecordSchema Schema(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
     {
-        if (_last is { } last && Matches(last, record, extra, replaced))
-        {
-            return last;
-        }
-
-        return _last = Find(record, extra, replaced);
-    }
-
-    private RecordSchema Find(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
-    {
-        var hash = new HashCode();
+        _layout.ResetWrittenCount();
         var count = 0;
         if (record is { } obj)
         {
             foreach (var property in obj.EnumerateObject())
             {
-                hash.AddBytes(JsonMarshal.GetRawUtf8PropertyName(property));
-                hash.Add(RuntimeHelpers.GetHashCode(TypeOf(property, extra, replaced)));
+                AddToLayout(JsonMarshal.GetRawUtf8PropertyName(property), TypeOf(property, extra, replaced));
                 count++;
             }
         }
@@ -165,30 +154,23 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         {
             if (!replaced[i])
             {
-                hash.AddBytes(extra[i].Utf8Name);
-                hash.Add(RuntimeHelpers.GetHashCode(extra[i].Type));
+                AddToLayout(extra[i].Utf8Name, extra[i].Type);
                 count++;
             }
         }
 
-        var code = hash.ToHashCode();
-        foreach (var known in reading.Layouts(code))
+        var layout = XxHash128.HashToUInt128(_layout.WrittenSpan);
+        if (reading.Layout(layout) is { } known)
         {
-            if (Matches(known, record, extra, replaced))
-            {
-                return known;
-            }
+            return known;
         }
 
         var fieldsSeen = new List<SchemaField>(count);
-        var names = new List<byte[]>(count);
         if (record is { } again)
         {
             foreach (var property in again.EnumerateObject())
             {
-                var name = property.Name;
-                fieldsSeen.Add(new SchemaField(name, TypeOf(property, extra, replaced)));
-                names.Add(Encoding.UTF8.GetBytes(name));
+                fieldsSeen.Add(new SchemaField(property.Name, TypeOf(property, extra, replaced)));
             }
         }
 
@@ -197,46 +179,23 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
             if (!replaced[i])
             {
                 fieldsSeen.Add(new SchemaField(extra[i].Name, extra[i].Type));
-                names.Add(extra[i].Utf8Name);
             }
         }
 
-        var schema = new RecordSchema([.. fieldsSeen], [.. names]);
-        reading.Remember(code, schema);
+        var schema = new RecordSchema([.. fieldsSeen]);
+        reading.Remember(layout, schema);
         return schema;
     }
 
-    private static bool Matches(RecordSchema known, JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    // A name's raw bytes never hold an unescaped quote, so the quote ends it; the type's first letter and length tell the types apart.
+    private void AddToLayout(ReadOnlySpan<byte> name, string type)
     {
-        var at = 0;
-        var count = known.Fields.Count;
-        if (record is { } obj)
-        {
-            foreach (var property in obj.EnumerateObject())
-            {
-                if (at == count || !property.NameEquals(known.Utf8Names[at]) || known.Fields[at].Type != TypeOf(property, extra, replaced))
-                {
-                    return false;
-                }
-
-                at++;
-            }
-        }
-
-        for (var i = 0; i < extra.Count; i++)
-        {
-            if (!replaced[i])
-            {
-                if (at == count || !extra[i].Utf8Name.AsSpan().SequenceEqual(known.Utf8Names[at]) || known.Fields[at].Type != extra[i].Type)
-                {
-                    return false;
-                }
-
-                at++;
-            }
-        }
-
-        return at == count;
+        var span = _layout.GetSpan(name.Length + 3);
+        name.CopyTo(span);
+        span[name.Length] = (byte)'"';
+        span[name.Length + 1] = (byte)type[0];
+        span[name.Length + 2] = (byte)type.Length;
+        _layout.Advance(name.Length + 3);
     }
 
     // A property's type: an added property's when it replaces this one (and is marked replaced), else its value's.

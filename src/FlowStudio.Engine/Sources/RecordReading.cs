@@ -10,8 +10,7 @@ internal sealed class RecordReading(IReadOnlyList<string> fields, string? lookup
     // Records whose fields differ every time would make a schema each: stop remembering them past this many.
     private const int MaxLayouts = 1_000;
 
-    private readonly Dictionary<int, List<RecordSchema>> _layouts = [];
-    private int _remembered;
+    private readonly Dictionary<UInt128, RecordSchema> _layouts = [];
 
     /// <summary>The fields whose text each record keeps.</summary>
     public IReadOnlyList<string> Fields { get; } = fields;
@@ -19,24 +18,14 @@ internal sealed class RecordReading(IReadOnlyList<string> fields, string? lookup
     /// <summary>The key of the lookup row the records come from, or null.</summary>
     public string? LookupKey { get; } = lookupKey;
 
-    /// <summary>The schemas remembered under <paramref name="hash"/> (a hash of the layout's names and types).</summary>
-    public IReadOnlyList<RecordSchema> Layouts(int hash) => _layouts.TryGetValue(hash, out var found) ? found : [];
+    /// <summary>The schema remembered for <paramref name="layout"/> (a 128-bit hash of the layout's names and types), or null.</summary>
+    public RecordSchema? Layout(UInt128 layout) => _layouts.GetValueOrDefault(layout);
 
-    public void Remember(int hash, RecordSchema schema)
+    public void Remember(UInt128 layout, RecordSchema schema)
     {
-        if (_remembered >= MaxLayouts)
+        if (_layouts.Count < MaxLayouts)
         {
-            return;
-        }
-
-        _remembered++;
-        if (_layouts.TryGetValue(hash, out var found))
-        {
-            found.Add(schema);
-        }
-        else
-        {
-            _layouts[hash] = [schema];
+            _layouts[layout] = schema;
         }
     }
 }
