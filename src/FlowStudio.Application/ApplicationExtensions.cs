@@ -60,6 +60,7 @@ internal static class ApplicationExtensions
         builder.Services.AddSingleton<FlowEvents>();
         builder.AddAlerts();
         builder.AddTransforms();
+        builder.AddSyncs();
     }
 
     /// <summary>The engine's outbound HTTP: one client (its Polly pipeline retries and times out each attempt) and a shared token cache.</summary>

@@ -16,6 +16,7 @@ global using FlowStudio.Application.Outbound;
 global using FlowStudio.Application.Runs;
 global using FlowStudio.Application.Sandbox;
 global using FlowStudio.Application.Sources;
+global using FlowStudio.Application.Syncs;
 global using FlowStudio.Application.Templates;
 global using FlowStudio.Application.Transforms;
 global using FlowStudio.Application.Versions;

@@ -14,4 +14,5 @@ internal enum AuditResource
     AlertRule,
     Transform,
     Flow,
+    Sync,
 }

@@ -40,6 +40,12 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<ResourceVersion> ResourceVersions => Set<ResourceVersion>();
 
+    public DbSet<Sync> Syncs => Set<Sync>();
+
+    public DbSet<SyncPair> SyncPairs => Set<SyncPair>();
+
+    public DbSet<SyncRunReport> SyncRunReports => Set<SyncRunReport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -47,6 +53,7 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         configurationBuilder.Properties<SourceKind>().HaveConversion<StoredWordConverter<SourceKind>>();
         configurationBuilder.Properties<RunKind>().HaveConversion<StoredWordConverter<RunKind>>();
         configurationBuilder.Properties<RunStatus>().HaveConversion<StoredWordConverter<RunStatus>>();
+        configurationBuilder.Properties<SyncObject>().HaveConversion<StoredWordConverter<SyncObject>>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -128,6 +135,23 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         {
             e.HasKey(v => v.Id);
             e.HasIndex(v => new { v.ResourceId, v.Number }).IsUnique();
+        });
+        modelBuilder.Entity<Sync>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.Name).IsUnique();
+        });
+        modelBuilder.Entity<SyncPair>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.SyncId, p.Object, p.CrmId }).IsUnique();
+            e.HasIndex(p => new { p.SyncId, p.Object, p.ClientSuccessId }).IsUnique();
+            e.HasOne<Sync>().WithMany().HasForeignKey(p => p.SyncId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SyncRunReport>(e =>
+        {
+            e.HasKey(r => r.RunId);
+            e.HasIndex(r => r.SyncId);
         });
         modelBuilder.Entity<AlertRule>(e =>
         {

@@ -18,6 +18,7 @@ using FlowStudio.Web.Features.Lookups;
 using FlowStudio.Web.Features.Transforms;
 using FlowStudio.Web.Features.Runs;
 using FlowStudio.Web.Features.Sources;
+using FlowStudio.Web.Features.Syncs;
 using FlowStudio.Web.Features.Sandbox;
 using FlowStudio.Web.Features.Templates;
 using FlowStudio.Web.Features.Versions;
@@ -89,6 +90,7 @@ internal static class Extensions
         resources.MapRunsApi();
         resources.MapDestinationsApi();
         resources.MapTransformsApi();
+        resources.MapSyncsApi();
         resources.MapVersionsApi();
         resources.MapFlowsApi();
         resources.MapWebhooksApi();

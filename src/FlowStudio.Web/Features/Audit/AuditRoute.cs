@@ -21,6 +21,7 @@ internal static class AuditRoute
         ["alerts"] = AuditResource.AlertRule,
         ["transforms"] = AuditResource.Transform,
         ["flows"] = AuditResource.Flow,
+        ["syncs"] = AuditResource.Sync,
     };
 
     private static readonly Dictionary<string, AuditAction> Actions = new(StringComparer.OrdinalIgnoreCase)

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FlowStudio.Application.Syncs;
+
+/// <summary>One object's checked settings, the stored shape of <see cref="Sync.ClientsJson"/> and <see cref="Sync.ContactsJson"/>.</summary>
+internal sealed record SyncObjectConfig(
+    SyncDirection Direction, SyncFilterMatch FilterMatch, IReadOnlyList<SyncConditionConfig> ImportFilter, IReadOnlyList<SyncFieldConfig> Fields)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static string? Write(SyncObjectConfig? config) => config is null ? null : JsonSerializer.Serialize(config, Json);
+
+    public static SyncObjectConfig? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<SyncObjectConfig>(json, Json);
+
+    /// <summary>The mapping of the CRM's id (the CRM ID mapping).</summary>
+    public SyncFieldConfig IdMapping => Fields.First(f => f.CrmField == SyncFieldCatalog.CrmId);
+
+    public SyncDirection EffectiveDirection(SyncFieldConfig field) => SyncWords.Effective(Direction, field.Direction);
+
+    public SyncObjectRequest ToRequest() => new(
+        Direction.ToWord(), FilterMatch.ToWord(),
+        ImportFilter.Select(c => new SyncCondition(c.Field, c.Operator, c.Value)).ToList(),
+        Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, f.Direction?.ToWord())).ToList());
+
+    public SyncObjectView ToView() => new(
+        Direction.ToWord(), FilterMatch.ToWord(),
+        ImportFilter.Select(c => new SyncCondition(c.Field, c.Operator, c.Value)).ToList(),
+        Fields.Select(f => new SyncFieldView(
+            f.ClientSuccessField, f.CrmField, f.Direction?.ToWord(), EffectiveDirection(f).ToWord(),
+            Superseded: Direction != SyncDirection.PushAndPull && f.Direction is { } own && own != Direction)).ToList());
+}
+
+/// <summary>A checked import-filter condition; <see cref="Operator"/> is one of Zoho CRM's search operators.</summary>
+internal sealed record SyncConditionConfig(string Field, string Operator, string Value);
+
+/// <summary>A checked field mapping; a null <see cref="Direction"/> follows the object's.</summary>
+internal sealed record SyncFieldConfig(string ClientSuccessField, string CrmField, SyncDirection? Direction);
