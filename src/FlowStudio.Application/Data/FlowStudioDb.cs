@@ -47,6 +47,10 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         configurationBuilder.Properties<SourceKind>().HaveConversion<StoredWordConverter<SourceKind>>();
         configurationBuilder.Properties<RunKind>().HaveConversion<StoredWordConverter<RunKind>>();
         configurationBuilder.Properties<RunStatus>().HaveConversion<StoredWordConverter<RunStatus>>();
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
