@@ -18,8 +18,12 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         return page;
     }
 
-    private void OpenMenu(IRenderedComponent<SourceDetailPage> page) =>
+    /// <summary>Opens the resource menu and waits for its items (the popover renders once the page's own loading lets it).</summary>
+    private void OpenMenu(IRenderedComponent<SourceDetailPage> page)
+    {
         page.Find("[data-testid=source-menu] button").Click();
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("[role=menuitem]")));
+    }
 
     private void ChooseMenuItem(string text) =>
         Providers.FindAll("[role=menuitem]").First(i => i.TextContent.Trim() == text).Click();
