@@ -43,7 +43,8 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         ChooseMenuItem("Pause");
 
         page.WaitForAssertion(() => Assert.Equal("Paused", page.Find("[data-testid=source-status]").TextContent.Trim()));
-        Assert.Contains("refuses records", Providers.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal);
+        // The change feed may re-render the status before the pause's own answer shows its message.
+        Providers.WaitForAssertion(() => Assert.Contains("refuses records", Providers.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal));
         Assert.Equal("paused", (await GetSourceAsync(id)).GetProperty("status").GetString());
         var audit = await App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IAuditLog>().ListAsync(20, 0, CancellationToken.None);
         Assert.Contains(audit, e => e.ResourceId == id && e.Action == AuditAction.Pause && e.Actor == "ada@example.com" && e.ApiKeyName is null);
