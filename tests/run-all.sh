@@ -1,21 +1,42 @@
 #!/usr/bin/env bash
-# Runs every FlowStudio test (unit, integration, component and browser tests) and ends with "N passed, N failed".
-# Installs what a package can give when it is missing: Debian's Chromium for the browser tests.
+# Runs every FlowStudio test (unit, integration, component and browser tests) on SQLite, then the Web tests (API and
+# components over the real app) a second time on PostgreSQL, and ends with "N passed, N failed" over both.
+# Installs what a package can give when it is missing: Debian's Chromium for the browser tests, Debian's PostgreSQL for
+# the PostgreSQL pass (the tests start a throwaway cluster of their own on a free loopback port).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+sudo_cmd=""
+if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
+
 if [ ! -x /usr/bin/chromium ]; then
   echo "Chromium is missing: installing Debian's chromium package for the browser tests..."
-  sudo_cmd=""
-  if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
     || { echo "Could not install chromium (apt-get install -y chromium)."; exit 1; }
+fi
+
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "$(postgres_bin)" ]; then
+  echo "PostgreSQL is missing: installing Debian's postgresql package for the PostgreSQL test pass..."
+  $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+    || echo "Could not install postgresql (apt-get install -y postgresql)."
 fi
 
 results=$(mktemp -d)
 dotnet build FlowStudio.sln -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test FlowStudio.sln --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?
+
+# PostgreSQL refuses to run as root: as root the tests run its tools as the postgres user the package creates.
+if [ -n "$(postgres_bin)" ] && { [ "$(id -u)" != "0" ] || id postgres >/dev/null 2>&1; }; then
+  echo "Web tests on PostgreSQL ($(postgres_bin))..."
+  FLOWSTUDIO_TEST_DATABASE=postgres dotnet test tests/FlowStudio.Web.Tests --no-build -nologo --logger "trx" \
+    --logger "console;verbosity=minimal" --results-directory "$results"
+  postgres_status=$?
+  if [ "$status" -eq 0 ]; then status=$postgres_status; fi
+else
+  echo "PostgreSQL pass skipped: PostgreSQL is not installed here and could not be installed; the SQLite suite ran."
+fi
 
 passed=0
 failed=0

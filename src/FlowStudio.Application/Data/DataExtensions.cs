@@ -9,8 +9,33 @@ internal static class DataExtensions
 {
     public const string DefaultConnectionString = "Data Source=data/flowstudio.db";
 
-    /// <summary>SQLite through EF Core, and the Data Protection key ring in a <c>keys</c> folder beside the database file.</summary>
+    /// <summary>
+    /// The database (<c>Database:Provider</c>: SQLite by default, or PostgreSQL; <c>ConnectionStrings:FlowStudio</c>) through
+    /// EF Core, and the Data Protection key ring in a folder: <c>DataProtection:KeysDirectory</c>, else a <c>keys</c> folder
+    /// beside the SQLite file or <c>data/keys</c> for PostgreSQL.
+    /// </summary>
     public static void AddFlowStudioData(this WebApplicationBuilder builder)
+    {
+        var provider = Provider(builder.Configuration);
+        var defaultKeys = provider == DatabaseProvider.Postgres ? AddPostgres(builder) : AddSqlite(builder);
+        var options = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var keys = string.IsNullOrWhiteSpace(options.KeysDirectory) ? defaultKeys : Path.Combine(builder.Environment.ContentRootPath, options.KeysDirectory);
+        var protection = builder.Services.AddDataProtection()
+            .SetApplicationName("FlowStudio")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        ProtectKeyRing(builder, options, protection);
+    }
+
+    private static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        return string.IsNullOrWhiteSpace(name) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(name.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
+            : throw new InvalidOperationException($"Database:Provider must be \"sqlite\" or \"postgres\", not \"{name}\".");
+    }
+
+    /// <summary>SQLite in WAL mode; returns the key ring's folder beside the database file.</summary>
+    private static string AddSqlite(WebApplicationBuilder builder)
     {
         var connection = new SqliteConnectionStringBuilder(builder.Configuration.GetConnectionString("FlowStudio") ?? DefaultConnectionString);
         if (!Path.IsPathRooted(connection.DataSource) && connection.DataSource != ":memory:")
@@ -27,19 +52,31 @@ internal static class DataExtensions
             .UseSqlite(connection.ConnectionString)
             .AddInterceptors(new WalSynchronousInterceptor())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        var protection = builder.Services.AddDataProtection()
-            .SetApplicationName("FlowStudio")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        ProtectKeyRing(builder, protection);
+        return Path.Combine(dataDirectory, "keys");
+    }
+
+    /// <summary>PostgreSQL through Npgsql; returns the default key ring folder, <c>data/keys</c> under the content root.</summary>
+    private static string AddPostgres(WebApplicationBuilder builder)
+    {
+        var connection = builder.Configuration.GetConnectionString("FlowStudio");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider \"postgres\" needs ConnectionStrings:FlowStudio, for example \"Host=localhost;Database=flowstudio;Username=flowstudio;Password=...\".");
+        }
+
+        builder.Services.AddDbContext<FlowStudioDb>(options => options
+            .UseNpgsql(connection)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        return Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
     }
 
     /// <summary>
     /// The key ring encrypted at rest with a key-encryption key or a certificate from configuration. Without either, its
     /// keys are stored as the file system protects them (a warning at start says so).
     /// </summary>
-    private static void ProtectKeyRing(WebApplicationBuilder builder, IDataProtectionBuilder protection)
+    private static void ProtectKeyRing(WebApplicationBuilder builder, KeyRingOptions options, IDataProtectionBuilder protection)
     {
-        var options = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (!string.IsNullOrWhiteSpace(options.KeyEncryptionKey))
         {
             var kek = KeyEncryptionKey.Parse(options.KeyEncryptionKey);
@@ -60,6 +97,9 @@ internal static class DataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
     }
 }

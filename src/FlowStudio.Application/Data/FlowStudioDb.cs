@@ -54,6 +54,10 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         configurationBuilder.Properties<RunKind>().HaveConversion<StoredWordConverter<RunKind>>();
         configurationBuilder.Properties<RunStatus>().HaveConversion<StoredWordConverter<RunStatus>>();
         configurationBuilder.Properties<SyncObject>().HaveConversion<StoredWordConverter<SyncObject>>();
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

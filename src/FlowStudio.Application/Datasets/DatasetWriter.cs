@@ -136,8 +136,11 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
 
-        // The transaction holds the write lock: every row with a larger id is one this commit added (AUTOINCREMENT ids only grow).
-        var lastId = await ScalarAsync(connection, dbTransaction, "SELECT IFNULL(MAX(Id), 0) FROM DatasetRecords", null, cancellationToken);
+        // SQLite: the transaction holds the write lock, so every row with a larger id is one this commit added (AUTOINCREMENT
+        // ids only grow). PostgreSQL has no such lock: its keyed inserts count the rows they added instead.
+        var countsAdded = keyField is not null && db.Database.IsNpgsql();
+        long added = 0;
+        var lastId = countsAdded ? 0 : await ScalarAsync(connection, dbTransaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"DatasetRecords\"", null, cancellationToken);
         for (var start = 0; start < records.Count; start += RowsPerStatement)
         {
             var rows = Math.Min(RowsPerStatement, records.Count - start);
@@ -155,7 +158,14 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
                     insert.Parameters[4 + (row * 3)].Value = record.LookupKey ?? (object)DBNull.Value;
                 }
 
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (countsAdded)
+                {
+                    added += Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             finally
             {
@@ -168,7 +178,8 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 
         dataset.RecordCount += keyField is null
             ? records.Count
-            : await ScalarAsync(connection, dbTransaction, "SELECT COUNT(*) FROM DatasetRecords WHERE Id > $last", lastId, cancellationToken);
+            : countsAdded ? added
+            : await ScalarAsync(connection, dbTransaction, "SELECT COUNT(*) FROM \"DatasetRecords\" WHERE \"Id\" > @last", lastId, cancellationToken);
         dataset.SchemaJson = JsonSerializer.Serialize(schema.Fields.Select(f => new { name = f.Name, type = f.Type }), JsonOptions);
         committing();
         await db.SaveChangesAsync(cancellationToken);
@@ -177,25 +188,32 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
 
     /// <summary>
     /// <c>INSERT</c> of <paramref name="rows"/> records; parameters: dataset id, time, then JSON, key and lookup key per row.
-    /// A keyed insert replaces the record with the same key (and leaves it alone when its JSON did not change).
+    /// A keyed insert replaces the record with the same key (and leaves it alone when its JSON did not change); on PostgreSQL
+    /// it returns how many records it added.
     /// </summary>
-    private static DbCommand InsertCommand(DbConnection connection, bool keyed, int rows, string datasetId)
+    private DbCommand InsertCommand(DbConnection connection, bool keyed, int rows, string datasetId)
     {
         var command = connection.CreateCommand();
-        var text = new StringBuilder("INSERT INTO DatasetRecords (DatasetId, DataJson, \"Key\", LookupKey, CreatedAt) VALUES ");
-        Add(command, "$d", datasetId);
-        Add(command, "$t", DateTime.MinValue);
+        var text = new StringBuilder("INSERT INTO \"DatasetRecords\" (\"DatasetId\", \"DataJson\", \"Key\", \"LookupKey\", \"CreatedAt\") VALUES ");
+        Add(command, "@d", datasetId);
+        Add(command, "@t", DateTime.MinValue);
         for (var row = 0; row < rows; row++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}($d, $j{row}, $k{row}, $l{row}, $t)");
-            Add(command, $"$j{row}", "");
-            Add(command, $"$k{row}", DBNull.Value);
-            Add(command, $"$l{row}", DBNull.Value);
+            text.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}(@d, @j{row}, @k{row}, @l{row}, @t)");
+            Add(command, $"@j{row}", "");
+            Add(command, $"@k{row}", DBNull.Value);
+            Add(command, $"@l{row}", DBNull.Value);
         }
 
         if (keyed)
         {
-            text.Append(" ON CONFLICT (DatasetId, \"Key\") WHERE \"Key\" IS NOT NULL DO UPDATE SET DataJson = excluded.DataJson WHERE DataJson <> excluded.DataJson");
+            text.Append(" ON CONFLICT (\"DatasetId\", \"Key\") WHERE \"Key\" IS NOT NULL")
+                .Append(" DO UPDATE SET \"DataJson\" = excluded.\"DataJson\" WHERE \"DatasetRecords\".\"DataJson\" <> excluded.\"DataJson\"");
+            if (db.Database.IsNpgsql())
+            {
+                // A row PostgreSQL inserted (rather than updated) has no deleting transaction yet: xmax = 0.
+                text.Insert(0, "WITH written AS (").Append(" RETURNING xmax = 0 AS added) SELECT COUNT(*) FROM written WHERE added");
+            }
         }
 
         command.CommandText = text.ToString();
@@ -209,7 +227,7 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         command.CommandText = sql;
         if (last is { } value)
         {
-            Add(command, "$last", value);
+            Add(command, "@last", value);
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

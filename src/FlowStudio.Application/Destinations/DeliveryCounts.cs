@@ -17,14 +17,14 @@ public sealed record DeliveryCounts(long Sent, long Pending, long Failed, long D
     internal static async Task<Dictionary<string, DeliveryCounts>> LoadAsync(FlowStudioDb db, string? destinationId, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<CountRow>($"""
-            SELECT d.Id AS DestinationId,
-              (SELECT COUNT(*) FROM DatasetRecords r WHERE r.DatasetId = d.DatasetId AND r.Id <= COALESCE(o.RecordId, 0)) AS Settled,
-              (SELECT COUNT(*) FROM DatasetRecords r WHERE r.DatasetId = d.DatasetId AND r.Id > COALESCE(o.RecordId, 0)) AS Past,
-              (SELECT COUNT(*) FROM FailedDeliveries f WHERE f.DestinationId = d.Id AND NOT f.Permanent) AS Failed,
-              (SELECT COUNT(*) FROM FailedDeliveries f WHERE f.DestinationId = d.Id AND f.Permanent) AS Dead,
-              (SELECT COUNT(*) FROM FailedDeliveries f WHERE f.DestinationId = d.Id AND f.RecordId > COALESCE(o.RecordId, 0)) AS FailedPast
-            FROM Destinations d LEFT JOIN DeliveryOffsets o ON o.DestinationId = d.Id
-            WHERE {destinationId} IS NULL OR d.Id = {destinationId}
+            SELECT d."Id" AS "DestinationId",
+              (SELECT COUNT(*) FROM "DatasetRecords" r WHERE r."DatasetId" = d."DatasetId" AND r."Id" <= COALESCE(o."RecordId", 0)) AS "Settled",
+              (SELECT COUNT(*) FROM "DatasetRecords" r WHERE r."DatasetId" = d."DatasetId" AND r."Id" > COALESCE(o."RecordId", 0)) AS "Past",
+              (SELECT COUNT(*) FROM "FailedDeliveries" f WHERE f."DestinationId" = d."Id" AND NOT f."Permanent") AS "Failed",
+              (SELECT COUNT(*) FROM "FailedDeliveries" f WHERE f."DestinationId" = d."Id" AND f."Permanent") AS "Dead",
+              (SELECT COUNT(*) FROM "FailedDeliveries" f WHERE f."DestinationId" = d."Id" AND f."RecordId" > COALESCE(o."RecordId", 0)) AS "FailedPast"
+            FROM "Destinations" d LEFT JOIN "DeliveryOffsets" o ON o."DestinationId" = d."Id"
+            WHERE CAST({destinationId} AS TEXT) IS NULL OR d."Id" = {destinationId}
             """).ToListAsync(cancellationToken);
         return rows.ToDictionary(
             r => r.DestinationId,

@@ -23,7 +23,7 @@ internal sealed class DeliveryStore(FlowStudioDb db)
     public async Task<List<DeliveryRecord>> RecordsAfterAsync(string datasetId, long afterId, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<RecordRow>($"""
-            SELECT Id, DataJson FROM DatasetRecords WHERE DatasetId = {datasetId} AND Id > {afterId} ORDER BY Id LIMIT {limit}
+            SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {afterId} ORDER BY "Id" LIMIT {limit}
             """).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
     }
@@ -33,9 +33,9 @@ internal sealed class DeliveryStore(FlowStudioDb db)
         string destinationId, string datasetId, long offset, DateTime dueBy, long afterId, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<RecordRow>($"""
-            SELECT r.Id, r.DataJson FROM FailedDeliveries f JOIN DatasetRecords r ON r.Id = f.RecordId AND r.DatasetId = {datasetId}
-            WHERE f.DestinationId = {destinationId} AND f.RecordId > {afterId} AND f.RecordId <= {offset} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}
-            ORDER BY f.RecordId LIMIT {limit}
+            SELECT r."Id", r."DataJson" FROM "FailedDeliveries" f JOIN "DatasetRecords" r ON r."Id" = f."RecordId" AND r."DatasetId" = {datasetId}
+            WHERE f."DestinationId" = {destinationId} AND f."RecordId" > {afterId} AND f."RecordId" <= {offset} AND NOT f."Permanent" AND f."NextTryAt" <= {dueBy}
+            ORDER BY f."RecordId" LIMIT {limit}
             """).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
     }
@@ -43,17 +43,17 @@ internal sealed class DeliveryStore(FlowStudioDb db)
     /// <summary>Whether a run would find something to deliver: records past the offset, or failed records due by <paramref name="dueBy"/>.</summary>
     public async Task<bool> AnyPendingAsync(string destinationId, string datasetId, DateTime dueBy, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM DatasetRecords r WHERE r.DatasetId = {datasetId}
-                             AND r.Id > COALESCE((SELECT o.RecordId FROM DeliveryOffsets o WHERE o.DestinationId = {destinationId}), 0))
-                OR EXISTS (SELECT 1 FROM FailedDeliveries f WHERE f.DestinationId = {destinationId} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}) AS Value
+            SELECT EXISTS (SELECT 1 FROM "DatasetRecords" r WHERE r."DatasetId" = {datasetId}
+                             AND r."Id" > COALESCE((SELECT o."RecordId" FROM "DeliveryOffsets" o WHERE o."DestinationId" = {destinationId}), 0))
+                OR EXISTS (SELECT 1 FROM "FailedDeliveries" f WHERE f."DestinationId" = {destinationId} AND NOT f."Permanent" AND f."NextTryAt" <= {dueBy}) AS "Value"
             """).SingleAsync(cancellationToken);
 
     /// <summary>How many records a run would read: failed records up to the offset due by <paramref name="dueBy"/>, and records past the offset.</summary>
     public async Task<long> PendingCountAsync(string destinationId, string datasetId, long offset, DateTime dueBy, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<long>($"""
-            SELECT (SELECT COUNT(*) FROM DatasetRecords WHERE DatasetId = {datasetId} AND Id > {offset})
-                 + (SELECT COUNT(*) FROM FailedDeliveries f JOIN DatasetRecords r ON r.Id = f.RecordId AND r.DatasetId = {datasetId}
-                    WHERE f.DestinationId = {destinationId} AND f.RecordId <= {offset} AND NOT f.Permanent AND f.NextTryAt <= {dueBy}) AS Value
+            SELECT (SELECT COUNT(*) FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {offset})
+                 + (SELECT COUNT(*) FROM "FailedDeliveries" f JOIN "DatasetRecords" r ON r."Id" = f."RecordId" AND r."DatasetId" = {datasetId}
+                    WHERE f."DestinationId" = {destinationId} AND f."RecordId" <= {offset} AND NOT f."Permanent" AND f."NextTryAt" <= {dueBy}) AS "Value"
             """).SingleAsync(cancellationToken);
 
     /// <summary>The first records of the dataset, for sample payloads.</summary>
@@ -74,16 +74,27 @@ internal sealed class DeliveryStore(FlowStudioDb db)
 
         if (commit.Offset is { } offset)
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO DeliveryOffsets (DestinationId, RecordId, UpdatedAt) VALUES ({commit.DestinationId}, {offset}, {commit.Now})
-                ON CONFLICT (DestinationId) DO UPDATE SET RecordId = MAX(RecordId, excluded.RecordId), UpdatedAt = excluded.UpdatedAt
+            // The offset only moves forward (SQLite's two-argument MAX is PostgreSQL's GREATEST).
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({commit.DestinationId}, {offset}, {commit.Now})
+                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = GREATEST("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
                 """, cancellationToken);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({commit.DestinationId}, {offset}, {commit.Now})
+                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = MAX("RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
+                """, cancellationToken);
+            }
         }
 
         var counts = commit.Counts;
         await db.Database.ExecuteSqlAsync($"""
-            UPDATE Runs SET RecordsRead = {counts.Read}, RecordsSent = {counts.Sent}, RecordsFailed = {counts.Failed}, Requests = {counts.Requests}
-            WHERE Id = {commit.RunId}
+            UPDATE "Runs" SET "RecordsRead" = {counts.Read}, "RecordsSent" = {counts.Sent}, "RecordsFailed" = {counts.Failed}, "Requests" = {counts.Requests}
+            WHERE "Id" = {commit.RunId}
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -95,7 +106,7 @@ internal sealed class DeliveryStore(FlowStudioDb db)
         if (result.Job is { } job)
         {
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO IngestJobs (DestinationId, RunId, JobId, State, Records, At)
+                INSERT INTO "IngestJobs" ("DestinationId", "RunId", "JobId", "State", "Records", "At")
                 VALUES ({commit.DestinationId}, {commit.RunId}, {job.JobId}, {job.State}, {ids.Count}, {commit.Now})
                 """, cancellationToken);
         }
@@ -119,29 +130,52 @@ internal sealed class DeliveryStore(FlowStudioDb db)
         var wereFailed = answer.Retry ? sent : [.. sent.Where(commit.FailedPast.Contains)];
         if (wereFailed.Count > 0)
         {
-            var json = JsonSerializer.Serialize(wereFailed);
-            await db.Database.ExecuteSqlAsync($"""
-                DELETE FROM FailedDeliveries WHERE DestinationId = {commit.DestinationId} AND RecordId IN (SELECT value FROM json_each({json}))
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM "FailedDeliveries" WHERE "DestinationId" = {commit.DestinationId} AND "RecordId" = ANY({wereFailed.ToArray()})
                 """, cancellationToken);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM "FailedDeliveries" WHERE "DestinationId" = {commit.DestinationId} AND "RecordId" IN (SELECT value FROM json_each({JsonSerializer.Serialize(wereFailed)}))
+                """, cancellationToken);
+            }
         }
     }
 
-    private async Task FailAsync(
+    private Task FailAsync(
         DeliveryCommit commit, DeliveryResult result, string message, IReadOnlyList<long> ids, List<string>? reasons, bool permanent,
         CancellationToken cancellationToken)
     {
-        var idsJson = JsonSerializer.Serialize(ids);
-        var reasonsJson = JsonSerializer.Serialize(reasons ?? []);
         var nextTry = commit.Now + commit.RetryDelay;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO RequestErrors (DestinationId, RunId, Status, Message, JobId, At)
+        if (db.Database.IsNpgsql())
+        {
+            // The failed records link to the error row the same statement inserts (RETURNING), whatever other instances insert meanwhile.
+            return db.Database.ExecuteSqlAsync($"""
+                WITH e AS (
+                  INSERT INTO "RequestErrors" ("DestinationId", "RunId", "Status", "Message", "JobId", "At")
+                  VALUES ({commit.DestinationId}, {commit.RunId}, {result.Status}, {message}, {result.Job?.JobId}, {commit.Now}) RETURNING "Id")
+                INSERT INTO "FailedDeliveries" ("DestinationId", "RecordId", "Attempts", "NextTryAt", "Permanent", "RequestErrorId", "Reason", "RunId")
+                SELECT {commit.DestinationId}, i.id, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, e."Id", i.reason, {commit.RunId}
+                FROM unnest({ids.ToArray()}, {(reasons ?? []).ToArray()}) AS i(id, reason) CROSS JOIN e
+                ON CONFLICT ("DestinationId", "RecordId") DO UPDATE SET
+                  "Attempts" = "FailedDeliveries"."Attempts" + 1, "NextTryAt" = excluded."NextTryAt",
+                  "Permanent" = {permanent} OR "FailedDeliveries"."Attempts" + 1 >= {commit.MaxAttempts},
+                  "RequestErrorId" = excluded."RequestErrorId", "Reason" = excluded."Reason", "RunId" = excluded."RunId"
+                """, cancellationToken);
+        }
+
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "RequestErrors" ("DestinationId", "RunId", "Status", "Message", "JobId", "At")
             VALUES ({commit.DestinationId}, {commit.RunId}, {result.Status}, {message}, {result.Job?.JobId}, {commit.Now});
-            INSERT INTO FailedDeliveries (DestinationId, RecordId, Attempts, NextTryAt, Permanent, RequestErrorId, Reason, RunId)
-            SELECT {commit.DestinationId}, i.value, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, (SELECT MAX(Id) FROM RequestErrors), r.value, {commit.RunId}
-            FROM json_each({idsJson}) i LEFT JOIN json_each({reasonsJson}) r ON r.key = i.key WHERE true
-            ON CONFLICT (DestinationId, RecordId) DO UPDATE SET
-              Attempts = Attempts + 1, NextTryAt = excluded.NextTryAt, Permanent = {permanent} OR Attempts + 1 >= {commit.MaxAttempts},
-              RequestErrorId = excluded.RequestErrorId, Reason = excluded.Reason, RunId = excluded.RunId
+            INSERT INTO "FailedDeliveries" ("DestinationId", "RecordId", "Attempts", "NextTryAt", "Permanent", "RequestErrorId", "Reason", "RunId")
+            SELECT {commit.DestinationId}, i.value, 1, {nextTry}, {permanent} OR 1 >= {commit.MaxAttempts}, (SELECT MAX("Id") FROM "RequestErrors"), r.value, {commit.RunId}
+            FROM json_each({JsonSerializer.Serialize(ids)}) i LEFT JOIN json_each({JsonSerializer.Serialize(reasons ?? [])}) r ON r.key = i.key WHERE true
+            ON CONFLICT ("DestinationId", "RecordId") DO UPDATE SET
+              "Attempts" = "Attempts" + 1, "NextTryAt" = excluded."NextTryAt", "Permanent" = {permanent} OR "Attempts" + 1 >= {commit.MaxAttempts},
+              "RequestErrorId" = excluded."RequestErrorId", "Reason" = excluded."Reason", "RunId" = excluded."RunId"
             """, cancellationToken);
     }
 

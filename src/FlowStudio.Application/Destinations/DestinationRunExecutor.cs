@@ -49,7 +49,11 @@ internal sealed class DestinationRunExecutor(
             () => time.GetUtcNow().UtcDateTime);
         // One connection for the whole run; in WAL mode NORMAL still survives a killed process (only an OS crash could lose the last commits).
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
+        }
+
         using var gate = new DeliveryGate();
         var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
         {

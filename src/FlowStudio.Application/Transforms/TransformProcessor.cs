@@ -91,14 +91,15 @@ internal sealed class TransformProcessor(FlowStudioDb db, RecordTransformer tran
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = """
-            INSERT INTO DatasetRecords (DatasetId, DataJson, "Key", LookupKey, CreatedAt) VALUES ($d, $j, $k, $l, $t)
-            ON CONFLICT (DatasetId, "Key") WHERE "Key" IS NOT NULL DO UPDATE SET DataJson = excluded.DataJson WHERE DataJson <> excluded.DataJson
+            INSERT INTO "DatasetRecords" ("DatasetId", "DataJson", "Key", "LookupKey", "CreatedAt") VALUES (@d, @j, @k, @l, @t)
+            ON CONFLICT ("DatasetId", "Key") WHERE "Key" IS NOT NULL
+            DO UPDATE SET "DataJson" = excluded."DataJson" WHERE "DatasetRecords"."DataJson" <> excluded."DataJson"
             """;
-        var json = Add(command, "$j");
-        var key = Add(command, "$k");
-        var lookupKey = Add(command, "$l");
-        Add(command, "$d").Value = datasetId;
-        Add(command, "$t").Value = time.GetUtcNow().UtcDateTime;
+        var json = Add(command, "@j");
+        var key = Add(command, "@k");
+        var lookupKey = Add(command, "@l");
+        Add(command, "@d").Value = datasetId;
+        Add(command, "@t").Value = time.GetUtcNow().UtcDateTime;
         foreach (var output in outputs)
         {
             json.Value = output.Json;

@@ -2,11 +2,11 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FlowStudio.Web.Features.Audit;
 using FlowStudio.Web.Features.Credentials;
+using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -17,7 +17,7 @@ namespace FlowStudio.Web.Tests.Components;
 
 /// <summary>
 /// Renders components to HTML the way static SSR does (<see cref="HtmlRenderer"/>), against the real data services
-/// on a temporary SQLite database built from the model, signed in as a user with the given role (an owner unless told),
+/// on a temporary database built from the model (<see cref="TestDatabase"/>), signed in as a user with the given role (an owner unless told),
 /// and parses the result with AngleSharp.
 /// </summary>
 internal sealed class ComponentRenderer : IAsyncDisposable
@@ -28,7 +28,6 @@ internal sealed class ComponentRenderer : IAsyncDisposable
 
     private ComponentRenderer(string currentUrl, string environment, AccountRole role)
     {
-        var connection = $"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false";
         _services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
@@ -36,7 +35,7 @@ internal sealed class ComponentRenderer : IAsyncDisposable
             .AddSingleton<IWebHostEnvironment>(new FixedEnvironment { EnvironmentName = environment })
             .AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider())
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<FlowStudioDb>(options => options.UseSqlite(connection))
+            .AddDbContext<FlowStudioDb>(options => TestDatabase.Use(options, _directory))
             .AddSingleton(Sources.SourceScreensRenderer.Templates)
             .AddScoped<CredentialService>()
             .AddScoped<IAuditLog, AuditLog>()

@@ -15,6 +15,10 @@ namespace FlowStudio.Web.Tests.Components;
 /// </summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
+    // The app's data loads asynchronously (really so on PostgreSQL) on a two-core machine shared by the whole suite: waits
+    // for what a render should show get 10 s instead of bUnit's 1 s. They still end as soon as the assertion holds.
+    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     private protected ComponentTest(FlowStudioApp app, AccountRole role = AccountRole.Owner)
     {
         App = app;

@@ -12,14 +12,18 @@ public sealed partial class SchemaMigrationTests
     /// <summary>The scripts that build tables, in the order migrations run them.</summary>
     private static readonly string[] ScriptFiles = [Initial.ScriptFile, Accounts.ScriptFile, FlowAlerts.ScriptFile, DeliveryOffsets.ScriptFile, ConfigurationVersions.ScriptFile, AddTransforms.ScriptFile, AddSyncs.ScriptFile];
 
-    [Fact]
-    public void Scripts_TogetherCreateExactlyTheModelStatements()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void Scripts_TogetherCreateExactlyTheModelStatements(string database)
     {
+        var provider = database == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         using var connection = new SqliteConnection("Data Source=:memory:");
-        using var db = Create(connection);
+        // Writing PostgreSQL's script needs no server.
+        using var db = provider == DatabaseProvider.Postgres ? CreatePostgres("Host=127.0.0.1") : Create(connection);
         var expected = Statements(db.Database.GenerateCreateScript());
         // Each script's CREATE statements, less the tables a later script drops, are the model's.
-        var scripts = ScriptFiles.SelectMany(file => Statements(SchemaScript.Read(file))).ToList();
+        var scripts = ScriptFiles.SelectMany(file => Statements(SchemaScript.Read(file, provider))).ToList();
         var dropped = scripts.Where(s => s.StartsWith("DROP TABLE ", StringComparison.Ordinal)).Select(s => s["DROP TABLE ".Length..].TrimEnd(';')).ToList();
         var created = scripts.Where(s => s.StartsWith("CREATE ", StringComparison.Ordinal))
             .Where(s => !dropped.Any(table => s.Contains($"TABLE {table} (", StringComparison.Ordinal) || s.Contains($" ON {table} (", StringComparison.Ordinal)))
@@ -66,7 +70,11 @@ public sealed partial class SchemaMigrationTests
             if (create.StartsWith($"CREATE TABLE {table} (", StringComparison.Ordinal))
             {
                 var column = alter[(alter.IndexOf(" ADD COLUMN ", StringComparison.Ordinal) + " ADD COLUMN ".Length)..].TrimEnd(';');
-                create = create[..create.LastIndexOf("\n);", StringComparison.Ordinal)] + $",\n    {column}\n);";
+                // After the table's columns: before its constraints (PostgreSQL writes its primary key there), else at its end.
+                var constraints = create.IndexOf(",\n    CONSTRAINT ", StringComparison.Ordinal);
+                create = constraints >= 0
+                    ? create[..constraints] + $",\n    {column}" + create[constraints..]
+                    : create[..create.LastIndexOf("\n);", StringComparison.Ordinal)] + $",\n    {column}\n);";
             }
         }
 
@@ -99,6 +107,12 @@ public sealed partial class SchemaMigrationTests
 
         Assert.Equal(Schema(created), Schema(migrated));
     }
+
+    private static FlowStudioDb CreatePostgres(string connectionString) =>
+        new(new DbContextOptionsBuilder<FlowStudioDb>()
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .Options);
 
     private static FlowStudioDb Create(SqliteConnection connection) =>
         new(new DbContextOptionsBuilder<FlowStudioDb>()

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace FlowStudio.Web.Tests.Support;
 
 /// <summary>
-/// The real host on a free loopback port (Kestrel) with its own temporary SQLite database and key ring, set up with the
-/// test owner (<see cref="TestAccounts"/>). Clients from <c>CreateClient</c> send the owner's API key.
+/// The real host on a free loopback port (Kestrel) with its own temporary database (<see cref="TestDatabase"/>: SQLite, or
+/// PostgreSQL) and key ring, set up with the test owner (<see cref="TestAccounts"/>). Clients from <c>CreateClient</c> send the owner's API key.
 /// </summary>
 public sealed class FlowStudioApp : WebApplicationFactory<Program>
 {
@@ -31,12 +31,19 @@ public sealed class FlowStudioApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        _settings["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(DataDirectory, "flowstudio.db")}";
+        foreach (var (key, value) in TestDatabase.Settings(DataDirectory))
+        {
+            _settings[key] = value;
+        }
+
         UseKestrel(0);
         StartServer();
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Everything the app stored in its database, as text.</summary>
+    public Task<string> StoredTextAsync() => TestDatabase.StoredTextAsync(DataDirectory);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -5,6 +5,12 @@ internal sealed class KeyRingOptions
 {
     public const string Section = "DataProtection";
 
+    /// <summary>
+    /// The key ring's folder (relative to the content root). By default a <c>keys</c> folder beside the SQLite file, or
+    /// <c>data/keys</c> on PostgreSQL; instances sharing one PostgreSQL database must share this folder too.
+    /// </summary>
+    public string? KeysDirectory { get; set; }
+
     /// <summary>A base64 256-bit key-encryption key: each key in the ring is encrypted with it (AES-256-GCM).</summary>
     public string? KeyEncryptionKey { get; set; }
 

@@ -10,5 +10,5 @@ internal sealed class Accounts : Migration
 {
     public const string ScriptFile = "0002_Accounts.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

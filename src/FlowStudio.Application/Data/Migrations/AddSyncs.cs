@@ -10,5 +10,5 @@ internal sealed class AddSyncs : Migration
 {
     public const string ScriptFile = "0007_Syncs.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

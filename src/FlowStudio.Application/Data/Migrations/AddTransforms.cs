@@ -10,5 +10,5 @@ internal sealed class AddTransforms : Migration
 {
     public const string ScriptFile = "0006_Transforms.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

@@ -13,5 +13,5 @@ internal sealed class ConfigurationVersions : Migration
 {
     public const string ScriptFile = "0005_Versions.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

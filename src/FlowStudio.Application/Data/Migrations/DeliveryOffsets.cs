@@ -10,5 +10,5 @@ internal sealed class DeliveryOffsets : Migration
 {
     public const string ScriptFile = "0004_DeliveryOffsets.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

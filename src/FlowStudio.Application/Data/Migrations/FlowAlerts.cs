@@ -10,5 +10,5 @@ internal sealed class FlowAlerts : Migration
 {
     public const string ScriptFile = "0003_FlowAlerts.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

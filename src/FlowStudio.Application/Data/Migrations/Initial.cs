@@ -9,5 +9,5 @@ internal sealed class Initial : Migration
 {
     public const string ScriptFile = "0001_Initial.sql";
 
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile));
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(SchemaScript.Read(ScriptFile, migrationBuilder));
 }

@@ -30,11 +30,12 @@ public sealed class AlertRulesPanelTests(AlertsApp alerts) : SourceScreenTest(al
         Assert.Equal("A run fails", Shown(Providers, "alert-event"));
         Assert.Equal("Email", Shown(Providers, "alert-channel"));
         Providers.Find("#alert-email-to").Change("ops@example.com, not-an-email");
-        ClickButton(Dialog(), "Save alert");
+        // Clicked again if the dialog re-rendered between finding the button and clicking it (the click then reached nothing).
+        Providers.WaitForAssertion(() => ClickButton(Dialog(), "Save alert"));
         Providers.WaitForAssertion(() => Assert.Contains("“not-an-email” is not an email address", Dialog().TextContent, StringComparison.Ordinal));
 
         Providers.Find("#alert-email-to").Change("ops@example.com");
-        ClickButton(Dialog(), "Save alert");
+        Providers.WaitForAssertion(() => ClickButton(Dialog(), "Save alert"));
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=alert-rules-table] tbody tr")));
         var row = panel.Find("[data-testid=alert-rules-table] tbody tr");
@@ -76,10 +77,10 @@ public sealed class AlertRulesPanelTests(AlertsApp alerts) : SourceScreenTest(al
         Choose(Providers, "alert-channel", "Webhook");
         Providers.Find("#alert-threshold").Change("");
         Providers.Find("#alert-webhook-url").Change("https://hooks.example.com/flowstudio");
-        ClickButton(Dialog(), "Save alert");
+        Providers.WaitForAssertion(() => ClickButton(Dialog(), "Save alert"));
         Providers.WaitForAssertion(() => Assert.Contains("a whole number from 1", Dialog().TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Providers.Find("#alert-threshold").Change("25");
-        ClickButton(Dialog(), "Save alert");
+        Providers.WaitForAssertion(() => ClickButton(Dialog(), "Save alert"));
 
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=alert-secret]")));
         var secret = panel.Find("#alert-webhook-secret").GetAttribute("value")!;

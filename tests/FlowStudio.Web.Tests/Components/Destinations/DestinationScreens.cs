@@ -22,7 +22,8 @@ internal static class DestinationScreens
     public static async Task TabAsync<T>(this IRenderedComponent<T> cut, string name)
         where T : IComponent
     {
-        await cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).ClickAsync(new MouseEventArgs());
+        // Found and clicked in one go on the renderer: the tabs may re-render in between (the editor loads asynchronously).
+        await cut.InvokeAsync(() => cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).ClickAsync(new MouseEventArgs()));
         await cut.EventuallyAsync(() => Assert.Equal("true", cut.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == name).GetAttribute("aria-selected")));
     }
 

@@ -18,8 +18,12 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         return page;
     }
 
-    private void OpenMenu(IRenderedComponent<SourceDetailPage> page) =>
+    /// <summary>Opens the resource menu and waits for its items (the popover renders once the page's own loading lets it).</summary>
+    private void OpenMenu(IRenderedComponent<SourceDetailPage> page)
+    {
         page.Find("[data-testid=source-menu] button").Click();
+        Providers.WaitForAssertion(() => Assert.NotEmpty(Providers.FindAll("[role=menuitem]")));
+    }
 
     private void ChooseMenuItem(string text) =>
         Providers.FindAll("[role=menuitem]").First(i => i.TextContent.Trim() == text).Click();
@@ -39,7 +43,8 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         ChooseMenuItem("Pause");
 
         page.WaitForAssertion(() => Assert.Equal("Paused", page.Find("[data-testid=source-status]").TextContent.Trim()));
-        Assert.Contains("refuses records", Providers.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal);
+        // The change feed may re-render the status before the pause's own answer shows its message.
+        Providers.WaitForAssertion(() => Assert.Contains("refuses records", Providers.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal));
         Assert.Equal("paused", (await GetSourceAsync(id)).GetProperty("status").GetString());
         var audit = await App.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IAuditLog>().ListAsync(20, 0, CancellationToken.None);
         Assert.Contains(audit, e => e.ResourceId == id && e.Action == AuditAction.Pause && e.Actor == "ada@example.com" && e.ApiKeyName is null);

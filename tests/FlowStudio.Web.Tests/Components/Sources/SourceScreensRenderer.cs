@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FlowStudio.Engine.Templates;
+using FlowStudio.Web.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace FlowStudio.Web.Tests.Components.Sources;
 
 /// <summary>
 /// Renders the source screens' components as static SSR does (<see cref="HtmlRenderer"/>), with the repository's real
-/// endpoint templates and a temporary SQLite database, and parses the HTML with AngleSharp.
+/// endpoint templates and a temporary database (<see cref="TestDatabase"/>), and parses the HTML with AngleSharp.
 /// </summary>
 internal sealed class SourceScreensRenderer : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ internal sealed class SourceScreensRenderer : IAsyncDisposable
             .AddSingleton<NavigationManager>(new FixedNavigationManager())
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Templates)
-            .AddDbContext<FlowStudioDb>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "flowstudio.db")};Pooling=false"))
+            .AddDbContext<FlowStudioDb>(o => TestDatabase.Use(o, _directory))
             .AddSignedInUser(AccountRole.Owner)
             .AddMudServices()
             .AddScoped<IJSRuntime, NoJavaScript>()

@@ -164,8 +164,7 @@ public sealed class AuthenticationTests(FlowStudioApp app)
         using var owner = app.CreateClient();
         var key = (await owner.PostJsonAsync("/api/api-keys", new { name = "Hashed" }, 201)).GetProperty("key").GetString()!;
 
-        var stored = string.Concat(Directory.GetFiles(app.DataDirectory, "flowstudio.db*")
-            .Select(file => System.Text.Encoding.Latin1.GetString(ReadShared(file))));
+        var stored = await app.StoredTextAsync();
 
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))), stored, StringComparison.Ordinal);
         Assert.DoesNotContain(key, stored, StringComparison.Ordinal);
@@ -187,13 +186,5 @@ public sealed class AuthenticationTests(FlowStudioApp app)
         using var vendorCall = new HttpRequestMessage(HttpMethod.Get, "/sandbox/clientsuccess/v2/client/search?page=0&size=1");
         vendorCall.Headers.TryAddWithoutValidation("Authorization", "cs-sandbox-key");
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Client.SendAsync(vendorCall)).StatusCode);
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

@@ -100,9 +100,7 @@ public sealed class CredentialsApiTests(FlowStudioApp app)
     [Fact]
     public async Task Secrets_AreEncryptedAtRest()
     {
-        var databaseBytes = await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "flowstudio.db"));
-        var wal = Path.Combine(app.DataDirectory, "flowstudio.db-wal");
-        var all = System.Text.Encoding.UTF8.GetString(databaseBytes) + (File.Exists(wal) ? System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(wal)) : "");
+        var all = await app.StoredTextAsync();
 
         Assert.Contains("Clari Sandbox", all, StringComparison.Ordinal);
         Assert.DoesNotContain("clari-sandbox-key", all, StringComparison.Ordinal);

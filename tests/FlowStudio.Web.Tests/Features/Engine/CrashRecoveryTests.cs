@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using FlowStudio.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace FlowStudio.Web.Tests.Features.Engine;
@@ -20,13 +19,17 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         var appPort = ChildProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__FlowStudio"] = $"Data Source={Path.Combine(data, "flowstudio.db")}",
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(RepositoryRoot(), "templates"),
             ["Auth__Bootstrap__Email"] = TestAccounts.OwnerEmail,
             ["Auth__Bootstrap__Password"] = TestAccounts.OwnerPassword,
             ["Auth__Bootstrap__ApiKey"] = TestAccounts.OwnerApiKey,
         };
+        foreach (var (key, value) in TestDatabase.Settings(data))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
         var watch = Stopwatch.StartNew();
         await using var sandbox = await ChildProcess.StartAsync("FlowStudio.Sandbox.dll", "/sandbox/_state", new Dictionary<string, string>());
         // The standalone sandbox is on loopback, which the outbound guard refuses unless allowed.
@@ -76,7 +79,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 await app.DisposeAsync();
             }
 
-            SqliteConnection.ClearAllPools();
+            TestDatabase.ReleaseConnections();
             TryDelete(data);
         }
     }

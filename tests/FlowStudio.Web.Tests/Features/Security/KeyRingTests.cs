@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using FlowStudio.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace FlowStudio.Web.Tests.Features.Security;
 
@@ -19,7 +18,7 @@ public sealed class KeyRingTests
             await client.PostJsonAsync("/api/credentials", new { connector = "clari", name = "Clari KEK", fields = new { apiKey = "clari-sandbox-key", partnerKey = "clari-sandbox-partner", baseUrl = "/sandbox/clari" } }, 201);
         }
 
-        SqliteConnection.ClearAllPools();
+        TestDatabase.ReleaseConnections();
         var ring = Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "*.xml");
         Assert.NotEmpty(ring);
         foreach (var file in ring)

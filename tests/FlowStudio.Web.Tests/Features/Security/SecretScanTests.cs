@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using FlowStudio.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace FlowStudio.Web.Tests.Features.Security;
 
@@ -64,20 +63,12 @@ public sealed class SecretScanTests
             seen.Append(page).Append('\n').Append(await response.Content.ReadAsStringAsync()).Append('\n');
         }
 
-        SqliteConnection.ClearAllPools();
-        var files = Directory.GetFiles(app.DataDirectory).Where(f => !f.Contains("keys", StringComparison.Ordinal));
-        var stored = new StringBuilder();
-        foreach (var file in files)
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            stored.Append(await reader.ReadToEndAsync());
-        }
+        var stored = await app.StoredTextAsync();
 
         foreach (var secret in new[] { ClariKey, PartnerKey, RestToken })
         {
             Assert.DoesNotContain(secret, seen.ToString(), StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(secret, stored.ToString(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secret, stored, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FlowStudio.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace FlowStudio.Web.Tests.Features.Security;
 
@@ -90,25 +89,13 @@ public sealed class WebhookIntakeTests(FlowStudioApp app)
         var sourceId = url.Split('/')[^1];
 
         var view = await client.GetStringAsync($"/api/sources/{sourceId}");
-        SqliteConnection.ClearAllPools();
-        var database = await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "flowstudio.db"));
-        var wal = Path.Combine(app.DataDirectory, "flowstudio.db-wal");
-        var log = File.Exists(wal) ? await ReadSharedAsync(wal) : [];
+        var stored = await app.StoredTextAsync();
 
         Assert.DoesNotContain(token, view, StringComparison.Ordinal);
-        Assert.DoesNotContain(token, Encoding.UTF8.GetString(database), StringComparison.Ordinal);
-        Assert.DoesNotContain(token, Encoding.UTF8.GetString(log), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, stored, StringComparison.Ordinal);
         using var accepted = await PushAsync(client, url, token, new StringContent("{\"id\":1}", Encoding.UTF8, "application/json"));
         using var refused = await PushAsync(client, url, token[..^1] + (token[^1] == '0' ? "1" : "0"), new StringContent("{\"id\":1}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-    }
-
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        return buffer.ToArray();
     }
 }
