@@ -30,6 +30,9 @@ internal sealed class Sync
 
     public DateTime? NextPushAt { get; set; }
 
+    /// <summary>The next run pulls from the CRM (a run started by the poll of ClientSuccess only pushes).</summary>
+    public bool PullRequested { get; set; }
+
     /// <summary>The newest ClientSuccess modification time the pushes have seen; the next push asks for changes after it.</summary>
     public DateTime? PushCursor { get; set; }
 

@@ -34,7 +34,7 @@ internal sealed class RunService(FlowStudioDb db)
             ? (await SummarizeAsync([run], cancellationToken))[0]
             : null;
 
-    /// <summary>The sources and destinations that have runs, by name.</summary>
+    /// <summary>The sources, destinations and syncs that have runs, by name.</summary>
     public async Task<IReadOnlyList<RunResource>> ResourcesAsync(CancellationToken cancellationToken)
     {
         var ids = db.Runs.Select(r => r.ResourceId).Distinct();
@@ -42,13 +42,16 @@ internal sealed class RunService(FlowStudioDb db)
             .Select(s => new RunResource(s.Id, s.Name, RunKind.Source)).ToListAsync(cancellationToken);
         var destinations = await db.Destinations.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new RunResource(d.Id, d.Name, RunKind.Destination)).ToListAsync(cancellationToken);
-        return [.. sources.Concat(destinations).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
+        var syncs = await db.Syncs.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new RunResource(s.Id, s.Name, RunKind.Sync)).ToListAsync(cancellationToken);
+        return [.. sources.Concat(destinations).Concat(syncs).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
-    /// <summary>The name of a source or destination, or null when it is gone.</summary>
+    /// <summary>The name of a source, destination or sync, or null when it is gone.</summary>
     public async Task<string?> ResourceNameAsync(string resourceId, CancellationToken cancellationToken) =>
         await db.Destinations.AsNoTracking().Where(d => d.Id == resourceId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
-        ?? await db.Sources.AsNoTracking().Where(s => s.Id == resourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        ?? await db.Sources.AsNoTracking().Where(s => s.Id == resourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.Syncs.AsNoTracking().Where(s => s.Id == resourceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The records the run could not deliver: all counted and grouped by reason with example records, the first <paramref name="limit"/> listed.</summary>
     public async Task<RunFailures> FailuresAsync(string runId, int limit, CancellationToken cancellationToken)
@@ -116,6 +119,11 @@ internal sealed class RunService(FlowStudioDb db)
         var ids = runs.Select(r => r.ResourceId).Distinct().ToList();
         var names = await db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         foreach (var (id, name) in await db.Destinations.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken))
+        {
+            names[id] = name;
+        }
+
+        foreach (var (id, name) in await db.Syncs.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken))
         {
             names[id] = name;
         }

@@ -32,7 +32,7 @@ public sealed record RunSummary(
     /// <summary>Records the run has dealt with: sent or failed for a destination, read for a source.</summary>
     public long Handled => IsDestination ? RecordsSent + RecordsFailed : RecordsRead;
 
-    public string ResourceUrl => $"/{(IsDestination ? "destinations" : "sources")}/{Uri.EscapeDataString(ResourceId)}";
+    public string ResourceUrl => $"/{Kind switch { RunKind.Destination => "destinations", RunKind.Sync => "syncs", _ => "sources" }}/{Uri.EscapeDataString(ResourceId)}";
 
     public TimeSpan Elapsed(DateTime now) => (FinishedAt ?? now) - StartedAt;
 

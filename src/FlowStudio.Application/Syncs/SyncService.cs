@@ -1,12 +1,16 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Scheduling;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Application.Syncs;
 
 /// <summary>Syncs for the API and the screens alike: the same checks, every field's problem at once.</summary>
-internal sealed class SyncService(FlowStudioDb db, SyncValidator validator, SyncFieldCatalog catalog, RunService runs, TimeProvider time)
+internal sealed class SyncService(
+    FlowStudioDb db, SyncValidator validator, SyncFieldCatalog catalog, RunService runs, SyncEngine engine, RunLauncher launcher, TimeProvider time)
 {
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
+
     public async Task<IReadOnlyList<SyncView>> ListAsync(CancellationToken cancellationToken)
     {
         var syncs = await db.Syncs.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
@@ -95,6 +99,30 @@ internal sealed class SyncService(FlowStudioDb db, SyncValidator validator, Sync
         return await ToViewAsync(sync, cancellationToken);
     }
 
+    /// <summary>
+    /// The import filters' matching CRM records (count and sample) and the dry run of the next pass: the initial import
+    /// until it has run. Nothing is written. Null when the sync does not exist; throws <see cref="SyncCallException"/>
+    /// when a side cannot be read.
+    /// </summary>
+    public async Task<SyncPreview?> PreviewAsync(string id, CancellationToken cancellationToken) =>
+        await db.Syncs.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } sync
+            ? await engine.PreviewAsync(sync, cancellationToken)
+            : null;
+
+    /// <summary>Starts the initial import (the sync's first run). Refused once it has run: then runs pull and push.</summary>
+    public Task<(RunStart? Run, string? Problem)> ImportAsync(string id, CancellationToken cancellationToken) =>
+        StartAsync(id, importing: true, cancellationToken);
+
+    /// <summary>Runs now: pulls from the CRM and pushes ClientSuccess's changes. Refused until the initial import has run.</summary>
+    public Task<(RunStart? Run, string? Problem)> RunAsync(string id, CancellationToken cancellationToken) =>
+        StartAsync(id, importing: false, cancellationToken);
+
+    /// <summary>What a sync run did: counts per object and side, conflicts, record errors. Null when the run has no report (yet).</summary>
+    public async Task<SyncReport?> ReportAsync(string runId, CancellationToken cancellationToken) =>
+        await db.SyncRunReports.AsNoTracking().Where(r => r.RunId == runId).Select(r => r.ReportJson).FirstOrDefaultAsync(cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<SyncReport>(json, ReportJson)
+            : null;
+
     /// <summary>The fields of each side for <paramref name="obj"/>, for the mapping dropdowns.</summary>
     public IReadOnlyList<SyncField> Fields(SyncSide side, SyncObject obj) => catalog.Fields(side, obj);
 
@@ -103,6 +131,25 @@ internal sealed class SyncService(FlowStudioDb db, SyncValidator validator, Sync
     /// its account, and fields with the same name or a known equivalent (Account_Name → name, Website → siteUrl, …).
     /// </summary>
     public IReadOnlyList<SyncFieldRequest> Propose(SyncObject obj) => SyncProposals.For(catalog, obj);
+
+    private async Task<(RunStart? Run, string? Problem)> StartAsync(string id, bool importing, CancellationToken cancellationToken)
+    {
+        var sync = await db.Syncs.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (sync is null)
+        {
+            return (null, null);
+        }
+
+        if (importing != (sync.ImportedAt is null))
+        {
+            return (null, importing
+                ? "The initial import has run already: run the sync to pull and push changes."
+                : "Run the initial import first (preview it to see what it creates and updates).");
+        }
+
+        sync.PullRequested = true;
+        return (await launcher.StartAsync(id, RunKind.Sync, automatic: false, cancellationToken), null);
+    }
 
     private void Apply(Sync sync, SyncSettings settings, DateTime now)
     {

@@ -9,7 +9,7 @@ internal static class ContactRecords
         "Contact",
         [
             "id", "tenantId", "tenantClientId", "clientId", "uuid", "status", "firstName", "lastName", "title", "email", "phone",
-            "mobile", "salesforceId", "linkedinUrl", "advocate", "champion", "executiveSponsor", "starred", "keyContact",
+            "mobile", "salesforceId", "externalId", "linkedinUrl", "advocate", "champion", "executiveSponsor", "starred", "keyContact",
             "street", "city", "state", "zip", "country", "timezone", "note", "tenantClient", "custom", "createdTime",
             "modifiedTime", "engagementCount", "lastEngagementDate", "entityType", "npsResult", "engagements", "externalSystems",
         ],
@@ -25,6 +25,7 @@ internal static class ContactRecords
             FieldRule.Text("phone", 50),
             FieldRule.Text("mobile", 50),
             FieldRule.Text("status", 30),
+            FieldRule.Text("externalId", 100),
             FieldRule.Bool("advocate"),
             FieldRule.Bool("champion"),
             FieldRule.Bool("executiveSponsor"),

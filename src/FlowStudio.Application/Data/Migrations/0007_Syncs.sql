@@ -18,6 +18,7 @@ CREATE TABLE "Syncs" (
     "Status" TEXT NOT NULL,
     "NextPullAt" TEXT NULL,
     "NextPushAt" TEXT NULL,
+    "PullRequested" INTEGER NOT NULL,
     "PushCursor" TEXT NULL,
     "ImportedAt" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,

@@ -14,6 +14,10 @@ internal static class SyncsApi
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateSync");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteSync");
         group.MapPost("/{id}/activate", (string id, SyncService s, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Active, s, ct)).WithName("ActivateSync");
+        group.MapPost("/{id}/preview", PreviewAsync).WithName("PreviewSync");
+        group.MapPost("/{id}/import", (string id, SyncService s, CancellationToken ct) => StartAsync(id, s.ImportAsync, ct)).WithName("ImportSync");
+        group.MapPost("/{id}/run", (string id, SyncService s, CancellationToken ct) => StartAsync(id, s.RunAsync, ct)).WithName("RunSync");
+        group.MapGet("/{id}/runs/{runId}/report", ReportAsync).WithName("SyncRunReport");
         group.MapPost("/{id}/pause", (string id, SyncService s, CancellationToken ct) => SetStatusAsync(id, ResourceStatus.Paused, s, ct)).WithName("PauseSync");
         return api;
     }
@@ -44,6 +48,31 @@ internal static class SyncsApi
 
     private static async Task<IResult> DeleteAsync(string id, SyncService syncs, CancellationToken cancellationToken) =>
         await syncs.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound("Sync", id);
+
+    /// <summary>The filters' matching CRM records and the dry run of the next pass; 502 when a side cannot be read.</summary>
+    private static async Task<IResult> PreviewAsync(string id, SyncService syncs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await syncs.PreviewAsync(id, cancellationToken) is { } preview ? TypedResults.Ok(preview) : ApiProblems.NotFound("Sync", id);
+        }
+        catch (SyncCallException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status502BadGateway, title: "A side of the sync could not be read.");
+        }
+    }
+
+    private static async Task<IResult> StartAsync(
+        string id, Func<string, CancellationToken, Task<(RunStart? Run, string? Problem)>> start, CancellationToken cancellationToken) =>
+        await start(id, cancellationToken) switch
+        {
+            ({ } run, _) => TypedResults.Accepted($"/api/runs/{run.RunId}", new { runId = run.RunId }),
+            (_, { } problem) => ApiProblems.Conflict(problem),
+            _ => ApiProblems.NotFound("Sync", id),
+        };
+
+    private static async Task<IResult> ReportAsync(string id, string runId, SyncService syncs, CancellationToken cancellationToken) =>
+        await syncs.ReportAsync(runId, cancellationToken) is { } report ? TypedResults.Ok(report) : ApiProblems.NotFound("Sync run report", runId);
 
     private static async Task<IResult> SetStatusAsync(string id, ResourceStatus status, SyncService syncs, CancellationToken cancellationToken) =>
         await syncs.SetStatusAsync(id, status, cancellationToken) is { } view ? TypedResults.Ok(new { status = view.Status }) : ApiProblems.NotFound("Sync", id);

@@ -11,14 +11,15 @@ internal static class SyncSetup
     public static readonly SyncCondition[] CustomersFilter =
         [new("Account_Status", "equals", "Customer"), new("Sync_with_ClientSuccess", "equals", "true")];
 
-    public static async Task<TwoWaySyncRequest> RequestAsync(HttpClient client, string? clientsDirection = null, string? contactsDirection = null)
+    public static async Task<TwoWaySyncRequest> RequestAsync(
+        HttpClient client, string? clientsDirection = null, string? contactsDirection = null, IReadOnlyList<SyncCondition?>? filter = null)
     {
         var fields = JsonDocument.Parse(await client.GetStringAsync("/api/syncs/fields")).RootElement;
         return new TwoWaySyncRequest(
             "Zoho sync " + Guid.NewGuid().ToString("N")[..6],
             await client.CredentialIdAsync("ClientSuccess Sandbox"),
             await client.CredentialIdAsync("Zoho CRM Sandbox"),
-            new SyncObjectRequest(clientsDirection, "any", CustomersFilter, Proposed(fields, "clients")),
+            new SyncObjectRequest(clientsDirection, "any", filter ?? CustomersFilter, Proposed(fields, "clients")),
             new SyncObjectRequest(contactsDirection, null, [], Proposed(fields, "contacts")),
             "*/5 * * * *",
             1,
@@ -35,6 +36,23 @@ internal static class SyncSetup
         Assert.True((int)response.StatusCode == 201, $"POST /api/syncs answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>Starts the initial import (or a run) and waits for it; the run.</summary>
+    public static async Task<JsonElement> RunAsync(HttpClient client, string syncId, string action = "run")
+    {
+        var started = await client.PostJsonAsync($"/api/syncs/{syncId}/{action}", new { }, 202);
+        var run = await client.WaitForRunAsync(started.GetProperty("runId").GetString()!, TimeSpan.FromSeconds(120));
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+        return run;
+    }
+
+    public static async Task<JsonElement> ReportAsync(HttpClient client, string syncId, JsonElement run) =>
+        JsonDocument.Parse(await client.GetStringAsync($"/api/syncs/{syncId}/runs/{run.GetProperty("id").GetString()}/report")).RootElement.Clone();
+
+    /// <summary>The count <paramref name="name"/> of an object on the side written.</summary>
+    public static int Count(JsonElement report, string obj, string side, string name) =>
+        report.GetProperty("counts").EnumerateArray().Where(c => c.GetProperty("object").GetString() == obj && c.GetProperty("side").GetString() == side)
+            .Select(c => c.GetProperty(name).GetInt32()).FirstOrDefault();
 
     /// <summary>The fields a 400 problem names.</summary>
     public static async Task<List<string>> ProblemFieldsAsync(HttpResponseMessage response)
