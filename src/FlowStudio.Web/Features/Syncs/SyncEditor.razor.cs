@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using FlowStudio.Engine;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Web.Components.Shell;
@@ -20,6 +22,12 @@ public sealed partial class SyncEditor
     private SyncView? _saved;
     private bool _missing;
     private bool _busy;
+    private SyncPreview? _preview;
+    private string? _previewedRequest;
+    private string? _previewProblem;
+    private bool _previewing;
+    private string? _importRunId;
+    private SyncReport? _importReport;
     private EditorErrors _errors = EditorErrors.None;
     private IReadOnlyList<FieldError> _allErrors = [];
 
@@ -38,6 +46,9 @@ public sealed partial class SyncEditor
     private string Title => IsNew ? "New sync" : _saved!.Name;
 
     private ResourceStatus Status => StoredWords.TryParse<ResourceStatus>(_saved?.Status, out var status) ? status : ResourceStatus.Paused;
+
+    /// <summary>Whether the preview and dry run on screen are of the settings as they are now.</summary>
+    private bool PreviewCurrent => _previewedRequest == Fingerprint();
 
     /// <summary>Problems no field on screen shows.</summary>
     private IReadOnlyList<FieldError> OtherErrors => _allErrors.Where(e => !Shown(e.Field)).ToList();
@@ -73,12 +84,6 @@ public sealed partial class SyncEditor
     /// <summary>The seeded sandbox credential when there is one, else the connector's first.</summary>
     private string? Default(string connector, string sandboxName) =>
         (Credentials(connector).FirstOrDefault(c => c.Name == sandboxName) ?? Credentials(connector).FirstOrDefault())?.Id;
-
-    private void Changed()
-    {
-    }
-
-    private void DirectionChanged(SyncObjectDraft draft, string direction) => draft.Direction = direction;
 
     private static bool Shown(string field) =>
         field is "name" or "clientSuccessCredentialId" or "crmCredentialId" or "pullSchedule" or "pushIntervalSeconds"
@@ -123,6 +128,90 @@ public sealed partial class SyncEditor
         {
             Snackbar.Add(creating ? $"Created “{_saved!.Name}”, paused: run the initial import, then Activate." : $"Saved “{_saved!.Name}”.", Severity.Success);
         }
+    });
+
+    private string Fingerprint() => JsonSerializer.Serialize(_draft!.ToRequest());
+
+    /// <summary>Saves, then asks Zoho for the import filters' matches and the dry run of the next pass; nothing is written.</summary>
+    private Task PreviewAsync() => ActAsync(async () =>
+    {
+        _previewing = true;
+        StateHasChanged();
+        try
+        {
+            if (!await StoreAsync())
+            {
+                return;
+            }
+
+            var id = _saved!.Id;
+            var fingerprint = Fingerprint();
+            _preview = await Calls.ReadAsync<SyncService, SyncPreview?>((syncs, token) => syncs.PreviewAsync(id, token));
+            _previewedRequest = fingerprint;
+            _previewProblem = null;
+        }
+        catch (SyncCallException ex)
+        {
+            _preview = null;
+            _previewProblem = ex.Message;
+        }
+        finally
+        {
+            _previewing = false;
+        }
+    });
+
+    /// <summary>After the dry run, asks with its counts, then starts the initial import; its progress shows under Runs.</summary>
+    private Task ImportAsync() => ActAsync(async () =>
+    {
+        var id = _saved!.Id;
+        if (!await Dialogs.ConfirmAsync("Run the initial import?", $"This writes to both sides as the dry run showed: {Written(_preview!.DryRun)}. Records are matched by the CRM ID mapping, so each is created once.", "Run initial import"))
+        {
+            return;
+        }
+
+        var (run, problem) = await Calls.ChangeAsync<SyncService, (RunStart? Run, string? Problem)>(
+            AuditAction.Import, AuditResource.Sync, _ => id, (syncs, token) => syncs.ImportAsync(id, token), r => r.Run is not null);
+        if (run is null)
+        {
+            Snackbar.Add(problem ?? "The sync no longer exists.", Severity.Error);
+            return;
+        }
+
+        _importRunId = run.RunId;
+        Snackbar.Add("The initial import is running.", Severity.Info);
+    });
+
+    /// <summary>"12 clients created in ClientSuccess, 3 contacts updated in Zoho CRM" (or that nothing would change).</summary>
+    internal static string Written(SyncReport report)
+    {
+        var parts = report.Counts.SelectMany(c => new[]
+        {
+            c.Created > 0 ? $"{Records(c.Created, c.Object)} created in {SyncReportView.SideName(c.Side)}" : null,
+            c.Updated > 0 ? $"{Records(c.Updated, c.Object)} updated in {SyncReportView.SideName(c.Side)}" : null,
+        }).OfType<string>().ToList();
+        return parts.Count == 0 ? "nothing would be created or updated" : string.Join(", ", parts);
+    }
+
+    private static string Records(int count, string obj) => $"{count.ToString("N0", CultureInfo.InvariantCulture)} {obj}{(count == 1 ? "" : "s")}";
+
+    /// <summary>A run of the sync changed: read the sync again (import time, last run) and, once the import finished, what it did.</summary>
+    private async Task RunsReloadedAsync()
+    {
+        var id = _saved!.Id;
+        _saved = await Calls.ReadAsync<SyncService, SyncView?>((syncs, token) => syncs.GetAsync(id, token)) ?? _saved;
+        if (_importRunId is { } runId && _saved.LastRun is { Id: var last, IsRunning: false } && last == runId)
+        {
+            _importReport = await Calls.ReadAsync<SyncService, SyncReport?>((syncs, token) => syncs.ReportAsync(runId, token));
+        }
+    }
+
+    private Task RunNowAsync() => ActAsync(async () =>
+    {
+        var id = _saved!.Id;
+        var (run, problem) = await Calls.ChangeAsync<SyncService, (RunStart? Run, string? Problem)>(
+            AuditAction.Run, AuditResource.Sync, _ => id, (syncs, token) => syncs.RunAsync(id, token), r => r.Run is not null);
+        Snackbar.Add(run is null ? problem ?? "The sync no longer exists." : "Running: pulling from Zoho and pushing ClientSuccess's changes.", run is null ? Severity.Error : Severity.Info);
     });
 
     private Task ActivateAsync() => SetStatusAsync(AuditAction.Activate, ResourceStatus.Active, "Active: pulls on its schedule, pushes ClientSuccess's changes.");

@@ -36,7 +36,7 @@ public sealed class NewFlowPageTests : ComponentTest
     {
         var page = RenderWithProviders<NewFlowPage>();
 
-        Radio(page, "Sync").Change(true);
+        Radio(page, "Sync").Click();
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Create").Click();
 
         Assert.EndsWith("/syncs/new", Navigation.Uri, StringComparison.Ordinal);
