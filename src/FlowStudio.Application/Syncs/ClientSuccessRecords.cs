@@ -48,6 +48,21 @@ internal sealed class ClientSuccessRecords(ApiClient api, Connection connection,
             : (null, $"ClientSuccess answered {(response.StatusCode == 0 ? response.TransportError : response.StatusCode.ToString(CultureInfo.InvariantCulture))}: {Excerpt.Of(response.Body, 300)}");
     }
 
+    /// <summary>
+    /// Deletes a contact; a client, which ClientSuccess's API does not delete, is set to TERMINATED. Null when done, else why not.
+    /// </summary>
+    public async Task<string?> RemoveAsync(SyncObject obj, string id, CancellationToken cancellationToken)
+    {
+        if (obj == SyncObject.Client)
+        {
+            return (await WriteAsync(obj, id, new JsonObject { ["status"] = "TERMINATED" }, cancellationToken)).Error;
+        }
+
+        var response = await api.SendAsync(connection, new ApiRequest(HttpMethod.Delete, $"/v2/contact/{Uri.EscapeDataString(id)}"), retry, cancellationToken);
+        calls.Add(response);
+        return response.IsSuccess || response.StatusCode == 404 ? null : $"ClientSuccess answered {response.StatusCode}: {Excerpt.Of(response.Body, 300)}";
+    }
+
     public static string Id(JsonObject record) => record["id"]!.ToString();
 
     public static DateTime? ModifiedAt(JsonObject record) =>

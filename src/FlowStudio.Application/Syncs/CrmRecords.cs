@@ -54,6 +54,13 @@ internal sealed class CrmRecords(ApiClient api, Connection connection, RetryOpti
         return results;
     }
 
+    /// <summary>Deletes one record; null when it is gone, else why not.</summary>
+    public async Task<string?> DeleteAsync(SyncObject obj, string id, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(new ApiRequest(HttpMethod.Delete, $"/crm/v7/{SyncFieldCatalog.CrmModule(obj)}?ids={Uri.EscapeDataString(id)}"), cancellationToken);
+        return Data(response).FirstOrDefault() is JsonObject item && item["code"]?.GetValue<string>() != "SUCCESS" ? $"{item["code"]}: {item["message"]}" : null;
+    }
+
     /// <summary>Zoho's criteria for the filter: <c>((A:equals:x)or(B:equals:y))</c>, with <c>(</c>, <c>)</c> and <c>,</c> escaped in values.</summary>
     public static string Criteria(SyncObjectConfig config)
     {

@@ -18,6 +18,14 @@ internal sealed class SyncPairIndex
 
     public SyncPair? ByClientSuccess(string id) => _byClientSuccess.GetValueOrDefault(id);
 
+    public IReadOnlyList<SyncPair> All => [.. _byCrm.Values];
+
+    public void Remove(SyncPair pair)
+    {
+        _byCrm.Remove(pair.CrmId);
+        _byClientSuccess.Remove(pair.ClientSuccessId);
+    }
+
     public void Add(SyncPair pair)
     {
         _byCrm[pair.CrmId] = pair;

@@ -54,11 +54,10 @@ internal sealed class SyncPass(
         var values = new SyncValues(catalog, obj, _pairs[SyncObject.Client]);
         var crmFields = config.Fields.Select(f => f.CrmField).Concat(config.ImportFilter.Select(c => c.Field)).Append(SyncFieldCatalog.CrmId).ToList();
         var matches = await crm.MatchingAsync(obj, config, crmFields, cancellationToken);
-        if (config.ImportFilter.Count > 0)
-        {
-            var total = await crm.AllAsync(obj, [SyncFieldCatalog.CrmId], cancellationToken);
-            _report.For(obj, ClientSuccessSide).SkippedByFilter = total.Count - matches.Count;
-        }
+        var all = config.ImportFilter.Count > 0 ? await crm.AllAsync(obj, [SyncFieldCatalog.CrmId], cancellationToken) : matches;
+        _report.For(obj, ClientSuccessSide).SkippedByFilter = all.Count - matches.Count;
+        var live = all.Select(r => r[SyncFieldCatalog.CrmId]!.ToString()).ToHashSet(StringComparer.Ordinal);
+        var deleted = _pairs[obj].All.Where(p => !live.Contains(p.CrmId)).ToList();
 
         var records = await clientSuccess.SearchAsync(obj, null, cancellationToken);
         _report.Read += matches.Count + records.Count;
@@ -78,7 +77,7 @@ internal sealed class SyncPass(
             }
             else if (csRecord is null)
             {
-                _report.For(obj, ClientSuccessSide).Skipped++;
+                await ClientSuccessDeletedAsync(obj, config, pair!, cancellationToken);
             }
             else
             {
@@ -87,6 +86,67 @@ internal sealed class SyncPass(
         }
 
         await UpdateCrmAsync(obj, updates, cancellationToken);
+        foreach (var pair in deleted)
+        {
+            await CrmDeletedAsync(obj, config, pair, byId.ContainsKey(pair.ClientSuccessId), cancellationToken);
+        }
+    }
+
+    /// <summary>A paired record deleted in ClientSuccess: deleted in the CRM when the sync propagates deletes and pushes, else left alone.</summary>
+    private async Task ClientSuccessDeletedAsync(SyncObject obj, SyncObjectConfig config, SyncPair pair, CancellationToken cancellationToken)
+    {
+        if (!sync.PropagateDeletes || !config.Direction.Pushes())
+        {
+            _report.For(obj, CrmSide).Skipped++;
+            return;
+        }
+
+        if (write && await crm.DeleteAsync(obj, pair.CrmId, cancellationToken) is { } error)
+        {
+            _report.Failed(obj, CrmSide, pair.CrmId, error);
+            return;
+        }
+
+        if (!write)
+        {
+            _report.Sample(obj, CrmSide, "delete", pair.CrmId, new JsonObject());
+        }
+
+        RemovePair(obj, pair);
+        _report.For(obj, CrmSide).Deleted++;
+    }
+
+    /// <summary>A paired record deleted in the CRM: removed from ClientSuccess when the sync propagates deletes and pulls, else left alone.</summary>
+    private async Task CrmDeletedAsync(SyncObject obj, SyncObjectConfig config, SyncPair pair, bool inClientSuccess, CancellationToken cancellationToken)
+    {
+        if (!sync.PropagateDeletes || !config.Direction.Pulls() || !inClientSuccess)
+        {
+            _report.For(obj, ClientSuccessSide).Skipped++;
+            return;
+        }
+
+        if (write && await clientSuccess.RemoveAsync(obj, pair.ClientSuccessId, cancellationToken) is { } error)
+        {
+            _report.Failed(obj, ClientSuccessSide, pair.ClientSuccessId, error);
+            return;
+        }
+
+        if (!write)
+        {
+            _report.Sample(obj, ClientSuccessSide, "delete", pair.ClientSuccessId, new JsonObject());
+        }
+
+        RemovePair(obj, pair);
+        _report.For(obj, ClientSuccessSide).Deleted++;
+    }
+
+    private void RemovePair(SyncObject obj, SyncPair pair)
+    {
+        _pairs[obj].Remove(pair);
+        if (write)
+        {
+            db.SyncPairs.Remove(pair);
+        }
     }
 
     private async Task PushAsync(SyncObject obj, SyncObjectConfig config, CancellationToken cancellationToken)

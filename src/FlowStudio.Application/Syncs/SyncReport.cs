@@ -1,7 +1,7 @@
 namespace FlowStudio.Application.Syncs;
 
 /// <summary>
-/// What a sync run (or its dry run) did: per object and the side written, the records created and updated, those the
+/// What a sync run (or its dry run) did: per object and the side written, the records created, updated and deleted (deletes only when the sync propagates them), those the
 /// import filter left out, those skipped for another reason, conflicts and failures; then each conflict and each
 /// record's error, and (dry run) a sample of the records each side would get.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed record SyncReport(
 /// CRM records the import filter leaves out; <paramref name="Skipped"/>: records left alone for another reason (a contact
 /// whose account is not in the sync).
 /// </summary>
-public sealed record SyncCounts(string Object, string Side, int Created, int Updated, int SkippedByFilter, int Skipped, int Conflicts, int Failed);
+public sealed record SyncCounts(string Object, string Side, int Created, int Updated, int Deleted, int SkippedByFilter, int Skipped, int Conflicts, int Failed);
 
 /// <summary>A field both sides changed since the last sync: the newer change won (<paramref name="Winner"/> is its side).</summary>
 public sealed record SyncConflict(

@@ -44,13 +44,13 @@ internal sealed class SyncReportBuilder
         }
     }
 
-    public int Written => _counts.Values.Sum(c => c.Created + c.Updated);
+    public int Written => _counts.Values.Sum(c => c.Created + c.Updated + c.Deleted);
 
     public int FailedCount => _counts.Values.Sum(c => c.Failed);
 
     public SyncReport Build() => new(
         [.. _counts.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2, StringComparer.Ordinal)
-            .Select(c => new SyncCounts(c.Key.Item1.ToWord(), c.Key.Item2, c.Value.Created, c.Value.Updated, c.Value.SkippedByFilter, c.Value.Skipped, c.Value.Conflicts, c.Value.Failed))],
+            .Select(c => new SyncCounts(c.Key.Item1.ToWord(), c.Key.Item2, c.Value.Created, c.Value.Updated, c.Value.Deleted, c.Value.SkippedByFilter, c.Value.Skipped, c.Value.Conflicts, c.Value.Failed))],
         _conflicts, _errors, _samples);
 
     internal sealed class Counter
@@ -58,6 +58,8 @@ internal sealed class SyncReportBuilder
         public int Created { get; set; }
 
         public int Updated { get; set; }
+
+        public int Deleted { get; set; }
 
         public int SkippedByFilter { get; set; }
 

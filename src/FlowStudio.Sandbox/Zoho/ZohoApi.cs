@@ -1,6 +1,6 @@
 namespace FlowStudio.Sandbox.Zoho;
 
-/// <summary>The accounts server (<c>/oauth/v2/token</c>) and the v7 record APIs (<c>/crm/v7/{module}</c>).</summary>
+/// <summary>The accounts server (<c>/oauth/v2/token</c>) and the v7 record APIs (<c>/crm/v7/{module}</c>: read, search, write, delete).</summary>
 internal static class ZohoApi
 {
     public static RouteGroupBuilder MapZohoApi(this RouteGroupBuilder group)
@@ -13,6 +13,7 @@ internal static class ZohoApi
         records.MapPost("/{module}", ZohoWriteApi.InsertAsync);
         records.MapPut("/{module}", ZohoWriteApi.UpdateAsync);
         records.MapPost("/{module}/upsert", ZohoWriteApi.UpsertAsync);
+        records.MapDelete("/{module}", ZohoDeleteApi.Delete);
         return group;
     }
 }

@@ -33,6 +33,20 @@ public sealed class ZohoWriteTests(ZohoHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_AnExistingAndAnUnknownId_Returns207AndRemovesTheExistingOne()
+    {
+        using var client = await host.CreateClientAsync();
+
+        var response = await client.DeleteAsync("crm/v7/Contacts?ids=5725767000000200001,5725767000000999999");
+
+        Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
+        var results = (await ZohoHttp.ReadJsonAsync(response)).GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal([("SUCCESS", "success", "record deleted"), ("INVALID_DATA", "error", "the related id given seems to be invalid")], results.Select(Outcome));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync("crm/v7/Contacts/5725767000000200001")).StatusCode);
+        Assert.Equal(599, await CountAsync(client, "Contacts"));
+    }
+
+    [Fact]
     public async Task Insert_MixedRecords_Returns207WithOneResultPerRecord()
     {
         using var client = await host.CreateClientAsync();

@@ -187,6 +187,46 @@ public sealed class SyncRunTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Run_WithoutPropagateDeletes_LeavesTheOtherSideAlone()
+    {
+        var (client, sandbox, id, csClient) = await ImportedAsync(null, null);
+        using (client)
+        using (sandbox)
+        {
+            var contacts = await ContactsOfAsync(sandbox, csClient);
+            await sandbox.ZohoDeleteAsync("Contacts", contacts[0]["externalId"]!.ToString());
+            await sandbox.ClientSuccessDeleteAsync("contact", contacts[1]["id"]!.ToString());
+
+            var report = await SyncSetup.ReportAsync(client, id, await SyncSetup.RunAsync(client, id));
+
+            Assert.True(await sandbox.ClientSuccessExistsAsync("contact", contacts[0]["id"]!.ToString()));
+            Assert.True(await sandbox.ZohoExistsAsync("Contacts", contacts[1]["externalId"]!.ToString()));
+            Assert.Equal((0, 0), (SyncSetup.Count(report, "contact", "clientsuccess", "deleted"), SyncSetup.Count(report, "contact", "crm", "deleted")));
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
+    public async Task Run_WithPropagateDeletes_DeletesOnTheOtherSide()
+    {
+        var (client, sandbox, id, csClient) = await ImportedAsync(null, null, propagateDeletes: true);
+        using (client)
+        using (sandbox)
+        {
+            var contacts = await ContactsOfAsync(sandbox, csClient);
+            await sandbox.ZohoDeleteAsync("Contacts", contacts[0]["externalId"]!.ToString());
+            await sandbox.ClientSuccessDeleteAsync("contact", contacts[1]["id"]!.ToString());
+
+            var report = await SyncSetup.ReportAsync(client, id, await SyncSetup.RunAsync(client, id));
+
+            Assert.False(await sandbox.ClientSuccessExistsAsync("contact", contacts[0]["id"]!.ToString()));
+            Assert.False(await sandbox.ZohoExistsAsync("Contacts", contacts[1]["externalId"]!.ToString()));
+            Assert.Equal((1, 1), (SyncSetup.Count(report, "contact", "clientsuccess", "deleted"), SyncSetup.Count(report, "contact", "crm", "deleted")));
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
     public async Task Run_BeforeTheInitialImport_IsRefused()
     {
         using var client = app.CreateClient();
@@ -198,8 +238,16 @@ public sealed class SyncRunTests(FlowStudioApp app)
         await client.DeleteAsync($"/api/syncs/{id}");
     }
 
+    private static async Task<List<JsonObject>> ContactsOfAsync(SyncSandbox sandbox, JsonObject csClient)
+    {
+        var contacts = (await sandbox.ClientSuccessAllAsync("contact")).Where(c => c["clientId"]?.ToString() == csClient["id"]!.ToString()).ToList();
+        Assert.Equal(2, contacts.Count);
+        return contacts;
+    }
+
     /// <summary>A paused sync of one account, imported, with the clients' direction and the siteUrl ↔ Website field's as given.</summary>
-    private async Task<(HttpClient Client, SyncSandbox Sandbox, string Id, JsonObject CsClient)> ImportedAsync(string? clientsDirection, string? websiteDirection)
+    private async Task<(HttpClient Client, SyncSandbox Sandbox, string Id, JsonObject CsClient)> ImportedAsync(
+        string? clientsDirection, string? websiteDirection, bool propagateDeletes = false)
     {
         var client = app.CreateClient();
         await client.PostAsync("/sandbox/_reset", null);
@@ -208,6 +256,7 @@ public sealed class SyncRunTests(FlowStudioApp app)
         request = request with
         {
             Clients = request.Clients! with { Fields = [.. request.Clients.Fields!.Select(f => f!.ClientSuccessField == "siteUrl" ? f with { Direction = websiteDirection } : f)] },
+            PropagateDeletes = propagateDeletes,
         };
         var id = (await SyncSetup.CreatedAsync(client, request)).GetProperty("id").GetString()!;
         await SyncSetup.RunAsync(client, id, "import");

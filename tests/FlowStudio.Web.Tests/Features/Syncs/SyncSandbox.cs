@@ -54,6 +54,16 @@ internal sealed class SyncSandbox(HttpClient zoho, HttpClient clientSuccess) : I
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task ZohoDeleteAsync(string module, string id) =>
+        Assert.True((await zoho.DeleteAsync($"crm/v7/{module}?ids={id}")).IsSuccessStatusCode);
+
+    public async Task<bool> ZohoExistsAsync(string module, string id) => (int)(await zoho.GetAsync($"crm/v7/{module}/{id}")).StatusCode == 200;
+
+    public async Task ClientSuccessDeleteAsync(string path, string id) =>
+        Assert.True((await clientSuccess.DeleteAsync($"v2/{path}/{id}")).IsSuccessStatusCode);
+
+    public async Task<bool> ClientSuccessExistsAsync(string path, string id) => (int)(await clientSuccess.GetAsync($"v2/{path}/{id}")).StatusCode == 200;
+
     /// <summary>Every ClientSuccess client or contact (<paramref name="path"/> "client" or "contact").</summary>
     public async Task<List<JsonObject>> ClientSuccessAllAsync(string path)
     {
