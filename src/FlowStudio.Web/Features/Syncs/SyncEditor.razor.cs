@@ -26,6 +26,7 @@ public sealed partial class SyncEditor
     private string? _previewedRequest;
     private string? _previewProblem;
     private bool _previewing;
+    private bool _dryRunShown;
     private string? _importRunId;
     private SyncReport? _importReport;
     private EditorErrors _errors = EditorErrors.None;
@@ -160,6 +161,13 @@ public sealed partial class SyncEditor
             _previewing = false;
         }
     });
+
+    /// <summary>The same preview, shown as the initial import's dry run.</summary>
+    private async Task DryRunAsync()
+    {
+        await PreviewAsync();
+        _dryRunShown = _preview is not null;
+    }
 
     /// <summary>After the dry run, asks with its counts, then starts the initial import; its progress shows under Runs.</summary>
     private Task ImportAsync() => ActAsync(async () =>
