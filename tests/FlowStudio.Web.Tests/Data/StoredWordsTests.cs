@@ -18,9 +18,10 @@ public sealed class StoredWordsTests(FlowStudioApp app)
     {
         AssertWords<ResourceStatus>("paused", "active");
         AssertWords<SourceKind>("api", "webhook");
-        AssertWords<RunKind>("source", "destination");
+        AssertWords<RunKind>("source", "destination", "sync");
         AssertWords<RunStatus>("running", "succeeded", "failed", "cancelled");
         AssertWords<DeliveryStateOutcome>("failed", "dead");
+        AssertWords<SyncObject>("client", "contact");
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class AuditTests(FlowStudioApp app)
     [Fact]
     public void Routes_EveryChangingRoute_HasAnAuditedActionOrIsAPreview()
     {
-        var previews = new[] { "/api/destinations/sample-payloads", "/api/destinations/{id}/dry-run", "/api/transforms/preview", "/api/transforms/{id}/preview", "/account/sign-out" };
+        var previews = new[] { "/api/destinations/sample-payloads", "/api/destinations/{id}/dry-run", "/api/transforms/preview", "/api/transforms/{id}/preview", "/api/syncs/{id}/preview", "/account/sign-out" };
         var unaudited = new List<string>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlowStudio.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Features.Syncs;
 
@@ -95,6 +97,39 @@ public sealed class SyncRunTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Active_AnEditInZoho_IsPulledWhenThePullScheduleComesDue()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        using var sandbox = await SyncSandbox.OpenAsync(app);
+        var id = (await SyncSetup.CreatedAsync(client, await SyncSetup.RequestAsync(client, filter: OneAccount))).GetProperty("id").GetString()!;
+        try
+        {
+            await SyncSetup.RunAsync(client, id, "import");
+            var accountId = (await sandbox.ClientSuccessAllAsync("client")).Single(c => c["name"]?.ToString() == "Umbrella Labs 003")["externalId"]!.ToString();
+            await client.PostJsonAsync($"/api/syncs/{id}/activate", new { }, 200);
+            await sandbox.ZohoUpdateAsync("Accounts", accountId, "Website", "https://scheduled.example.com");
+
+            // The schedule's next minute, without waiting for it.
+            var due = DateTime.UtcNow;
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+                await db.Syncs.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPullAt, due));
+            }
+
+            await SyncSandbox.EventuallyAsync(
+                async () => (await sandbox.ClientSuccessClientByExternalIdAsync(accountId))["siteUrl"]?.ToString() == "https://scheduled.example.com", "the scheduled pull");
+            var sync = JsonDocument.Parse(await client.GetStringAsync($"/api/syncs/{id}")).RootElement;
+            Assert.True(DateTime.SpecifyKind(sync.GetProperty("nextPullAt").GetDateTime(), DateTimeKind.Utc) > due, "the next pull was not scheduled after the one that ran");
+        }
+        finally
+        {
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
     public async Task Active_AnEditInClientSuccess_IsPushedWithinTheIntervalAndNotEchoedBack()
     {
         using var client = app.CreateClient();
@@ -117,6 +152,38 @@ public sealed class SyncRunTests(FlowStudioApp app)
             var report = await SyncSetup.ReportAsync(client, id, await SyncSetup.RunAsync(client, id));
             Assert.Equal((0, 0), (SyncSetup.Count(report, "client", "clientsuccess", "updated"), SyncSetup.Count(report, "client", "crm", "updated")));
             Assert.Equal(modified, (await sandbox.ClientSuccessClientByExternalIdAsync(accountId))["modifiedTime"]!.ToString());
+        }
+        finally
+        {
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
+    public async Task Active_AContactCreatedInClientSuccess_IsCreatedInZohoUnderItsAccountWithItsCrmIdWrittenBack()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        using var sandbox = await SyncSandbox.OpenAsync(app);
+        var id = (await SyncSetup.CreatedAsync(client, await SyncSetup.RequestAsync(client, filter: OneAccount))).GetProperty("id").GetString()!;
+        try
+        {
+            await SyncSetup.RunAsync(client, id, "import");
+            var csClient = (await sandbox.ClientSuccessAllAsync("client")).Single(c => c["name"]?.ToString() == "Umbrella Labs 003");
+            await client.PostJsonAsync($"/api/syncs/{id}/activate", new { }, 200);
+
+            var contact = await sandbox.ClientSuccessCreateAsync("contact", new
+            {
+                clientId = csClient["id"]!.GetValue<long>(), firstName = "Nina", lastName = "Okafor", email = "nina.okafor@example.com",
+            });
+
+            List<JsonObject> found = [];
+            await SyncSandbox.EventuallyAsync(async () => (found = await sandbox.ZohoSearchAsync("Contacts", "(Email:equals:nina.okafor@example.com)")).Count > 0, "the contact in Zoho");
+            var zohoContact = Assert.Single(found);
+            Assert.Equal(("Okafor", csClient["externalId"]!.ToString()), (zohoContact["Last_Name"]!.ToString(), zohoContact["Account_Name"]!["id"]!.ToString()));
+            await SyncSandbox.EventuallyAsync(
+                async () => (await sandbox.ClientSuccessGetAsync("contact", contact["id"]!.ToString()))["externalId"]?.ToString() == zohoContact["id"]!.ToString(),
+                "the CRM id written back");
         }
         finally
         {

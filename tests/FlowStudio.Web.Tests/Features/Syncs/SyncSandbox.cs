@@ -82,6 +82,22 @@ internal sealed class SyncSandbox(HttpClient zoho, HttpClient clientSuccess) : I
     public async Task<JsonObject> ClientSuccessClientByExternalIdAsync(string externalId) =>
         JsonNode.Parse(await clientSuccess.GetStringAsync($"v2/client/search?externalId={externalId}"))!["data"]![0]!.AsObject();
 
+    public async Task<JsonObject> ClientSuccessCreateAsync(string path, object body)
+    {
+        var response = await clientSuccess.PostAsJsonAsync($"v2/{path}", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<JsonObject> ClientSuccessGetAsync(string path, string id) => JsonNode.Parse(await clientSuccess.GetStringAsync($"v2/{path}/{id}"))!.AsObject();
+
+    public async Task<List<JsonObject>> ZohoSearchAsync(string module, string criteria)
+    {
+        var response = await zoho.GetAsync($"crm/v7/{module}/search?criteria={Uri.EscapeDataString(criteria)}");
+        return (int)response.StatusCode == 204 ? [] : [.. JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!.AsArray().OfType<JsonObject>()];
+    }
+
     public async Task ClientSuccessPatchAsync(string path, string id, string field, string value)
     {
         var response = await clientSuccess.PatchAsJsonAsync($"v2/{path}/{id}", new Dictionary<string, string> { [field] = value });
