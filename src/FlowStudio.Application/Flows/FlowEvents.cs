@@ -10,9 +10,10 @@ internal enum FlowChangeKind
     Lookup,
     Alert,
     Transform,
+    Sync,
 }
 
-/// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup) it concerns; an alert's is its flow's source.</summary>
+/// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup, sync) it concerns; an alert's is its flow's source.</summary>
 internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string? RunId = null);
 
 /// <summary>

@@ -117,7 +117,11 @@ internal sealed class SyncObjectValidator(SyncFieldCatalog catalog)
                 errors.Add(new($"{at}.direction", $"The CRM sets '{crm.Name}' itself, so it cannot be pushed; use pull."));
             }
 
-            if (cs is not null && crm is not null)
+            if (cs is not null && crm is not null && (cs.Type == "reference") != (crm.Type == "lookup"))
+            {
+                errors.Add(new($"{at}.crmField", $"A contact's client ('{SyncFieldCatalog.ContactClient}') is its CRM account: map it to the account lookup (Account_Name), and that lookup to it only."));
+            }
+            else if (cs is not null && crm is not null)
             {
                 result.Add(new(cs.Name, crm.Name, direction));
             }

@@ -7,7 +7,8 @@ namespace FlowStudio.Application.Syncs;
 
 /// <summary>Syncs for the API and the screens alike: the same checks, every field's problem at once.</summary>
 internal sealed class SyncService(
-    FlowStudioDb db, SyncValidator validator, SyncFieldCatalog catalog, RunService runs, SyncEngine engine, RunLauncher launcher, TimeProvider time)
+    FlowStudioDb db, SyncValidator validator, SyncFieldCatalog catalog, RunService runs, SyncEngine engine, RunLauncher launcher, FlowEvents events,
+    TimeProvider time)
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
 
@@ -44,6 +45,7 @@ internal sealed class SyncService(
         Apply(sync, settings, now);
         db.Syncs.Add(sync);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Sync, sync.Id));
         return (await ToViewAsync(sync, cancellationToken), []);
     }
 
@@ -64,6 +66,7 @@ internal sealed class SyncService(
 
         Apply(sync, settings, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Sync, sync.Id));
         return (await ToViewAsync(sync, cancellationToken), []);
     }
 
@@ -79,6 +82,7 @@ internal sealed class SyncService(
         await db.SyncPairs.Where(p => p.SyncId == id).ExecuteDeleteAsync(cancellationToken);
         db.Syncs.Remove(sync);
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Sync, id));
         return true;
     }
 
@@ -96,6 +100,7 @@ internal sealed class SyncService(
         sync.NextPullAt = status == ResourceStatus.Active ? NextPull(sync.PullCron, now) : null;
         sync.NextPushAt = status == ResourceStatus.Active ? now.AddSeconds(sync.PushIntervalSeconds) : null;
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new FlowChange(FlowChangeKind.Sync, id));
         return await ToViewAsync(sync, cancellationToken);
     }
 

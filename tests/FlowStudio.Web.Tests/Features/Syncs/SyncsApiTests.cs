@@ -119,6 +119,20 @@ public sealed class SyncsApiTests(FlowStudioApp app)
         Assert.Equal(["clients.fields"], await SyncSetup.ProblemFieldsAsync(response));
     }
 
+    [Fact]
+    public async Task Create_ContactClientMappedToATextField_NamesTheField()
+    {
+        using var client = app.CreateClient();
+        var request = await SyncSetup.RequestAsync(client);
+        var fields = request.Contacts!.Fields!.Select(f => f!.ClientSuccessField == "clientId" ? f with { CrmField = "Title" } : f!.CrmField == "Title" ? null : f)
+            .Where(f => f is not null).ToList();
+        var at = fields.FindIndex(f => f!.ClientSuccessField == "clientId");
+
+        var response = await SyncSetup.CreateAsync(client, request with { Contacts = request.Contacts with { Fields = fields } });
+
+        Assert.Equal([$"contacts.fields[{at}].crmField"], await SyncSetup.ProblemFieldsAsync(response));
+    }
+
     private static List<string> Pairs(JsonElement proposed) =>
         proposed.EnumerateArray().Select(f => $"{f.GetProperty("clientSuccessField").GetString()}={f.GetProperty("crmField").GetString()}:{f.GetProperty("direction").GetString()}").ToList();
 }
