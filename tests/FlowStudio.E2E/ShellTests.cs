@@ -11,7 +11,7 @@ namespace FlowStudio.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ShellTests(BrowserApp app)
 {
-    private static readonly string[] MainSections = ["Flows", "Sources", "Destinations", "Credentials", "Lookups", "Runs"];
+    private static readonly string[] MainSections = ["Flows", "Sources", "Destinations", "Syncs", "Credentials", "Lookups", "Runs"];
 
     [Fact]
     public async Task Home_FirstVisit_ShowsTheShellWithFlowsCurrent()

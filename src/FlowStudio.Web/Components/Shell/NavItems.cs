@@ -11,6 +11,7 @@ internal static class NavItems
         new("Flows", "/", Icons.Material.Filled.AccountTree, "/flows"),
         new("Sources", "/sources", Icons.Material.Filled.Input),
         new("Destinations", "/destinations", Icons.Material.Filled.Output),
+        new("Syncs", "/syncs", Icons.Material.Filled.SyncAlt),
         new("Credentials", "/credentials", Icons.Material.Filled.Key),
         new("Lookups", "/lookups", Icons.Material.Filled.TableChart),
         new("Runs", "/runs", Icons.Material.Filled.PlayCircle),

@@ -32,6 +32,17 @@ public sealed class NewFlowPageTests : ComponentTest
     }
 
     [Fact]
+    public void FlowTypeStep_SyncChosenThenCreate_OpensTheSyncSetUp()
+    {
+        var page = RenderWithProviders<NewFlowPage>();
+
+        Radio(page, "Sync").Click();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Create").Click();
+
+        Assert.EndsWith("/syncs/new", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConnectorStep_ListsSourceConnectorsAsTilesLinkingToTheCredentialStep()
     {
         Navigation.NavigateTo("/flows/new?type=flexflow");

@@ -12,7 +12,7 @@ public sealed class AppNavTests : ShellTest
 
         var links = nav.FindAll("nav[aria-label='Main'] a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href"))).ToList();
         Assert.Equal(
-            [("Flows", "/"), ("Sources", "/sources"), ("Destinations", "/destinations"), ("Credentials", "/credentials"), ("Lookups", "/lookups"), ("Runs", "/runs")],
+            [("Flows", "/"), ("Sources", "/sources"), ("Destinations", "/destinations"), ("Syncs", "/syncs"), ("Credentials", "/credentials"), ("Lookups", "/lookups"), ("Runs", "/runs")],
             links);
     }
 
