@@ -166,7 +166,8 @@ public sealed class SourceEditorTests(FlowStudioApp app) : SourceScreenTest(app)
 
         navigation.NavigateTo("/sources");
 
-        Assert.EndsWith("/sources", navigation.Uri, StringComparison.Ordinal);
+        // Location-changing handlers may finish after the call returns (the editor loads asynchronously on PostgreSQL).
+        Providers.WaitForAssertion(() => Assert.EndsWith("/sources", navigation.Uri, StringComparison.Ordinal));
         Assert.Empty(Providers.FindAll(".mud-dialog"));
     }
 
