@@ -109,8 +109,9 @@ public sealed class SyncEditorTests(FlowStudioApp app) : ComponentTest(app)
         await Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Run initial import").ClickAsync(new MouseEventArgs());
 
         await editor.EventuallyAsync(() => Assert.Equal("1", editor.Find("[data-testid=import-report-counts] [data-object=client][data-side=clientsuccess] [data-testid=created]").TextContent));
-        Assert.NotEmpty(editor.FindAll("[data-testid=imported-at]"));
-        Assert.NotEmpty(editor.FindAll("[data-testid=sync-run] [data-testid=run-report-counts]"));
+        await editor.EventuallyAsync(() => Assert.NotEmpty(editor.FindAll("[data-testid=imported-at]")));
+        // The runs section reloads after the import; the database may answer after the report is shown.
+        await editor.EventuallyAsync(() => Assert.NotEmpty(editor.FindAll("[data-testid=sync-run] [data-testid=run-report-counts]")));
         await client.DeleteAsync($"/api/syncs/{id}");
     }
 
