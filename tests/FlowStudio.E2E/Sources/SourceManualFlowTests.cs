@@ -33,7 +33,9 @@ public sealed class SourceManualFlowTests(BrowserApp app)
             await page.ChooseAsync("Time Unit for Operations", "Day");
             await page.ChooseAsync("Date Format for Date/Time Macro", "Date (yyyy-MM-dd)");
             var url = page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" });
-            await url.PressSequentiallyAsync("/v2/clientNote/search?modifiedAfter={");
+            await url.FillAsync("/v2/clientNote/search?modifiedAfter=");
+            await Expect(url).ToHaveValueAsync("/v2/clientNote/search?modifiedAfter=");
+            await url.PressSequentiallyAsync("{");
 
             var macros = page.GetByRole(AriaRole.Listbox, new() { Name = "Macros" });
             await Expect(url).ToHaveAttributeAsync("aria-expanded", "true");
@@ -155,7 +157,9 @@ public sealed class SourceManualFlowTests(BrowserApp app)
 
         await page.ChooseAsync("Add Lookups to Supported Macros", $"{lookup} (2 rows)");
         var url = page.GetByRole(AriaRole.Combobox, new() { Name = "Set API URL" });
-        await url.PressSequentiallyAsync("/v2/client/{" + lookup[..4]);
+        await url.FillAsync("/v2/client/");
+        await Expect(url).ToHaveValueAsync("/v2/client/");
+        await url.PressSequentiallyAsync("{" + lookup[..4]);
 
         var option = page.GetByRole(AriaRole.Listbox, new() { Name = "Macros" }).GetByRole(AriaRole.Option);
         await Expect(option).ToHaveCountAsync(2);
