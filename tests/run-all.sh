@@ -24,8 +24,14 @@ fi
 
 results=$(mktemp -d)
 dotnet build FlowStudio.sln -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test FlowStudio.sln --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
+# The unit, integration and component tests run side by side; the browser tests then run alone, so a loaded machine
+# does not slow the server they drive.
+for project in tests/FlowStudio.Engine.Tests tests/FlowStudio.Sandbox.Tests tests/FlowStudio.Web.Tests; do
+  dotnet test "$project" --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" &
+done
+status=0
+for job in $(jobs -p); do wait "$job" || status=1; done
+dotnet test tests/FlowStudio.E2E --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
 
 # PostgreSQL refuses to run as root: as root the tests run its tools as the postgres user the package creates.
 if [ -n "$(postgres_bin)" ] && { [ "$(id -u)" != "0" ] || id postgres >/dev/null 2>&1; }; then

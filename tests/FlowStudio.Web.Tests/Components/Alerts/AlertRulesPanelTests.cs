@@ -52,7 +52,8 @@ public sealed class AlertRulesPanelTests(AlertsApp alerts) : SourceScreenTest(al
         Assert.Equal($"[FlowStudio] Test alert: Run failed in “{name}”", email.Subject);
         panel.WaitForAssertion(() => Assert.Contains("Sent", panel.Find("[data-testid=alert-rules-table] tbody tr").TextContent, StringComparison.Ordinal));
 
-        ClickButton(panel, "Delete");
+        // The row re-renders as the alert's status arrives: a button found just before that has a stale handler; find it again.
+        panel.WaitForAssertion(() => ClickButton(panel, "Delete"));
         Providers.WaitForAssertion(() => Assert.Contains("Delete this alert?", Dialog().TextContent, StringComparison.Ordinal));
         ClickButton(Dialog(), "Cancel");
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
