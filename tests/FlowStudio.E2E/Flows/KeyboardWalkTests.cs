@@ -143,9 +143,15 @@ public sealed class KeyboardWalkTests(BrowserApp app)
         for (var i = 0; i < maxPresses; i++)
         {
             await page.Keyboard.PressAsync("ArrowDown");
-            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            // The menu moves the focus on its own time: give each press a moment before the next one.
+            for (var wait = 0; wait < 5; wait++)
             {
-                return;
+                if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+                {
+                    return;
+                }
+
+                await Task.Delay(100);
             }
         }
 
