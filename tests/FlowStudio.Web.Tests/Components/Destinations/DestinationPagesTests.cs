@@ -43,7 +43,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         await page.EventuallyAsync(() => Assert.Equal(name, page.Find("h1").TextContent));
 
         await OpenMenuAsync(page);
-        Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").ClickAndLeave();
+        await ChooseAndLeaveAsync("Delete");
         await Providers.EventuallyAsync(() => Assert.Contains("The dataset and its records stay", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
         Assert.Contains($"Delete “{name}”?", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
         Assert.Contains("0 sent, 0 failed", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/destinations/{id}")).StatusCode);
 
         await OpenMenuAsync(page);
-        Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Delete").ClickAndLeave();
+        await ChooseAndLeaveAsync("Delete");
         await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll(".mud-dialog")));
         await Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete destination").ClickAsync(new MouseEventArgs());
 
@@ -118,7 +118,7 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         await page.EventuallyAsync(() => Assert.Equal("Paused", page.Find("[data-testid=destination-status]").TextContent.Trim()));
         await OpenMenuAsync(page);
 
-        Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == "Dry run").ClickAndLeave();
+        await ChooseAndLeaveAsync("Dry run");
 
         await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll("[data-testid=dry-run-summary]")));
         Assert.Contains("1 request for 12 pending records", Providers.Find("[data-testid=dry-run-summary]").TextContent, StringComparison.Ordinal);
@@ -136,10 +136,15 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
     private async Task<List<string>> OpenMenuAsync<T>(IRenderedComponent<T> page)
         where T : IComponent
     {
-        await page.Find("[data-testid=destination-menu] button").ClickAsync(new MouseEventArgs());
+        // Found and clicked in one go on the renderer: the change feed may re-render the page in between.
+        await page.InvokeAsync(() => page.Find("[data-testid=destination-menu] button").ClickAsync(new MouseEventArgs()));
         await Providers.EventuallyAsync(() => Assert.NotEmpty(Providers.FindAll("[role=menuitem]")));
         return Providers.FindAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ToList();
     }
+
+    /// <summary>Clicks the menu item <paramref name="text"/> found on the renderer, without waiting for the dialog it opens.</summary>
+    private Task ChooseAndLeaveAsync(string text) =>
+        Providers.InvokeAsync(() => Providers.FindAll("[role=menuitem]").Single(i => i.TextContent.Trim() == text).ClickAndLeave());
 
     private static async Task<string> CreateAsync(HttpClient client, string name)
     {

@@ -57,7 +57,7 @@ public sealed class SourceDetailPageTests(FlowStudioApp app) : SourceScreenTest(
         var id = source.GetProperty("id").GetString()!;
         var page = Open(id);
         Assert.Equal("Paused", page.Find("[data-testid=source-status]").TextContent.Trim());
-        Assert.Contains("No runs yet", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("No runs yet", page.Markup, StringComparison.Ordinal));
 
         using var client = App.CreateClient();
         await client.PostJsonAsync($"/api/sources/{id}/run", new { }, 202);
