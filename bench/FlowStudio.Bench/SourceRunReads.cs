@@ -15,7 +15,7 @@ namespace FlowStudio.Bench;
 
 /// <summary>
 /// Source reads through the product against a raw page loop: the sandbox is reset with N contacts; the product pass runs
-/// a "Search Contacts" source the way the run worker does (<see cref="RunLauncher"/>, <see cref="RunWorker"/>,
+/// a "Search Contacts" source the way the run worker does (<see cref="RunLauncher"/>, <see cref="RunProcessor"/>,
 /// <c>SourceRunExecutor</c>, the Engine's <c>SourceReader</c>, <c>DatasetWriter</c> into SQLite), each round into a new
 /// source's empty dataset; the raw pass fetches the same pages with HttpClient and reads their bodies. Rounds alternate
 /// which goes first; the ratio is the median of the rounds' ratios.
@@ -122,14 +122,8 @@ internal static class SourceRunReads
         }
 
         var start = await services.GetRequiredService<RunLauncher>().StartAsync(source.Id, RunKind.Source, automatic: false, CancellationToken.None);
-        var queue = services.GetRequiredService<RunQueue>();
-        var worker = services.GetServices<IHostedService>().OfType<RunWorker>().Single();
-        if (!queue.Reader.TryRead(out var request) || request.RunId != start.RunId)
-        {
-            throw new InvalidOperationException("The run was not queued.");
-        }
-
-        await worker.ProcessAsync(request, CancellationToken.None);
+        // The app is not started, so its job scheduler holds the run; the bench executes it here as a worker would.
+        await services.GetRequiredService<RunProcessor>().ProcessAsync(new RunRequest(start.RunId, source.Id, RunKind.Source), recovering: false, CancellationToken.None);
         var db = services.GetRequiredService<FlowStudioDb>();
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == start.RunId);
         var stored = await db.DatasetRecords.CountAsync(r => r.DatasetId == source.DatasetId);

@@ -46,7 +46,8 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<FlowImporter>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
-        builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton<RunsInFlight>();
+        builder.Services.AddScoped<RunCancellations>();
         builder.Services.AddSingleton<RunEvents>();
         builder.Services.AddScoped<RunLauncher>();
         builder.Services.AddHttpContextAccessor();
@@ -54,8 +55,7 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<VersionRecorder>();
         builder.Services.AddScoped<VersionService>();
         builder.Services.AddScoped<RunService>();
-        builder.Services.AddHostedService<RunWorker>();
-        builder.Services.AddHostedService<Scheduler>();
+        builder.AddRunScheduling();
         builder.Services.AddScoped<WebhookReceiver>();
         builder.Services.AddSingleton<FlowEvents>();
         builder.AddAlerts();

@@ -26,7 +26,7 @@ internal static class DataExtensions
         ProtectKeyRing(builder, options, protection);
     }
 
-    private static DatabaseProvider Provider(IConfiguration configuration)
+    public static DatabaseProvider Provider(IConfiguration configuration)
     {
         var name = configuration["Database:Provider"];
         return string.IsNullOrWhiteSpace(name) ? DatabaseProvider.Sqlite

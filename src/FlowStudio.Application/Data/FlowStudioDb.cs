@@ -20,6 +20,8 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<Run> Runs => Set<Run>();
 
+    public DbSet<RunCancellation> RunCancellations => Set<RunCancellation>();
+
     public DbSet<Destination> Destinations => Set<Destination>();
 
     public DbSet<DeliveryOffset> DeliveryOffsets => Set<DeliveryOffset>();
@@ -134,6 +136,13 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
         {
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.ResourceId, r.StartedAt });
+            // A resource never has two runs at once, whichever instance starts them.
+            e.HasIndex(r => r.ResourceId).IsUnique().HasFilter("\"Status\" = 'running'").HasDatabaseName("IX_Runs_ResourceId_Running");
+        });
+        modelBuilder.Entity<RunCancellation>(e =>
+        {
+            e.HasKey(c => c.RunId);
+            e.HasOne<Run>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ResourceVersion>(e =>
         {

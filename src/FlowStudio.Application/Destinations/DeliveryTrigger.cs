@@ -8,13 +8,14 @@ namespace FlowStudio.Application.Destinations;
 /// that fails here is logged with its id and skipped; the others are still checked.
 /// </summary>
 internal sealed class DeliveryTrigger(
-    FlowStudioDb db, DeliveryStore store, RunQueue queue, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
+    FlowStudioDb db, DeliveryStore store, RunLauncher launcher, ILogger<DeliveryTrigger> logger)
     : IScheduledTrigger
 {
     public async Task TriggerAsync(DateTime now, CancellationToken cancellationToken)
     {
         var active = await db.Destinations.AsNoTracking().Where(d => d.Status == ResourceStatus.Active).Select(d => new { d.Id, d.DatasetId }).ToListAsync(cancellationToken);
-        foreach (var destination in active.Where(d => !queue.IsRunning(d.Id)))
+        var running = await RunLauncher.RunningAsync(db, cancellationToken);
+        foreach (var destination in active.Where(d => !running.Contains(d.Id)))
         {
             try
             {

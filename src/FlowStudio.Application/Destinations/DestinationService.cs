@@ -12,7 +12,7 @@ namespace FlowStudio.Application.Destinations;
 /// nothing the user did not touch is lost.
 /// </summary>
 internal sealed class DestinationService(
-    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunQueue runs, RunLauncher launcher, VersionRecorder versions,
+    FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunCancellations runs, RunLauncher launcher, VersionRecorder versions,
     FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -132,7 +132,7 @@ internal sealed class DestinationService(
         await db.SaveChangesAsync(cancellationToken);
         if (status == ResourceStatus.Paused)
         {
-            runs.Cancel(id);
+            await runs.CancelAsync(id, cancellationToken);
         }
 
         events.Publish(new FlowChange(FlowChangeKind.Destination, id));
@@ -182,7 +182,7 @@ internal sealed class DestinationService(
             return false;
         }
 
-        runs.Cancel(id);
+        await runs.CancelAsync(id, cancellationToken);
         await db.FailedDeliveries.Where(f => f.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         await db.RequestErrors.Where(e => e.DestinationId == id).ExecuteDeleteAsync(cancellationToken);
         await db.IngestJobs.Where(j => j.DestinationId == id).ExecuteDeleteAsync(cancellationToken);

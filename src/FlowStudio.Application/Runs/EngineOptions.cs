@@ -41,6 +41,13 @@ internal sealed class EngineOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, double> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// With PostgreSQL, how often each instance tells the cluster it is alive. An instance silent for three intervals is
+    /// taken for dead, and another one executes its runs again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Days a finished run is kept; older runs are deleted (records' delivery state stays). Default 30.</summary>
     [Range(1, 36500)]
     public int RunRetentionDays { get; set; } = 30;

@@ -11,7 +11,7 @@ namespace FlowStudio.Application.Sources;
 /// whoever makes it, and is announced on <see cref="FlowEvents"/> so open pages update.
 /// </summary>
 internal sealed class SourceService(
-    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunQueue runs, RunLauncher launcher, VersionRecorder versions, FlowEvents events,
+    FlowStudioDb db, SourcePlanner planner, TemplateCatalog templates, RunCancellations runs, RunLauncher launcher, VersionRecorder versions, FlowEvents events,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -210,7 +210,7 @@ internal sealed class SourceService(
         await db.SaveChangesAsync(cancellationToken);
         if (status == ResourceStatus.Paused)
         {
-            runs.Cancel(id);
+            await runs.CancelAsync(id, cancellationToken);
         }
 
         events.Publish(new FlowChange(FlowChangeKind.Source, id));
@@ -237,7 +237,7 @@ internal sealed class SourceService(
             return false;
         }
 
-        runs.Cancel(id);
+        await runs.CancelAsync(id, cancellationToken);
         await db.DatasetRecords.Where(r => r.DatasetId == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
         await db.Datasets.Where(d => d.Id == source.DatasetId).ExecuteDeleteAsync(cancellationToken);
         await db.ResourceVersions.Where(v => v.ResourceId == id).ExecuteDeleteAsync(cancellationToken);

@@ -12,6 +12,6 @@ internal static class SyncsExtensions
         builder.Services.AddScoped<SyncEngine>();
         builder.Services.AddScoped<IRunExecutor, SyncRunExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, SyncPullTrigger>();
-        builder.Services.AddHostedService<SyncPushPoller>();
+        builder.Services.AddScoped<IScheduledTrigger, SyncPushPoller>();
     }
 }

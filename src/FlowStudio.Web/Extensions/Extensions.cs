@@ -62,6 +62,13 @@ internal static class Extensions
     public static async Task UseFlowStudioAsync(this WebApplication app)
     {
         await app.MigrateFlowStudioDataAsync();
+        if (RunScheduling.Role(app.Configuration) == InstanceRole.Worker)
+        {
+            // A worker executes runs and answers its health check; the UI and the API are the web instances'.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.MapGroup("/api").MapHealthApi();
+            return;
+        }
 
         // Behind a reverse proxy on the same machine (the default known proxy is loopback), the scheme and client address are the proxy's to tell.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

@@ -4,6 +4,7 @@ using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
 
 namespace FlowStudio.Web.Tests.Features.Runs;
 
@@ -13,7 +14,7 @@ public sealed class RunLauncherTests(FlowStudioApp app)
     [Fact]
     public async Task StartAsync_StoresTheRunQueuesItAndAnnouncesIt()
     {
-        var (launcher, queue, changes, scope) = CreateSut();
+        var (launcher, scheduler, changes, scope) = CreateSut();
         await using var _ = scope;
         var resourceId = "src_" + Guid.NewGuid().ToString("N")[..8];
 
@@ -22,8 +23,10 @@ public sealed class RunLauncherTests(FlowStudioApp app)
         Assert.True(start.Started);
         var run = await Db(scope).Runs.AsNoTracking().SingleAsync(r => r.Id == start.RunId);
         Assert.Equal((resourceId, RunKind.Source, RunStatus.Running, true), (run.ResourceId, run.Kind, run.Status, run.Automatic));
-        Assert.True(queue.Reader.TryRead(out var queued));
-        Assert.Equal(new RunRequest(start.RunId, resourceId, RunKind.Source), queued);
+        var job = await scheduler.GetJobDetail(RunExecutionJob.KeyOf(start.RunId), CancellationToken.None);
+        Assert.NotNull(job);
+        Assert.True(job.RequestsRecovery);
+        Assert.Equal((start.RunId, resourceId, "Source"), (job.JobDataMap.GetString("runId"), job.JobDataMap.GetString("resourceId"), job.JobDataMap.GetString("kind")));
         Assert.Contains(new FlowChange(FlowChangeKind.Run, resourceId, start.RunId), changes);
         await FinishAsync(scope, start.RunId);
     }
@@ -31,7 +34,7 @@ public sealed class RunLauncherTests(FlowStudioApp app)
     [Fact]
     public async Task StartAsync_WhileTheResourceHasARun_GivesThatRunAndStoresNoOther()
     {
-        var (launcher, queue, _, scope) = CreateSut();
+        var (launcher, scheduler, _, scope) = CreateSut();
         await using var __ = scope;
         var resourceId = "dst_" + Guid.NewGuid().ToString("N")[..8];
         var first = await launcher.StartAsync(resourceId, RunKind.Destination, automatic: false, CancellationToken.None);
@@ -40,16 +43,16 @@ public sealed class RunLauncherTests(FlowStudioApp app)
 
         Assert.Equal(new RunStart(first.RunId, Started: false), second);
         Assert.Equal(1, await Db(scope).Runs.CountAsync(r => r.ResourceId == resourceId));
-        Assert.True(queue.Reader.TryRead(out _));
-        Assert.False(queue.Reader.TryRead(out _));
+        Assert.Equal([first.RunId], (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(RunExecutionJob.Group), CancellationToken.None)).Select(k => k.Name));
         await FinishAsync(scope, first.RunId);
     }
 
-    /// <summary>A launcher over the app's database with a queue of its own, so the engine does not pick the runs up.</summary>
-    private (RunLauncher Launcher, RunQueue Queue, List<FlowChange> Changes, AsyncServiceScope Scope) CreateSut()
+    /// <summary>A launcher over the app's database with a job scheduler of its own that is never started, so the engine does not pick the runs up.</summary>
+    private (RunLauncher Launcher, IScheduler Scheduler, List<FlowChange> Changes, AsyncServiceScope Scope) CreateSut()
     {
         var scope = app.Services.CreateAsyncScope();
-        var queue = new RunQueue();
+        var schedulers = new ServiceCollection().AddLogging().AddQuartz(q => q.UseInMemoryStore()).BuildServiceProvider().GetRequiredService<ISchedulerFactory>();
+        var scheduler = schedulers.GetScheduler(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var feed = new FlowEvents(NullLogger<FlowEvents>.Instance);
         var changes = new List<FlowChange>();
         feed.Subscribe(change =>
@@ -61,8 +64,8 @@ public sealed class RunLauncherTests(FlowStudioApp app)
 
             return Task.CompletedTask;
         });
-        var launcher = new RunLauncher(Db(scope), queue, scope.ServiceProvider.GetRequiredService<VersionRecorder>(), new RunEvents(feed, TimeProvider.System), TimeProvider.System);
-        return (launcher, queue, changes, scope);
+        var launcher = new RunLauncher(Db(scope), new RunDispatcher(schedulers), scope.ServiceProvider.GetRequiredService<VersionRecorder>(), new RunEvents(feed, TimeProvider.System), TimeProvider.System);
+        return (launcher, scheduler, changes, scope);
     }
 
     private static FlowStudioDb Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<FlowStudioDb>();

@@ -1,36 +1,40 @@
 using FlowStudio.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace FlowStudio.Application.Runs;
 
 /// <summary>
-/// Starts due runs of active sources (their schedule: once, interval or cron), and delivery runs of active destinations
-/// whose dataset has records they have not delivered yet. A resource never has two runs at once. Each source and each
-/// trigger is handled on its own: one that fails (e.g. a schedule stored before a rule existed) is logged with its id
-/// and skipped, and everything else keeps running.
+/// The engine's one-second tick, fired by the job scheduler on one instance at a time (clustered, it never overlaps
+/// itself across instances). It starts due runs of active sources (their schedule: once, interval or cron; a source's
+/// occurrence is claimed together with its run, so it runs once), and asks every <see cref="IScheduledTrigger"/> (active
+/// destinations with records to deliver, syncs due to push). A resource never has two runs at once. Each source and each
+/// trigger is handled on its own: one that fails (e.g. a schedule stored before a rule existed) is logged with its id and
+/// skipped, and everything else keeps running. Runs whose instance died before the scheduler held them are closed.
 /// </summary>
-internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, TimeProvider time, ILogger<Scheduler> logger) : BackgroundService
+[DisallowConcurrentExecution]
+internal sealed class EngineTick(IServiceScopeFactory scopes, RunDispatcher dispatcher, TimeProvider time, ILogger<EngineTick> logger) : IJob
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    public static readonly JobKey Key = new("engine-tick", "engine");
+
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a source whose next run could not be computed or started waits before the scheduler tries it again.</summary>
     internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>A running run older than this that the scheduler does not hold was lost with its instance (it died between storing and dispatching it).</summary>
+    private static readonly TimeSpan OrphanAfter = TimeSpan.FromSeconds(30);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
-        do
+        try
         {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The scheduler tick failed; it will try again");
-            }
+            await TickAsync(cancellationToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The scheduler tick failed; it will try again");
+        }
     }
 
     internal async Task TickAsync(CancellationToken cancellationToken)
@@ -38,10 +42,11 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
         var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        var running = await RunLauncher.RunningAsync(db, cancellationToken);
         var due = await db.Sources.AsNoTracking()
             .Where(s => s.Status == ResourceStatus.Active && s.Kind == SourceKind.Api && s.NextRunAt != null && s.NextRunAt <= now)
             .OrderBy(s => s.NextRunAt).Select(s => s.Id).ToListAsync(cancellationToken);
-        foreach (var id in due.Where(id => !queue.IsRunning(id)))
+        foreach (var id in due.Where(id => !running.Contains(id)))
         {
             try
             {
@@ -64,6 +69,23 @@ internal sealed class Scheduler(IServiceScopeFactory scopes, RunQueue queue, Tim
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "The scheduled trigger {Trigger} failed; the scheduler goes on", trigger.GetType().Name);
+            }
+        }
+
+        await CloseOrphansAsync(db, now, cancellationToken);
+    }
+
+    private async Task CloseOrphansAsync(FlowStudioDb db, DateTime now, CancellationToken cancellationToken)
+    {
+        var before = now - OrphanAfter;
+        var old = await db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Running && r.StartedAt < before)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var runId in old)
+        {
+            if (!await dispatcher.HeldAsync(runId, cancellationToken)
+                && await RunProcessor.FinishAsync(db, runId, RunStatus.Failed, RunProcessor.InterruptedError, now) > 0)
+            {
+                logger.LogWarning("Run {RunId} was lost with the instance that stored it; closed as interrupted", runId);
             }
         }
     }
