@@ -32,6 +32,12 @@ internal sealed class DeliveryPipeline(
     private long _nextCommitted;
     private long? _offset;
 
+    /// <summary>The run's counts before this pipeline (a run resumed on another instance goes on counting from them).</summary>
+    public DeliveryTally Earlier
+    {
+        init => (_read, _sent, _failed, _requests) = (value.Read, value.Sent, value.Failed, value.Requests);
+    }
+
     /// <summary>Called after each commit, with the run's counts.</summary>
     public Action<DeliveryTally>? Committed { get; init; }
 

@@ -57,6 +57,7 @@ internal sealed class DestinationRunExecutor(
         using var gate = new DeliveryGate();
         var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
         {
+            Earlier = new DeliveryTally(run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests),
             Committed = _ => events.Progressed(request),
             Stored = destination.ResponseSourceId is { } responseSourceId
                 ? results => gate.RunAsync(() => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None), CancellationToken.None)
