@@ -57,7 +57,7 @@ internal static class ApplicationExtensions
         builder.Services.AddHostedService<RunWorker>();
         builder.Services.AddHostedService<Scheduler>();
         builder.Services.AddScoped<WebhookReceiver>();
-        builder.Services.AddSingleton<FlowEvents>();
+        builder.AddFlowEvents();
         builder.AddAlerts();
         builder.AddTransforms();
         builder.AddSyncs();

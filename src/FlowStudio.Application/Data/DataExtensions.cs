@@ -26,7 +26,8 @@ internal static class DataExtensions
         ProtectKeyRing(builder, options, protection);
     }
 
-    private static DatabaseProvider Provider(IConfiguration configuration)
+    /// <summary>The database <c>Database:Provider</c> names (SQLite when unset); any other name stops the start.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
     {
         var name = configuration["Database:Provider"];
         return string.IsNullOrWhiteSpace(name) ? DatabaseProvider.Sqlite
