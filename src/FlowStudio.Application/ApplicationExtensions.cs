@@ -57,7 +57,7 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<RunService>();
         builder.AddRunScheduling();
         builder.Services.AddScoped<WebhookReceiver>();
-        builder.Services.AddSingleton<FlowEvents>();
+        builder.AddFlowEvents();
         builder.AddAlerts();
         builder.AddTransforms();
         builder.AddSyncs();

@@ -26,6 +26,7 @@ internal static class DataExtensions
         ProtectKeyRing(builder, options, protection);
     }
 
+    /// <summary>The database <c>Database:Provider</c> names (SQLite when unset); any other name stops the start.</summary>
     public static DatabaseProvider Provider(IConfiguration configuration)
     {
         var name = configuration["Database:Provider"];

@@ -17,20 +17,38 @@ internal enum FlowChangeKind
 internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string? RunId = null);
 
 /// <summary>
-/// The in-process change feed that pushes live updates to open pages: the engine and the services publish, components
-/// subscribe and re-read what they show. A subscriber's failure never reaches the publisher.
+/// The change feed that pushes live updates to open pages: the engine and the services publish, components subscribe
+/// and re-read what they show. A subscriber's failure never reaches the publisher. With several instances on one
+/// database, <see cref="ClusterEvents"/> relays what this instance publishes to the others and theirs to this one.
 /// </summary>
 internal sealed class FlowEvents(ILogger<FlowEvents> logger)
 {
     private readonly Lock _gate = new();
     private Func<FlowChange, Task>[] _subscribers = [];
+    private Action<FlowChange>? _relay;
 
+    /// <summary>A change made on this instance: its subscribers hear it, and the relay (if any) passes it on to the other instances.</summary>
     public void Publish(FlowChange change)
     {
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        Notify(change);
+        Volatile.Read(ref _relay)?.Invoke(change);
+    }
+
+    /// <summary>A change another instance made: this instance's subscribers hear it; it is not passed on again.</summary>
+    public void PublishRelayed(FlowChange change) => Notify(change);
+
+    /// <summary>
+    /// Hands every change published on this instance (never a relayed one) to <paramref name="relay"/>, on the publisher's
+    /// thread: it must not block. One relay at a time; disposing the handle removes it.
+    /// </summary>
+    public IDisposable RelayLocalChanges(Action<FlowChange> relay)
+    {
+        if (Interlocked.CompareExchange(ref _relay, relay, null) is not null)
         {
-            _ = NotifyAsync(subscriber, change);
+            throw new InvalidOperationException("The change feed already has a relay.");
         }
+
+        return new Subscription(() => Interlocked.CompareExchange(ref _relay, null, relay));
     }
 
     /// <summary>Calls <paramref name="handler"/> for every change until the returned handle is disposed.</summary>
@@ -41,7 +59,7 @@ internal sealed class FlowEvents(ILogger<FlowEvents> logger)
             _subscribers = [.. _subscribers, handler];
         }
 
-        return new Subscription(this, handler);
+        return new Subscription(() => Unsubscribe(handler));
     }
 
     private void Unsubscribe(Func<FlowChange, Task> handler)
@@ -49,6 +67,14 @@ internal sealed class FlowEvents(ILogger<FlowEvents> logger)
         lock (_gate)
         {
             _subscribers = [.. _subscribers.Where(s => s != handler)];
+        }
+    }
+
+    private void Notify(FlowChange change)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            _ = NotifyAsync(subscriber, change);
         }
     }
 
@@ -64,8 +90,8 @@ internal sealed class FlowEvents(ILogger<FlowEvents> logger)
         }
     }
 
-    private sealed class Subscription(FlowEvents events, Func<FlowChange, Task> handler) : IDisposable
+    private sealed class Subscription(Action remove) : IDisposable
     {
-        public void Dispose() => events.Unsubscribe(handler);
+        public void Dispose() => remove();
     }
 }
