@@ -1,4 +1,5 @@
 # FlowStudio: front-end bundle built with Node, the app with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
+# Arguments after the image name reach the app's configuration: `docker run flowstudio --role worker` (see docker-compose.yml).
 FROM node:20-bookworm-slim AS assets
 WORKDIR /src/wwwroot-assets
 COPY wwwroot-assets/package.json wwwroot-assets/package-lock.json ./
