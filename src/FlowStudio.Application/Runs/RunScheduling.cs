@@ -47,7 +47,6 @@ internal static class RunScheduling
             q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1);
             q.ConfigureScheduler(s =>
             {
-                s.InstanceId = "AUTO";
                 // A worker notices runs other instances stored within a second, not Quartz's default 30 s.
                 s.IdleWaitTime = TimeSpan.FromSeconds(1);
             });

@@ -15,6 +15,15 @@ public sealed class HostApiTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task HealthInstance_SaysTheRoleAndTheSchedulerInstance()
+    {
+        using var client = app.CreateClient();
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/api/health/instance"));
+        Assert.Equal("all", health.RootElement.GetProperty("role").GetString());
+        Assert.False(string.IsNullOrEmpty(health.RootElement.GetProperty("instance").GetString()));
+    }
+
+    [Fact]
     public async Task Connectors_ListsTheFiveConnectors()
     {
         using var client = app.CreateClient();

@@ -170,7 +170,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
     private static async Task<string> InstanceAsync(ChildProcess app)
     {
         using var client = new HttpClient { BaseAddress = app.Root };
-        return JsonDocument.Parse(await client.GetStringAsync("/api/health")).RootElement.GetProperty("instance").GetString()!;
+        return JsonDocument.Parse(await client.GetStringAsync("/api/health/instance")).RootElement.GetProperty("instance").GetString()!;
     }
 
     /// <summary>The instance executing the run job now, as Quartz's store records it.</summary>
