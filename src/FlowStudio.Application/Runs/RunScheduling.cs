@@ -44,7 +44,9 @@ internal static class RunScheduling
         builder.Services.AddSingleton<RunDispatcher>();
         builder.Services.AddQuartz(q =>
         {
+            // At most MaxConcurrentRuns runs at once on this instance, and a thread always left for the engine's tick.
             q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1);
+            q.UseExecutionLimits(limits => limits.UseTriggerGroupWhenUnset().ForGroup(RunExecutionJob.Group, engine.MaxConcurrentRuns));
             q.ConfigureScheduler(s =>
             {
                 // A worker notices runs other instances stored within a second, not Quartz's default 30 s.

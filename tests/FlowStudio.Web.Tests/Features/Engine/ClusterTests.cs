@@ -68,7 +68,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     [PostgresFact]
-    public async Task SchedulesDueOnTwoInstancesRestartingInTurn_EachOccurrenceRunsExactlyOnce()
+    public async Task CronSourcesDueOnTwoInstancesRestartingInTurn_EachOccurrenceRunsExactlyOnce()
     {
         const int Sources = 100;
         const int Waves = 4;
@@ -97,7 +97,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
                         name = $"Pulses {i}",
                         credentialId = credential.GetProperty("id").GetString(),
                         templateId = "clientsuccess.search-pulses",
-                        schedule = new { kind = "interval", every = 1, unit = "hours" },
+                        // Due at once when activated; the next occurrence is next 1 January.
+                        schedule = new { kind = "cron", cron = "0 3 1 1 *", timeZone = "UTC" },
                     }, 201);
                     sources.Add(source.GetProperty("id").GetString()!);
                 }
@@ -151,7 +152,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             var counts = runs.Values.GroupBy(r => r.Count).ToDictionary(g => g.Key, g => g.Count());
             output.WriteLine($"runs per source: {string.Join(", ", counts.Select(c => $"{c.Value} sources with {c.Key}"))}");
             Assert.Equal(new Dictionary<int, int> { [1] = Sources }, counts);
-            // A run interrupted by a kill fails as interrupted; its occurrence is not run again (the next one is in an hour).
+            // A run interrupted by a kill fails as interrupted; its occurrence is not run again (the next one is in January).
             Assert.All(runs.Values.SelectMany(r => r), r => Assert.Contains(r.GetProperty("status").GetString(), new[] { "succeeded", "failed" }));
         }
         finally
