@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FlowStudio.Engine.Http;
+using FlowStudio.Web.Tests.Features.Engine;
+using FlowStudio.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowStudio.Web.Tests.Features.Credentials;
+
+/// <summary>A credential's rate budget held in the database: instances sharing the database share it.</summary>
+public sealed class SharedRateBudgetTests(TwoInstances apps) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task WaitAsync_TwoInstancesSixtyWaitsEach_TogetherStayWithinTheLimit()
+    {
+        var first = Budget(apps.First, "cred-shared");
+        var second = Budget(apps.Second, "cred-shared");
+        var watch = Stopwatch.StartNew();
+        var released = new ConcurrentBag<TimeSpan>();
+
+        await Task.WhenAll(Enumerable.Range(0, 60).SelectMany(_ => new[] { first, second }).Select(async budget =>
+        {
+            await budget.WaitAsync();
+            released.Add(watch.Elapsed);
+        }));
+
+        // 120 requests at 20/s, one at once after a quiet spell: 119 intervals of 50 ms. Each instance alone would let
+        // its 60 go in 3 s, 40 a second between them.
+        var times = released.Order().ToList();
+        Assert.True(times[^1] >= TimeSpan.FromSeconds(5.5), $"120 requests at 20/s on two instances went in {times[^1]}");
+        var busiest = times.Max(start => times.Count(t => t >= start && t < start + TimeSpan.FromSeconds(1)));
+        // The limit and the burst, and a timer that fires late on a loaded machine (two at most).
+        Assert.True(busiest <= 20 + 1 + 2, $"{busiest} requests went within one second at 20/s");
+    }
+
+    [Fact]
+    public async Task WaitAsync_Cancelled_ThrowsOperationCanceled()
+    {
+        var budget = Budget(apps.Second, "cred-slow");
+        await budget.WaitAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => budget.WaitAsync(cancel.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => budget.WaitAsync(new CancellationToken(canceled: true)).AsTask());
+    }
+
+    [Fact]
+    public async Task Run_UnlimitedCredential_NeverQueriesTheBudgets()
+    {
+        using var client = apps.First.CreateClient();
+        var destinationId = await EngineFlows.ClariUploadAsync(client, await Flows.ClariAccountsDatasetAsync(client, 10));
+
+        var run = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.True(run.GetProperty("requests").GetInt32() >= 1);
+        Assert.DoesNotContain(apps.FirstCommands, c => c.Contains("INSERT INTO \"RateBudgets\"", StringComparison.Ordinal));
+        // A limited credential's wait is a statement the same log shows.
+        await Budget(apps.First, "cred-logged").WaitAsync();
+        Assert.Contains(apps.FirstCommands, c => c.Contains("INSERT INTO \"RateBudgets\"", StringComparison.Ordinal));
+    }
+
+    private static IRateBudget Budget(FlowStudioApp app, string credentialId) =>
+        app.Services.GetRequiredService<RateBudgets>().For(credentialId, "rest")!;
+}
