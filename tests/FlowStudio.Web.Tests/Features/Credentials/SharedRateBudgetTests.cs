@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FlowStudio.Engine.Http;
 using FlowStudio.Web.Tests.Features.Engine;
 using FlowStudio.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Features.Credentials;
@@ -48,15 +49,33 @@ public sealed class SharedRateBudgetTests(TwoInstances apps) : IClassFixture<Two
     public async Task Run_UnlimitedCredential_NeverQueriesTheBudgets()
     {
         using var client = apps.First.CreateClient();
-        var destinationId = await EngineFlows.ClariUploadAsync(client, await Flows.ClariAccountsDatasetAsync(client, 10));
+        var before = apps.FirstBudgetStatements;
 
-        var run = await Flows.RunDestinationAsync(client, destinationId);
+        // A ClientSuccess source run: 300 pulses read page by page with an unlimited credential.
+        await Flows.PulsesDatasetAsync(client);
 
-        Assert.True(run.GetProperty("requests").GetInt32() >= 1);
-        Assert.DoesNotContain(apps.FirstCommands, c => c.Contains("INSERT INTO \"RateBudgets\"", StringComparison.Ordinal));
+        Assert.Equal(before, apps.FirstBudgetStatements);
+        Assert.False(await HasBudgetAsync(await client.CredentialIdAsync("ClientSuccess Sandbox")));
         // A limited credential's wait is a statement the same log shows.
         await Budget(apps.First, "cred-logged").WaitAsync();
-        Assert.Contains(apps.FirstCommands, c => c.Contains("INSERT INTO \"RateBudgets\"", StringComparison.Ordinal));
+        Assert.True(apps.FirstBudgetStatements > before);
+    }
+
+    [Fact]
+    public async Task SendTestData_LimitedCredential_TakesItsRequestFromTheSharedBudget()
+    {
+        using var client = apps.First.CreateClient();
+        var destinationId = await EngineFlows.ClariUploadAsync(client, await Flows.ClariAccountsDatasetAsync(client, 3));
+
+        await client.PostJsonAsync($"/api/destinations/{destinationId}/test", new { }, 200);
+
+        Assert.True(await HasBudgetAsync(await client.CredentialIdAsync("Clari Sandbox")));
+    }
+
+    private async Task<bool> HasBudgetAsync(string credentialId)
+    {
+        using var scope = apps.Second.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<FlowStudioDb>().RateBudgets.AnyAsync(b => b.Key == credentialId);
     }
 
     private static IRateBudget Budget(FlowStudioApp app, string credentialId) =>

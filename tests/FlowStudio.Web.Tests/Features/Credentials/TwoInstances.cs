@@ -4,7 +4,8 @@ namespace FlowStudio.Web.Tests.Features.Credentials;
 
 /// <summary>
 /// Two app instances on one database (the SQLite file, or the PostgreSQL database, of one data directory), each with its
-/// own services and database contexts, as two processes of a scaled-out install. The first keeps the EF Core commands it runs.
+/// own services and database contexts, as two processes of a scaled-out install. Their limits: the test credentials', and 1000/s for every Clari
+/// credential (ClientSuccess is unlimited). The first keeps the EF Core commands it runs.
 /// </summary>
 public sealed class TwoInstances : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ public sealed class TwoInstances : IAsyncDisposable
         ["Engine:RateLimits:cred-shared"] = "20",
         ["Engine:RateLimits:cred-slow"] = "1",
         ["Engine:RateLimits:cred-logged"] = "5",
+        ["Engine:RateLimits:clari"] = "1000",
     };
 
     private readonly LogCollector _logs = new();
@@ -29,8 +31,8 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public FlowStudioApp Second { get; }
 
-    /// <summary>The SQL the first instance has sent so far.</summary>
-    internal IEnumerable<string> FirstCommands => _logs.Lines.Where(l => l.Contains("Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal));
+    /// <summary>The statements taking from a rate budget that the first instance has sent so far.</summary>
+    internal int FirstBudgetStatements => _logs.Lines.Count(l => l.Contains("INSERT INTO \"RateBudgets\"", StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
