@@ -48,6 +48,8 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<SyncRunReport> SyncRunReports => Set<SyncRunReport>();
 
+    public DbSet<StoredRateBudget> RateBudgets => Set<StoredRateBudget>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -166,6 +168,7 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
             e.HasKey(r => r.RunId);
             e.HasIndex(r => r.SyncId);
         });
+        modelBuilder.Entity<StoredRateBudget>(e => e.HasKey(b => b.Key));
         modelBuilder.Entity<AlertRule>(e =>
         {
             e.HasKey(r => r.Id);

@@ -1,5 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Destinations;
+using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Paths;
 
 namespace FlowStudio.Application.Destinations;
@@ -7,10 +8,10 @@ namespace FlowStudio.Application.Destinations;
 /// <summary>
 /// Send Test Data, for the editor's unsaved settings, a saved destination's page and <c>POST /api/destinations/{id}/test</c>:
 /// sample payload <c>index</c> (its body replaced by an edited one, which must be JSON when the Content Format is JSON) is built by the same planner
-/// and payload builder as delivery, and sent once with the destination's credential. Nothing is stored and no record
+/// and payload builder as delivery, and sent once with the destination's credential, within its rate budget. Nothing is stored and no record
 /// counts as delivered.
 /// </summary>
-internal sealed class TestDataSender(DestinationService destinations, DestinationPlanner planner, SamplePayloads samples, DeliveryRunner runner)
+internal sealed class TestDataSender(DestinationService destinations, DestinationPlanner planner, SamplePayloads samples, DeliveryRunner runner, RateBudgets budgets)
 {
     /// <summary>Sends a test payload of the saved destination <paramref name="id"/>; null when there is no such destination.</summary>
     public async Task<TestDataOutcome?> SendAsync(string id, int index, string? edited, CancellationToken cancellationToken) =>
@@ -65,7 +66,8 @@ internal sealed class TestDataSender(DestinationService destinations, Destinatio
             payload = payload with { Body = edited };
         }
 
-        var result = await runner.SendTestDataAsync(plan.Connection, payload, cancellationToken);
+        var budget = request.CredentialId is { } credentialId ? budgets.For(credentialId, plan.Connection.Connector) : null;
+        var result = await runner.SendTestDataAsync(plan.Connection, payload, budget, cancellationToken);
         return new TestDataOutcome(result.Status, result.DurationMs, Excerpt.Of(result.ResponseBody), result.Error, []);
     }
 }

@@ -67,9 +67,9 @@ public sealed class DeliveryRunner(ApiClient api, TimeProvider time)
 
     /// <summary>
     /// Send Test Data: sends one (possibly edited) sample payload once, without retries, so the user sees the
-    /// API's own first answer.
+    /// API's own first answer; within the credential's <paramref name="budget"/> when it has one.
     /// </summary>
-    public async Task<TestDataResult> SendTestDataAsync(Connection connection, OutboundPayload payload,
+    public async Task<TestDataResult> SendTestDataAsync(Connection connection, OutboundPayload payload, IRateBudget? budget = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
@@ -78,7 +78,7 @@ public sealed class DeliveryRunner(ApiClient api, TimeProvider time)
             return new TestDataResult(0, "", 0, error);
         }
 
-        var response = await api.SendAsync(connection, payload.ToRequest(), new RetryOptions { MaxRetries = 0 }, cancellationToken);
+        var response = await api.SendAsync(connection, payload.ToRequest(), new RetryOptions { MaxRetries = 0, RateBudget = budget }, cancellationToken);
         return new TestDataResult(response.StatusCode, response.Body, (long)response.Duration.TotalMilliseconds, response.TransportError);
     }
 

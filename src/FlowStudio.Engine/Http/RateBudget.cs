@@ -1,12 +1,10 @@
 namespace FlowStudio.Engine.Http;
 
 /// <summary>
-/// A token bucket that paces the requests of one credential: at most <see cref="RequestsPerSecond"/> on average and
-/// never more than <see cref="Burst"/> at once. <see cref="ApiClient"/> waits on it before every attempt (sign-ins,
-/// pages, batches and retries alike), so everything sent with one credential shares the budget.
-/// Thread-safe; callers are served in the order they asked.
+/// A token bucket in this process that paces the requests of one credential: at most <see cref="RequestsPerSecond"/> on
+/// average and never more than <see cref="Burst"/> at once. Thread-safe; callers are served in the order they asked.
 /// </summary>
-public sealed class RateBudget
+public sealed class RateBudget : IRateBudget
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -30,14 +28,14 @@ public sealed class RateBudget
         _nextFree = time.GetTimestamp() - (_ticksPerToken * (burst - 1));
     }
 
-    /// <summary>The average rate allowed.</summary>
+    /// <inheritdoc/>
     public double RequestsPerSecond { get; }
 
     /// <summary>Requests that may go at once after a quiet spell.</summary>
     public int Burst { get; }
 
-    /// <summary>Waits until one more request fits the budget, and takes it.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting (the slot is given back).</exception>
+    /// <inheritdoc/>
+    /// <remarks>A wait cancelled gives its slot back.</remarks>
     public async ValueTask WaitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

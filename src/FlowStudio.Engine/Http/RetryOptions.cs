@@ -22,7 +22,7 @@ public sealed record RetryOptions
     /// The credential's request budget every attempt waits on before it is sent (outside its timeout). Default null:
     /// unlimited. See <see cref="RateBudgets"/>.
     /// </summary>
-    public RateBudget? RateBudget { get; init; }
+    public IRateBudget? RateBudget { get; init; }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a value is out of range.</summary>
     public void Validate()
