@@ -26,6 +26,8 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
 
     public DbSet<DeliveryOffset> DeliveryOffsets => Set<DeliveryOffset>();
 
+    public DbSet<DeliverySlice> DeliverySlices => Set<DeliverySlice>();
+
     public DbSet<FailedDelivery> FailedDeliveries => Set<FailedDelivery>();
 
     public DbSet<RequestError> RequestErrors => Set<RequestError>();
@@ -116,6 +118,11 @@ internal sealed class FlowStudioDb(DbContextOptions<FlowStudioDb> options) : Ide
             e.HasIndex(d => d.DatasetId);
         });
         modelBuilder.Entity<DeliveryOffset>(e => e.HasKey(o => o.DestinationId));
+        modelBuilder.Entity<DeliverySlice>(e =>
+        {
+            e.HasKey(s => new { s.RunId, s.Slice });
+            e.HasOne<Run>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<FailedDelivery>(e =>
         {
             e.HasKey(f => new { f.DestinationId, f.RecordId });

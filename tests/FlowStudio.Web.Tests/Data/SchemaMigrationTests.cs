@@ -10,7 +10,7 @@ namespace FlowStudio.Web.Tests.Data;
 public sealed partial class SchemaMigrationTests
 {
     /// <summary>The scripts that build tables, in the order migrations run them.</summary>
-    private static readonly string[] ScriptFiles = [Initial.ScriptFile, Accounts.ScriptFile, FlowAlerts.ScriptFile, DeliveryOffsets.ScriptFile, ConfigurationVersions.ScriptFile, AddTransforms.ScriptFile, AddSyncs.ScriptFile, RunDispatch.ScriptFile, RateBudgetsTable.ScriptFile];
+    private static readonly string[] ScriptFiles = [Initial.ScriptFile, Accounts.ScriptFile, FlowAlerts.ScriptFile, DeliveryOffsets.ScriptFile, ConfigurationVersions.ScriptFile, AddTransforms.ScriptFile, AddSyncs.ScriptFile, RunDispatch.ScriptFile, RateBudgetsTable.ScriptFile, DeliverySlices.ScriptFile];
 
     [Theory]
     [InlineData("sqlite")]
