@@ -45,6 +45,9 @@ internal static class ApplicationExtensions
         builder.Services.AddScoped<FlowExporter>();
         builder.Services.AddScoped<FlowImporter>();
         builder.Services.AddScoped<IRunExecutor, DestinationRunExecutor>();
+        builder.Services.AddScoped<DeliveryPass>();
+        builder.Services.AddScoped<DeliverySlicing>();
+        builder.Services.AddScoped<DeliverySliceExecutor>();
         builder.Services.AddScoped<IScheduledTrigger, DeliveryTrigger>();
         builder.Services.AddSingleton<RunsInFlight>();
         builder.Services.AddScoped<RunCancellations>();

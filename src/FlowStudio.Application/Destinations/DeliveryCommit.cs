@@ -2,13 +2,18 @@ using FlowStudio.Engine.Destinations;
 
 namespace FlowStudio.Application.Destinations;
 
-/// <summary>A group of answers stored in one transaction, with the offset they settle and the run's counts after them.</summary>
+/// <summary>
+/// A group of answers stored in one transaction, with the offset they settle (the destination's, or with
+/// <see cref="Slice"/> that slice's) and the pass's counts after them (<see cref="Added"/>: since its last commit).
+/// </summary>
 internal sealed record DeliveryCommit(
     string DestinationId,
     string RunId,
+    int? Slice,
     IReadOnlyList<DeliveryAnswer> Answers,
     long? Offset,
     DeliveryTally Counts,
+    DeliveryTally Added,
     ISet<long> FailedPast,
     int MaxAttempts,
     TimeSpan RetryDelay,
@@ -18,4 +23,9 @@ internal sealed record DeliveryCommit(
 internal sealed record DeliveryAnswer(DeliveryResult Result, bool Retry);
 
 /// <summary>A run's counts so far.</summary>
-internal sealed record DeliveryTally(long Read, long Sent, long Failed, int Requests);
+internal sealed record DeliveryTally(long Read, long Sent, long Failed, int Requests)
+{
+    public static readonly DeliveryTally None = new(0, 0, 0, 0);
+
+    public DeliveryTally Less(DeliveryTally before) => new(Read - before.Read, Sent - before.Sent, Failed - before.Failed, Requests - before.Requests);
+}

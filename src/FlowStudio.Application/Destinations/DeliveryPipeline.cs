@@ -31,11 +31,12 @@ internal sealed class DeliveryPipeline(
     private long _nextSeq;
     private long _nextCommitted;
     private long? _offset;
+    private DeliveryTally _committed = DeliveryTally.None;
 
     /// <summary>The run's counts before this pipeline (a run resumed on another instance goes on counting from them).</summary>
     public DeliveryTally Earlier
     {
-        init => (_read, _sent, _failed, _requests) = (value.Read, value.Sent, value.Failed, value.Requests);
+        init => ((_read, _sent, _failed, _requests), _committed) = ((value.Read, value.Sent, value.Failed, value.Requests), value);
     }
 
     /// <summary>Called after each commit, with the run's counts.</summary>
@@ -82,8 +83,8 @@ internal sealed class DeliveryPipeline(
         try
         {
             long after = 0;
-            while (await gate.RunAsync(() => store.DueFailedAsync(
-                       settings.DestinationId, settings.DatasetId, settings.Offset, settings.DueBy, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } retried)
+            while (settings.Range.RetryFailed && await gate.RunAsync(() => store.DueFailedAsync(
+                       settings.DestinationId, settings.DatasetId, settings.Range.Offset, settings.DueBy, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } retried)
             {
                 after = retried[^1].Id;
                 Interlocked.Add(ref _read, retried.Count);
@@ -93,8 +94,8 @@ internal sealed class DeliveryPipeline(
                 }
             }
 
-            after = settings.Offset;
-            while (await gate.RunAsync(() => store.RecordsAfterAsync(settings.DatasetId, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } records)
+            after = settings.Range.Offset;
+            while (await gate.RunAsync(() => store.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } records)
             {
                 after = records[^1].Id;
                 Interlocked.Add(ref _read, records.Count);
@@ -258,11 +259,13 @@ internal sealed class DeliveryPipeline(
         var changed = offset != _offset;
         _offset = offset;
         var tally = Tally();
+        var added = tally.Less(_committed);
         var answers = batch.ConvertAll(a => new DeliveryAnswer(a.Result, a.Queued.Retry));
         await gate.RunAsync(
-            () => store.CommitAsync(new DeliveryCommit(settings.DestinationId, settings.RunId, answers, changed ? offset : null, tally, settings.FailedPast,
-                settings.MaxAttempts, settings.RetryDelay, settings.Now()), CancellationToken.None),
+            () => store.CommitAsync(new DeliveryCommit(settings.DestinationId, settings.RunId, settings.Range.Slice, answers, changed ? offset : null, tally, added,
+                settings.FailedPast, settings.MaxAttempts, settings.RetryDelay, settings.Now()), CancellationToken.None),
             CancellationToken.None);
+        _committed = tally;
         Committed?.Invoke(tally);
         if (Stored is not null)
         {
@@ -285,9 +288,20 @@ internal sealed record DeliveryRunSettings(
     RetryOptions Retry,
     int Concurrency,
     int PageSize,
-    long Offset,
+    DeliveryRange Range,
     ISet<long> FailedPast,
     DateTime DueBy,
     int MaxAttempts,
     TimeSpan RetryDelay,
     Func<DateTime> Now);
+
+/// <summary>
+/// Which records one pass of the pipeline delivers: the due failed records up to <paramref name="Offset"/> when
+/// <paramref name="RetryFailed"/>, then the records in (<paramref name="Offset"/>, <paramref name="UpTo"/>]. Its progress is
+/// the destination's offset, or with <paramref name="Slice"/> that slice's own.
+/// </summary>
+internal sealed record DeliveryRange(long Offset, long UpTo, bool RetryFailed, int? Slice)
+{
+    /// <summary>Everything a run without slices delivers: due failed records, then every record past the offset.</summary>
+    public static DeliveryRange Whole(long offset) => new(offset, long.MaxValue, RetryFailed: true, Slice: null);
+}

@@ -19,11 +19,11 @@ internal sealed class DeliveryStore(FlowStudioDb db)
         [.. await db.FailedDeliveries.AsNoTracking().Where(f => f.DestinationId == destinationId && f.RecordId > offset)
             .Select(f => f.RecordId).ToListAsync(cancellationToken)];
 
-    /// <summary>The dataset's records after <paramref name="afterId"/>, in id order.</summary>
-    public async Task<List<DeliveryRecord>> RecordsAfterAsync(string datasetId, long afterId, int limit, CancellationToken cancellationToken)
+    /// <summary>The dataset's records after <paramref name="afterId"/> up to <paramref name="upTo"/>, in id order.</summary>
+    public async Task<List<DeliveryRecord>> RecordsAfterAsync(string datasetId, long afterId, long upTo, int limit, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<RecordRow>($"""
-            SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {afterId} ORDER BY "Id" LIMIT {limit}
+            SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {afterId} AND "Id" <= {upTo} ORDER BY "Id" LIMIT {limit}
             """).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
     }
@@ -58,7 +58,7 @@ internal sealed class DeliveryStore(FlowStudioDb db)
 
     /// <summary>The first records of the dataset, for sample payloads.</summary>
     public async Task<List<DeliveryRecord>> FirstAsync(string datasetId, int limit, CancellationToken cancellationToken) =>
-        await RecordsAfterAsync(datasetId, 0, limit, cancellationToken);
+        await RecordsAfterAsync(datasetId, 0, long.MaxValue, limit, cancellationToken);
 
     /// <summary>
     /// Stores a group of answers in one transaction: each failed request once (linked to its failed records), failed records
@@ -72,23 +72,28 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             await StoreAsync(commit, answer, cancellationToken);
         }
 
+        if (commit.Slice is { } slice)
+        {
+            // A slice moves its own offset (forward only) and adds its counts to the slice's and to the run's, which its other slices share.
+            var added = commit.Added;
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "DeliverySlices" SET "DoneThrough" = CASE WHEN {commit.Offset ?? 0} > "DoneThrough" THEN {commit.Offset ?? 0} ELSE "DoneThrough" END,
+                  "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
+                  "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
+                WHERE "RunId" = {commit.RunId} AND "Slice" = {slice}
+                """, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Runs" SET "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
+                  "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
+                WHERE "Id" = {commit.RunId}
+                """, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
         if (commit.Offset is { } offset)
         {
-            // The offset only moves forward (SQLite's two-argument MAX is PostgreSQL's GREATEST).
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({commit.DestinationId}, {offset}, {commit.Now})
-                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = GREATEST("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
-                """, cancellationToken);
-            }
-            else
-            {
-                await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({commit.DestinationId}, {offset}, {commit.Now})
-                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = MAX("RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
-                """, cancellationToken);
-            }
+            await AdvanceOffsetAsync(commit.DestinationId, offset, commit.Now, cancellationToken);
         }
 
         var counts = commit.Counts;
@@ -98,6 +103,38 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Moves the destination's offset to <paramref name="offset"/>, never backwards.</summary>
+    public async Task AdvanceOffsetAsync(string destinationId, long offset, DateTime now, CancellationToken cancellationToken)
+    {
+        // SQLite's two-argument MAX is PostgreSQL's GREATEST.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({destinationId}, {offset}, {now})
+                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = GREATEST("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
+                """, cancellationToken);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({destinationId}, {offset}, {now})
+                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = MAX("RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
+                """, cancellationToken);
+        }
+    }
+
+    /// <summary>The dataset's highest record id (0 when it has none).</summary>
+    public async Task<long> LastRecordIdAsync(string datasetId, CancellationToken cancellationToken) =>
+        await db.DatasetRecords.Where(r => r.DatasetId == datasetId).MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
+
+    /// <summary>How many of the dataset's records have ids in (<paramref name="afterId"/>, <paramref name="upTo"/>].</summary>
+    public Task<int> CountBetweenAsync(string datasetId, long afterId, long upTo, CancellationToken cancellationToken) =>
+        db.DatasetRecords.CountAsync(r => r.DatasetId == datasetId && r.Id > afterId && r.Id <= upTo, cancellationToken);
+
+    /// <summary>The id of the record <paramref name="skip"/> places after <paramref name="afterId"/> (0: the first after it).</summary>
+    public Task<long> RecordIdAtAsync(string datasetId, long afterId, int skip, CancellationToken cancellationToken) =>
+        db.DatasetRecords.Where(r => r.DatasetId == datasetId && r.Id > afterId).OrderBy(r => r.Id).Skip(skip).Select(r => r.Id).FirstAsync(cancellationToken);
 
     private async Task StoreAsync(DeliveryCommit commit, DeliveryAnswer answer, CancellationToken cancellationToken)
     {

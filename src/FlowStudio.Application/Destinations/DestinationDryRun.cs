@@ -105,7 +105,7 @@ internal sealed class DestinationDryRun(
 
         after = offset;
         while (records.Count < MaxRecords
-               && await store.RecordsAfterAsync(datasetId, after, Math.Min(PageSize, MaxRecords - records.Count), cancellationToken) is { Count: > 0 } next)
+               && await store.RecordsAfterAsync(datasetId, after, long.MaxValue, Math.Min(PageSize, MaxRecords - records.Count), cancellationToken) is { Count: > 0 } next)
         {
             records.AddRange(next);
             after = next[^1].Id;

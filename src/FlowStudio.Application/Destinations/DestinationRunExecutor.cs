@@ -1,17 +1,16 @@
-using FlowStudio.Engine.Destinations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>
-/// Delivers a dataset's undelivered records through <see cref="DeliveryPipeline"/>: first the failed records that are due
-/// again, then the records past the destination's offset. Failed records are tried again by later runs until they fail
-/// permanently or <see cref="EngineOptions.DeliveryMaxAttempts"/> times. Each commit is reported as progress.
+/// Delivers a dataset's undelivered records: first the failed records that are due again, then the records past the
+/// destination's offset. Failed records are tried again by later runs until they fail permanently or
+/// <see cref="EngineOptions.DeliveryMaxAttempts"/> times. A run with many new records splits them into slices that any
+/// worker delivers (<see cref="DeliverySlicing"/>): the run retries the due failed records, waits for its slices, and moves
+/// the offset past them once every slice has delivered its last record.
 /// </summary>
 internal sealed class DestinationRunExecutor(
-    FlowStudioDb db, DestinationPlanner planner, PayloadBuilder builder, DeliveryRunner runner, DeliveryStore store, DeliverySlots slots,
-    ResponseWebhook responses, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time) : IRunExecutor
+    FlowStudioDb db, DestinationPlanner planner, DeliveryStore store, DeliveryPass pass, DeliverySlicing slicing, TimeProvider time) : IRunExecutor
 {
     public RunKind Kind => RunKind.Destination;
 
@@ -32,44 +31,54 @@ internal sealed class DestinationRunExecutor(
             return;
         }
 
-        var engine = options.Value;
         var offset = await store.OffsetAsync(destination.Id, cancellationToken);
-        var batch = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1);
-        var settings = new DeliveryRunSettings(
-            destination.Id, run.Id, plan.DatasetId, plan.Config, plan.Connection,
-            retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector),
-            engine.DestinationConcurrency,
-            PageSize: Math.Clamp(batch * Math.Max(8, engine.DestinationConcurrency * 2), 100, 10_000),
-            offset,
-            await store.FailedPastAsync(destination.Id, offset, cancellationToken),
-            // A user's run retries every failed record tried before it started; the engine's own runs wait FailedRetryDelay after the last try.
-            DueBy: run.Automatic ? time.GetUtcNow().UtcDateTime : run.StartedAt + engine.FailedRetryDelay,
-            engine.DeliveryMaxAttempts,
-            engine.FailedRetryDelay,
-            () => time.GetUtcNow().UtcDateTime);
-        // One connection for the whole run; in WAL mode NORMAL still survives a killed process (only an OS crash could lose the last commits).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        // A coordinator executed again after its instance died finds its slices and waits for them again.
+        if (await slicing.OfRunAsync(run.Id, cancellationToken) is not { Count: > 0 })
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
+            (offset, var slices) = await slicing.PlanAsync(destination.Id, plan.DatasetId, run.Id, offset, cancellationToken);
+            if (slices.Count == 0)
+            {
+                await pass.RunAsync(request, run, destination, plan, DeliveryRange.Whole(offset), cancellationToken);
+                await FinishDeliveredAsync(run, unfinished: null, cancellationToken);
+                return;
+            }
+
+            await pass.RunAsync(request, run, destination, plan, new DeliveryRange(offset, offset, RetryFailed: true, Slice: null), cancellationToken);
+            db.DeliverySlices.AddRange(slices);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        using var gate = new DeliveryGate();
-        var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
+        var delivered = await slicing.DeliverAsync(request, cancellationToken);
+        var unfinished = delivered.Where(s => s.DoneThrough < s.ToId).ToList();
+        if (unfinished.Count == 0)
         {
-            Earlier = new DeliveryTally(run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests),
-            Committed = _ => events.Progressed(request),
-            Stored = destination.ResponseSourceId is { } responseSourceId
-                ? results => gate.RunAsync(() => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None), CancellationToken.None)
-                : null,
-        };
-        var tally = await pipeline.RunAsync(cancellationToken);
+            await store.AdvanceOffsetAsync(destination.Id, delivered.Max(s => s.ToId), time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
 
+        await FinishDeliveredAsync(run, unfinished, cancellationToken);
+    }
+
+    /// <summary>Ends the run by its counts, or when slices stopped before their end (<paramref name="unfinished"/>), by why they did.</summary>
+    private async Task FinishDeliveredAsync(Run run, List<DeliverySlice>? unfinished, CancellationToken cancellationToken)
+    {
         await db.Entry(run).ReloadAsync(cancellationToken);
+        if (unfinished is { Count: > 0 })
+        {
+            // Slices cancelled by a pause may all end before the run itself hears of it.
+            var paused = await db.RunCancellations.AnyAsync(c => c.RunId == run.Id, cancellationToken);
+            await FinishAsync(
+                run,
+                paused ? RunStatus.Cancelled : RunStatus.Failed,
+                paused ? RunProcessor.PausedError
+                    : $"{unfinished.Count} slices stopped before their end ({unfinished[0].Error}); the destination's next run continues where they stopped.",
+                cancellationToken);
+            return;
+        }
+
         await FinishAsync(
             run,
-            tally.Failed > 0 && tally.Sent == 0 ? RunStatus.Failed : RunStatus.Succeeded,
-            tally.Failed > 0 ? $"{tally.Failed} records failed; see the run's records." : null,
+            run.RecordsFailed > 0 && run.RecordsSent == 0 ? RunStatus.Failed : RunStatus.Succeeded,
+            run.RecordsFailed > 0 ? $"{run.RecordsFailed} records failed; see the run's records." : null,
             cancellationToken);
     }
 

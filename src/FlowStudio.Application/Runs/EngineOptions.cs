@@ -30,6 +30,20 @@ internal sealed class EngineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan FailedRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// A delivery run that finds more than twice this many new records splits them into slices of record ids, which any
+    /// worker with a free slot delivers (several workers share one large delivery). Default 50,000; 0 never splits.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int DeliverySliceRecords { get; set; } = 50_000;
+
+    /// <summary>
+    /// The most slices one delivery run is split into. Each instance also executes up to this many slices beside its
+    /// <see cref="MaxConcurrentRuns"/> runs. Default 8.
+    /// </summary>
+    [Range(1, 64)]
+    public int DeliveryMaxSlices { get; set; } = 8;
+
     /// <summary>HTTP retries of one call (429, 5xx, network faults) for sources and destinations. Default 3.</summary>
     [Range(0, 20)]
     public int HttpRetries { get; set; } = 3;

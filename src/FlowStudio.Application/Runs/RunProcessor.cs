@@ -14,6 +14,10 @@ internal sealed class RunProcessor(RunsInFlight inFlight, RunEvents events, Aler
         "FlowStudio stopped while this run was in progress (the process was stopped, killed or crashed). " +
         "Records that were in flight are sent again by the destination's next run.";
 
+    public const string PausedError = "The run was cancelled (paused); activating again continues where it stopped.";
+
+    public const string StoppingError = "The run was cancelled because FlowStudio is stopping; the next run continues where it stopped.";
+
     /// <param name="recovering">
     /// The instance that executed the run died, and the scheduler gives it to this one. A delivery continues where its
     /// last commit left it; a source read or a sync is closed as interrupted (its next run starts it again).
@@ -51,9 +55,7 @@ internal sealed class RunProcessor(RunsInFlight inFlight, RunEvents events, Aler
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            await FinishAsync(request, RunStatus.Cancelled, stoppingToken.IsCancellationRequested
-                ? "The run was cancelled because FlowStudio is stopping; the next run continues where it stopped."
-                : "The run was cancelled (paused); activating again continues where it stopped.");
+            await FinishAsync(request, RunStatus.Cancelled, stoppingToken.IsCancellationRequested ? StoppingError : PausedError);
         }
         catch (Exception ex)
         {

@@ -42,10 +42,11 @@ internal static class RunScheduling
         builder.Services.AddSingleton<RunsInFlight>();
         builder.Services.AddSingleton<RunProcessor>();
         builder.Services.AddSingleton<RunDispatcher>();
+        builder.Services.AddSingleton<DeliverySliceProcessor>();
         builder.Services.AddQuartz(q =>
         {
-            // At most MaxConcurrentRuns runs at once on this instance, and a thread always left for the engine's tick.
-            q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1);
+            // At most MaxConcurrentRuns runs at once on this instance, a thread always left for the engine's tick, and the slices of split deliveries.
+            q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1 + engine.DeliveryMaxSlices);
             q.UseExecutionLimits(limits => limits.UseTriggerGroupWhenUnset().ForGroup(RunExecutionJob.Group, engine.MaxConcurrentRuns));
             q.ConfigureScheduler(s =>
             {

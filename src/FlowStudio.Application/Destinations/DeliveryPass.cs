@@ -1,0 +1,52 @@
+using FlowStudio.Engine.Destinations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FlowStudio.Application.Destinations;
+
+/// <summary>
+/// One pass of <see cref="DeliveryPipeline"/> for a run over a <see cref="DeliveryRange"/>: the whole delivery of a run
+/// without slices, the failed records a split run tries again before it splits, or one slice. Each commit is reported as
+/// the run's progress.
+/// </summary>
+internal sealed class DeliveryPass(
+    FlowStudioDb db, PayloadBuilder builder, DeliveryRunner runner, DeliveryStore store, DeliverySlots slots,
+    ResponseWebhook responses, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time)
+{
+    public async Task<DeliveryTally> RunAsync(
+        RunRequest request, Run run, Destination destination, DestinationPlan plan, DeliveryRange range, CancellationToken cancellationToken)
+    {
+        var engine = options.Value;
+        var batch = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1);
+        var settings = new DeliveryRunSettings(
+            destination.Id, run.Id, plan.DatasetId, plan.Config, plan.Connection,
+            retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector),
+            engine.DestinationConcurrency,
+            PageSize: Math.Clamp(batch * Math.Max(8, engine.DestinationConcurrency * 2), 100, 10_000),
+            range,
+            await store.FailedPastAsync(destination.Id, range.Offset, cancellationToken),
+            // A user's run retries every failed record tried before it started; the engine's own runs wait FailedRetryDelay after the last try.
+            DueBy: run.Automatic ? time.GetUtcNow().UtcDateTime : run.StartedAt + engine.FailedRetryDelay,
+            engine.DeliveryMaxAttempts,
+            engine.FailedRetryDelay,
+            () => time.GetUtcNow().UtcDateTime);
+        // One connection for the whole pass; in WAL mode NORMAL still survives a killed process (only an OS crash could lose the last commits).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
+        }
+
+        using var gate = new DeliveryGate();
+        var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
+        {
+            // A slice adds to the run's counts; a pass of the run itself (resumed on another instance) goes on counting from them.
+            Earlier = range.Slice is null ? new DeliveryTally(run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests) : DeliveryTally.None,
+            Committed = _ => events.Progressed(request),
+            Stored = destination.ResponseSourceId is { } responseSourceId
+                ? results => gate.RunAsync(() => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None), CancellationToken.None)
+                : null,
+        };
+        return await pipeline.RunAsync(cancellationToken);
+    }
+}
