@@ -37,12 +37,16 @@ internal sealed class EngineOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int DeliverySliceRecords { get; set; } = 50_000;
 
-    /// <summary>
-    /// The most slices one delivery run is split into. Each instance also executes up to this many slices beside its
-    /// <see cref="MaxConcurrentRuns"/> runs. Default 8.
-    /// </summary>
+    /// <summary>The most slices one delivery run is split into. Default 8.</summary>
     [Range(1, 64)]
     public int DeliveryMaxSlices { get; set; } = 8;
+
+    /// <summary>
+    /// Slices one instance executes at once, beside its <see cref="MaxConcurrentRuns"/> runs; the other slices of a run
+    /// wait for another worker (or for one of these to end). Default 4: two workers share a run's 8 slices.
+    /// </summary>
+    [Range(1, 64)]
+    public int DeliverySlicesPerInstance { get; set; } = 4;
 
     /// <summary>HTTP retries of one call (429, 5xx, network faults) for sources and destinations. Default 3.</summary>
     [Range(0, 20)]

@@ -5,7 +5,7 @@ namespace FlowStudio.Application.Runs;
 /// <summary>Hands a stored run (or a slice of a split delivery run) to the job scheduler, which starts it at once on an instance with a free slot.</summary>
 internal sealed class RunDispatcher(ISchedulerFactory schedulers)
 {
-    /// <summary>Slices go before runs waiting for a slot: a split run's coordinator holds a slot until its slices end.</summary>
+    /// <summary>A waiting slice goes before waiting runs: its run's coordinator holds a slot until its slices end.</summary>
     private const int SlicePriority = 10;
 
     public async Task DispatchAsync(RunRequest request, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed class RunDispatcher(ISchedulerFactory schedulers)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var job = DeliverySliceJob.Describe(request, slice);
-        var trigger = Now(new TriggerKey(job.Key.Name, DeliverySliceJob.Group), SlicePriority);
+        var trigger = Now(new TriggerKey(job.Key.Name, DeliverySliceJob.Group), SlicePriority, DeliverySliceJob.Group);
         try
         {
             await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
@@ -44,9 +44,10 @@ internal sealed class RunDispatcher(ISchedulerFactory schedulers)
     }
 
     // A run or slice that waited past the misfire threshold for a free slot still runs, once.
-    private static ITrigger Now(TriggerKey key, int priority) => TriggerBuilder.Create()
+    private static ITrigger Now(TriggerKey key, int priority, string? executionGroup = null) => TriggerBuilder.Create()
         .WithIdentity(key)
         .WithPriority(priority)
+        .WithExecutionGroup(executionGroup)
         .StartNow()
         .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
         .Build();

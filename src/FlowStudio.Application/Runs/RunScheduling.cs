@@ -45,9 +45,13 @@ internal static class RunScheduling
         builder.Services.AddSingleton<DeliverySliceProcessor>();
         builder.Services.AddQuartz(q =>
         {
-            // At most MaxConcurrentRuns runs at once on this instance, a thread always left for the engine's tick, and the slices of split deliveries.
-            q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1 + engine.DeliveryMaxSlices);
-            q.UseExecutionLimits(limits => limits.UseTriggerGroupWhenUnset().ForGroup(RunExecutionJob.Group, engine.MaxConcurrentRuns));
+            // At most MaxConcurrentRuns runs at once on this instance, a thread always left for the engine's tick, and apart from
+            // them the slices of split deliveries (a coordinator holds its run's slot while it waits for its slices): an
+            // instance takes no more slices than its own share, so other workers take the rest.
+            q.UseDefaultThreadPool(engine.MaxConcurrentRuns + 1 + engine.DeliverySlicesPerInstance);
+            q.UseExecutionLimits(limits => limits.UseTriggerGroupWhenUnset()
+                .ForGroup(RunExecutionJob.Group, engine.MaxConcurrentRuns)
+                .ForGroup(DeliverySliceJob.Group, engine.DeliverySlicesPerInstance));
             q.ConfigureScheduler(s =>
             {
                 // A worker notices runs other instances stored within a second, not Quartz's default 30 s.

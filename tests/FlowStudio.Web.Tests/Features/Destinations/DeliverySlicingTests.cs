@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using FlowStudio.Web.Tests.Features.Engine;
 using FlowStudio.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -95,12 +94,7 @@ public sealed class DeliverySlicingTests
     private static async Task<(string DatasetId, string DestinationId)> ActiveDestinationAsync(HttpClient client)
     {
         var datasetId = await Flows.ClariAccountsDatasetAsync(client, Records);
-        var watch = Stopwatch.StartNew();
-        while (JsonDocument.Parse(await client.GetStringAsync($"/api/datasets/{datasetId}")).RootElement.GetProperty("recordCount").GetInt64() < Records)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the webhook's records were not stored");
-            await Task.Delay(100);
-        }
+        await EngineFlows.WaitForRecordsAsync(client, datasetId, Records);
 
         var destinationId = await EngineFlows.ClariUploadAsync(client, datasetId);
         await EngineFlows.SetStatusAsync(client, "destinations", destinationId, "activate");

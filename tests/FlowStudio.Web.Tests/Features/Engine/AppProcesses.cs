@@ -42,7 +42,10 @@ internal static class AppProcesses
         DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.OwnerApiKey) },
     };
 
-    /// <summary>A credential for the standalone sandbox, a webhook dataset of <paramref name="records"/> Clari accounts, an "Upload Entity Data" destination, activated.</summary>
+    /// <summary>
+    /// A credential for the standalone sandbox, a webhook dataset of <paramref name="records"/> Clari accounts (all stored
+    /// before it goes on), an "Upload Entity Data" destination, activated.
+    /// </summary>
     public static async Task<string> ActivateDeliveryAsync(HttpClient client, Uri clariBaseUrl, int records)
     {
         var credential = await client.PostJsonAsync("/api/credentials", new
@@ -62,7 +65,9 @@ internal static class AppProcesses
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        var destinationId = await EngineFlows.ClariUploadAsync(client, source.GetProperty("datasetId").GetString()!, credential.GetProperty("id").GetString());
+        var datasetId = source.GetProperty("datasetId").GetString()!;
+        await EngineFlows.WaitForRecordsAsync(client, datasetId, records);
+        var destinationId = await EngineFlows.ClariUploadAsync(client, datasetId, credential.GetProperty("id").GetString());
         await EngineFlows.SetStatusAsync(client, "destinations", destinationId, "activate");
         return destinationId;
     }

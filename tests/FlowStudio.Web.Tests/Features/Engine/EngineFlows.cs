@@ -72,6 +72,17 @@ internal static class EngineFlows
         }
     }
 
+    /// <summary>Waits (bounded) until the dataset holds <paramref name="records"/> records (a webhook's records are stored after it answers).</summary>
+    public static async Task WaitForRecordsAsync(HttpClient client, string datasetId, int records)
+    {
+        var watch = Stopwatch.StartNew();
+        while (JsonDocument.Parse(await client.GetStringAsync($"/api/datasets/{datasetId}")).RootElement.GetProperty("recordCount").GetInt64() < records)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the dataset does not hold the webhook's {records} records yet");
+            await Task.Delay(100);
+        }
+    }
+
     public static Task SetFaultsAsync(HttpClient client, object faults) => client.PostJsonAsync("/sandbox/_faults", faults, 200);
 
     public static Task SetStatusAsync(HttpClient client, string kind, string id, string action) =>
