@@ -7,12 +7,19 @@ using FlowStudio.Bench;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --ui-pages 20   (web server working set with 1 and 20 editor pages)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sandbox-pages [--records 100000]   (sandbox reset and page times)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --source-reads [--records 100000] [--rounds 5]   (a source run into SQLite vs raw page fetches)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --workers 2 --database postgres --records 200000 --latency-ms 20   (one delivery shared by worker processes)
 var sandboxPages = args.Contains("--sandbox-pages");
 var sourceReads = args.Contains("--source-reads");
 var options = BenchOptions.Parse([.. args.Where(arg => arg is not "--sandbox-pages" and not "--source-reads")]);
 if (options.UiPages > 0)
 {
     await UiMemory.RunAsync(options.UiPages);
+    return;
+}
+
+if (options.Workers > 0)
+{
+    await SharedDelivery.RunAsync(options);
     return;
 }
 

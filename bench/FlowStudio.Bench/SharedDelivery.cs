@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace FlowStudio.Bench;
+
+/// <summary>
+/// One large delivery shared by workers: on a throwaway PostgreSQL, a web instance and 1, then <c>--workers</c> N, worker
+/// processes (the built app, <c>--role worker</c>) deliver the same <c>--records</c> dataset to the sandbox (a process of
+/// its own, answering <c>--latency-ms</c> later). The run splits into 8 slices; each worker executes
+/// <c>Engine:DeliverySlicesPerInstance</c> (4) at once. Prints records/s for each and the speed-up.
+/// </summary>
+internal static class SharedDelivery
+{
+    private const string Email = "bench@flowstudio.test";
+    private const string Password = "Bench-Password-1";
+    private const string ApiKey = "fs_bench-owner-key-0123456789abcdefghijklmnopqrstuv";
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var web = Path.Combine(root, "src", "FlowStudio.Web", "bin", configuration, "net10.0", "FlowStudio.Web.dll");
+        if (!File.Exists(web))
+        {
+            throw new InvalidOperationException($"Build the web app first: {web} is missing (dotnet build -c {configuration} src/FlowStudio.Web).");
+        }
+
+        await using var postgres = BenchPostgres.Start();
+        await using var sandbox = await SandboxPeer.StartAsync(childProcess: true);
+        var one = await MeasureAsync(web, root, postgres, sandbox, options, workers: 1);
+        var many = await MeasureAsync(web, root, postgres, sandbox, options, options.Workers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"two-worker speed-up: {many / one:0.00}"));
+    }
+
+    private static async Task<double> MeasureAsync(string web, string root, BenchPostgres postgres, SandboxPeer sandbox, BenchOptions options, int workers)
+    {
+        var data = Directory.CreateTempSubdirectory("flowstudio-bench-workers-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AllowedHosts"] = "*",
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__FlowStudio"] = postgres.CreateDatabase($"bench_{workers}_{Guid.NewGuid():N}"),
+            ["DataProtection__KeysDirectory"] = Path.Combine(data, "keys"),
+            ["Sandbox__Enabled"] = "false",
+            ["Templates__Directory"] = Path.Combine(root, "templates"),
+            ["Auth__Bootstrap__Email"] = Email,
+            ["Auth__Bootstrap__Password"] = Password,
+            ["Auth__Bootstrap__ApiKey"] = ApiKey,
+            ["Outbound__Allow__0"] = $"127.0.0.1:{sandbox.Root.Port}",
+            // 8 slices (Engine:DeliveryMaxSlices) of the dataset.
+            ["Engine__DeliverySliceRecords"] = Math.Max(1, options.Records / 16).ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var processes = new List<Process>();
+        try
+        {
+            var address = new Uri($"http://127.0.0.1:{BenchPostgres.FreePort()}");
+            processes.Add(Start(web, environment, address, "web"));
+            using var api = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+            api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+            await WaitHealthyAsync(api, processes[0]);
+            for (var i = 0; i < workers; i++)
+            {
+                var worker = new Uri($"http://127.0.0.1:{BenchPostgres.FreePort()}");
+                processes.Add(Start(web, environment, worker, "worker"));
+                using var probe = new HttpClient { BaseAddress = worker };
+                await WaitHealthyAsync(probe, processes[^1]);
+            }
+
+            var (credentialId, datasetId) = await DatasetAsync(api, sandbox, options.Records);
+            using var control = new SandboxControl(sandbox.Root);
+            await control.ResetAsync(options.LatencyMs);
+            var destination = await PostAsync(api, "/api/destinations", new
+            {
+                name = "Bench accounts",
+                datasetId,
+                credentialId,
+                templateId = "clari.upload-entity-data",
+                parameters = new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" },
+            });
+            var watch = Stopwatch.StartNew();
+            await PostAsync(api, $"/api/destinations/{destination.GetProperty("id").GetString()}/activate", new { });
+            var accounts = await control.AccountsAsync();
+            while (accounts.Distinct < options.Records)
+            {
+                if (watch.Elapsed > TimeSpan.FromMinutes(30))
+                {
+                    throw new TimeoutException($"{workers} workers delivered {accounts.Distinct} of {options.Records} records in 30 minutes.");
+                }
+
+                await Task.Delay(50);
+                accounts = await control.AccountsAsync();
+            }
+
+            watch.Stop();
+            var perSecond = options.Records / watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{workers} worker(s): {options.Records:N0} records in {watch.Elapsed.TotalSeconds:0.0} s = {perSecond:N0} records/s ({accounts.Duplicates} sent twice, latency {options.LatencyMs} ms)"));
+            return perSecond;
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>A Clari credential for the sandbox and a webhook dataset of <paramref name="records"/> accounts, all stored.</summary>
+    private static async Task<(string CredentialId, string DatasetId)> DatasetAsync(HttpClient api, SandboxPeer sandbox, long records)
+    {
+        var credential = await PostAsync(api, "/api/credentials", new
+        {
+            connector = "clari",
+            name = "Bench Clari",
+            fields = new { baseUrl = sandbox.ClariBaseUrl.ToString(), apiKey = RawDelivery.ApiKey, partnerKey = RawDelivery.PartnerKey },
+        });
+        var source = await PostAsync(api, "/api/sources", new { name = "Bench accounts", connector = "webhook" });
+        var accounts = Enumerable.Range(1, checked((int)records))
+            .Select(i => new { id = $"acc-{i}", name = $"Account {i}", createdAt = 1700000000000L, updatedAt = 1700000000000L + i });
+        foreach (var chunk in accounts.Chunk(5000))
+        {
+            using var push = new HttpRequestMessage(HttpMethod.Post, source.GetProperty("webhookUrl").GetString()) { Content = JsonContent.Create(chunk) };
+            push.Headers.Add("X-Webhook-Token", source.GetProperty("webhookToken").GetString());
+            using var response = await api.SendAsync(push);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var datasetId = source.GetProperty("datasetId").GetString()!;
+        while (JsonDocument.Parse(await api.GetStringAsync($"/api/datasets/{datasetId}")).RootElement.GetProperty("recordCount").GetInt64() < records)
+        {
+            await Task.Delay(200);
+        }
+
+        return (credential.GetProperty("id").GetString()!, datasetId);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient api, string path, object body)
+    {
+        using var response = await api.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static Process Start(string web, Dictionary<string, string> environment, Uri address, string role)
+    {
+        var start = new ProcessStartInfo("dotnet", [web, "--role", role])
+        {
+            WorkingDirectory = Path.GetDirectoryName(web)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"{role}: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient api, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !server.HasExited)
+        {
+            try
+            {
+                using var response = await api.GetAsync("/api/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("A FlowStudio process did not become healthy within 90 s.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlowStudio.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the bench from the repository (FlowStudio.sln not found above it).");
+    }
+}
