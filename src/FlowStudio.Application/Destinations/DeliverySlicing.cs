@@ -42,10 +42,15 @@ internal sealed class DeliverySlicing(
             }
         }
 
-        var upTo = await store.LastRecordIdAsync(datasetId, cancellationToken);
-        var pending = upTo > from ? await store.CountBetweenAsync(datasetId, from, upTo, cancellationToken) : 0;
         var engine = options.Value;
         var size = engine.DeliverySliceRecords;
+        if (size == 0 && slices.Count == 0)
+        {
+            return (offset, slices);
+        }
+
+        var upTo = await store.LastRecordIdAsync(datasetId, cancellationToken);
+        var pending = upTo > from ? await store.CountBetweenAsync(datasetId, from, upTo, cancellationToken) : 0;
         if (size > 0 && pending > 2L * size)
         {
             var count = (int)Math.Min((pending + size - 1L) / size, engine.DeliveryMaxSlices);
