@@ -1,3 +1,4 @@
+using FlowStudio.Web.Tests.Support;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -27,14 +28,13 @@ internal static class SharedDelivery
             throw new InvalidOperationException($"Build the web app first: {web} is missing (dotnet build -c {configuration} src/FlowStudio.Web).");
         }
 
-        await using var postgres = BenchPostgres.Start();
         await using var sandbox = await SandboxPeer.StartAsync(childProcess: true);
-        var one = await MeasureAsync(web, root, postgres, sandbox, options, workers: 1);
-        var many = await MeasureAsync(web, root, postgres, sandbox, options, options.Workers);
+        var one = await MeasureAsync(web, root, sandbox, options, workers: 1);
+        var many = await MeasureAsync(web, root, sandbox, options, options.Workers);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"two-worker speed-up: {many / one:0.00}"));
     }
 
-    private static async Task<double> MeasureAsync(string web, string root, BenchPostgres postgres, SandboxPeer sandbox, BenchOptions options, int workers)
+    private static async Task<double> MeasureAsync(string web, string root, SandboxPeer sandbox, BenchOptions options, int workers)
     {
         var data = Directory.CreateTempSubdirectory("flowstudio-bench-workers-").FullName;
         var environment = new Dictionary<string, string>
@@ -42,7 +42,7 @@ internal static class SharedDelivery
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AllowedHosts"] = "*",
             ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__FlowStudio"] = postgres.CreateDatabase($"bench_{workers}_{Guid.NewGuid():N}"),
+            ["ConnectionStrings__FlowStudio"] = PostgresServer.Instance.Database($"bench_{workers}_{Guid.NewGuid():N}"),
             ["DataProtection__KeysDirectory"] = Path.Combine(data, "keys"),
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(root, "templates"),
@@ -57,14 +57,14 @@ internal static class SharedDelivery
         var processes = new List<Process>();
         try
         {
-            var address = new Uri($"http://127.0.0.1:{BenchPostgres.FreePort()}");
+            var address = new Uri($"http://127.0.0.1:{SandboxPeer.FreePort()}");
             processes.Add(Start(web, environment, address, "web"));
             using var api = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
             api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
             await WaitHealthyAsync(api, processes[0]);
             for (var i = 0; i < workers; i++)
             {
-                var worker = new Uri($"http://127.0.0.1:{BenchPostgres.FreePort()}");
+                var worker = new Uri($"http://127.0.0.1:{SandboxPeer.FreePort()}");
                 processes.Add(Start(web, environment, worker, "worker"));
                 using var probe = new HttpClient { BaseAddress = worker };
                 await WaitHealthyAsync(probe, processes[^1]);

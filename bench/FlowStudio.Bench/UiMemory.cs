@@ -32,7 +32,7 @@ internal static class UiMemory
         }
 
         var data = Directory.CreateTempSubdirectory("flowstudio-bench-ui-").FullName;
-        var port = FreePort();
+        var port = SandboxPeer.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var server = StartServer(web, root, data, address);
         try
@@ -201,13 +201,6 @@ internal static class UiMemory
         }
 
         return last;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()
