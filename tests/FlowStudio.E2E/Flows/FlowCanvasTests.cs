@@ -75,7 +75,7 @@ public sealed class FlowCanvasTests(BrowserApp app)
 
             // Tab reaches the source; the arrows walk the flow; Enter opens the menu; Activate by keyboard.
             var source = canvas.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Source {Regex.Escape(flow.SourceName)}, ") });
-            await TabToAsync(page, source);
+            await page.TabToAsync(source);
             await page.Keyboard.PressAsync("ArrowRight");
             await Expect(canvas.GetByRole(AriaRole.Button, new() { Name = $"Dataset {flow.SourceName}, 3 records" })).ToBeFocusedAsync();
             await page.Keyboard.PressAsync("ArrowRight");
@@ -89,11 +89,11 @@ public sealed class FlowCanvasTests(BrowserApp app)
             await Expect(destination).ToBeFocusedAsync();
             await page.Keyboard.PressAsync(" ");
             await Expect(page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
-            await ArrowToAsync(page, activate);
+            await page.ArrowToAsync(activate);
             await page.Keyboard.PressAsync("Enter");
             // Activating writes to Clari: it asks first.
             var confirm = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Activate" });
-            await TabToAsync(page, confirm);
+            await page.TabToAsync(confirm);
             await page.Keyboard.PressAsync("Enter");
 
             // Activating delivers the dataset: the node's status and counts follow as the run reports, without a reload.
@@ -236,36 +236,5 @@ public sealed class FlowCanvasTests(BrowserApp app)
         {
             Assert.True(DateTime.UtcNow < deadline, $"Not seen within {seconds} s: {what}.");
         }
-    }
-
-    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 80)
-    {
-        await target.WaitForAsync();
-        for (var i = 0; i < maxPresses; i++)
-        {
-            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        throw new Xunit.Sdk.XunitException($"Tab did not reach {target} in {maxPresses} presses.");
-    }
-
-    private static async Task ArrowToAsync(IPage page, ILocator target, int maxPresses = 12)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("ArrowDown");
-        }
-
-        throw new Xunit.Sdk.XunitException($"ArrowDown did not reach {target} in {maxPresses} presses.");
     }
 }
