@@ -37,12 +37,13 @@ internal static class SharedDelivery
     private static async Task<double> MeasureAsync(string web, string root, SandboxPeer sandbox, BenchOptions options, int workers)
     {
         var data = Directory.CreateTempSubdirectory("flowstudio-bench-workers-").FullName;
+        var connectionString = PostgresServer.Instance.Database($"bench_{workers}_{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AllowedHosts"] = "*",
             ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__FlowStudio"] = PostgresServer.Instance.Database($"bench_{workers}_{Guid.NewGuid():N}"),
+            ["ConnectionStrings__FlowStudio"] = connectionString,
             ["DataProtection__KeysDirectory"] = Path.Combine(data, "keys"),
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(root, "templates"),
@@ -70,35 +71,23 @@ internal static class SharedDelivery
                 await WaitHealthyAsync(probe, processes[^1]);
             }
 
-            var (credentialId, datasetId) = await DatasetAsync(api, sandbox, options.Records);
+            // A warm-up delivery of a quarter of the records (split too) first, so the measured one runs on warm workers, as in production.
+            var credentialId = await CredentialAsync(api, sandbox);
             using var control = new SandboxControl(sandbox.Root);
-            await control.ResetAsync(options.LatencyMs);
-            var destination = await PostAsync(api, "/api/destinations", new
-            {
-                name = "Bench accounts",
-                datasetId,
-                credentialId,
-                templateId = "clari.upload-entity-data",
-                parameters = new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" },
-            });
-            var watch = Stopwatch.StartNew();
-            await PostAsync(api, $"/api/destinations/{destination.GetProperty("id").GetString()}/activate", new { });
-            var accounts = await control.AccountsAsync();
-            while (accounts.Distinct < options.Records)
-            {
-                if (watch.Elapsed > TimeSpan.FromMinutes(30))
-                {
-                    throw new TimeoutException($"{workers} workers delivered {accounts.Distinct} of {options.Records} records in 30 minutes.");
-                }
-
-                await Task.Delay(50);
-                accounts = await control.AccountsAsync();
-            }
-
-            watch.Stop();
-            var perSecond = options.Records / watch.Elapsed.TotalSeconds;
+            await DeliverAsync(api, control, credentialId, await DatasetAsync(api, "Bench warm-up", options.Records / 4), options.Records / 4, options.LatencyMs);
+            var datasetId = await DatasetAsync(api, "Bench accounts", options.Records);
+            var (busyBefore, allBefore) = MachineCpu();
+            var processCpuBefore = processes.Select(p => p.TotalProcessorTime).ToList();
+            var (destinationId, elapsed, duplicates) = await DeliverAsync(api, control, credentialId, datasetId, options.Records, options.LatencyMs);
+            var (busyAfter, allAfter) = MachineCpu();
+            var perSecond = options.Records / elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{workers} worker(s): {options.Records:N0} records in {watch.Elapsed.TotalSeconds:0.0} s = {perSecond:N0} records/s ({accounts.Duplicates} sent twice, latency {options.LatencyMs} ms)"));
+                $"{workers} worker(s): {options.Records:N0} records in {elapsed.TotalSeconds:0.0} s = {perSecond:N0} records/s ({duplicates} sent twice, latency {options.LatencyMs} ms)"));
+            var perProcess = string.Join(", ", processes.Select((p, i) => string.Create(CultureInfo.InvariantCulture,
+                $"{(i == 0 ? "web" : $"worker {i}")} {(p.TotalProcessorTime - processCpuBefore[i]).TotalSeconds:0.0} s")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU meanwhile: the machine's {Environment.ProcessorCount} cores {100.0 * (busyAfter - busyBefore) / (allAfter - allBefore):0}% busy; {perProcess}"));
+            await PrintSlicesAsync(connectionString, destinationId);
             return perSecond;
         }
         finally
@@ -114,8 +103,71 @@ internal static class SharedDelivery
         }
     }
 
-    /// <summary>A Clari credential for the sandbox and a webhook dataset of <paramref name="records"/> accounts, all stored.</summary>
-    private static async Task<(string CredentialId, string DatasetId)> DatasetAsync(HttpClient api, SandboxPeer sandbox, long records)
+    /// <summary>The machine's busy and total CPU time so far (from /proc/stat), in clock ticks.</summary>
+    private static (long Busy, long All) MachineCpu()
+    {
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        var idle = ticks[3] + ticks[4];
+        var all = ticks.Take(8).Sum();
+        return (all - idle, all);
+    }
+
+    /// <summary>Which instance delivered each slice, and when it finished after the run started: how evenly the workers shared it.</summary>
+    private static async Task PrintSlicesAsync(string connectionString, string destinationId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT s."Slice", s."Instance", s."RecordsSent", EXTRACT(EPOCH FROM s."FinishedAt" - r."StartedAt")
+            FROM "DeliverySlices" s JOIN "Runs" r ON r."Id" = s."RunId" WHERE r."ResourceId" = @destination ORDER BY s."Slice"
+            """, connection);
+        command.Parameters.AddWithValue("destination", destinationId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var instances = new Dictionary<string, string>();
+        while (await reader.ReadAsync())
+        {
+            var instance = reader.IsDBNull(1) ? "none" : reader.GetString(1);
+            var name = instances.TryGetValue(instance, out var known) ? known : instances[instance] = $"instance {instances.Count + 1}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  slice {reader.GetInt32(0)}: {name}, {reader.GetInt64(2):N0} sent, finished {(reader.IsDBNull(3) ? double.NaN : (double)reader.GetDecimal(3)):0.0} s after the run started"));
+        }
+    }
+
+    /// <summary>Resets the sandbox, activates a new Clari destination on the dataset and waits until the sandbox holds every record.</summary>
+    private static async Task<(string DestinationId, TimeSpan Elapsed, long Duplicates)> DeliverAsync(
+        HttpClient api, SandboxControl control, string credentialId, string datasetId, long records, int latencyMs)
+    {
+        await control.ResetAsync(latencyMs);
+        var destination = await PostAsync(api, "/api/destinations", new
+        {
+            name = $"Bench accounts {Guid.NewGuid():N}",
+            datasetId,
+            credentialId,
+            templateId = "clari.upload-entity-data",
+            parameters = new Dictionary<string, string> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" },
+        });
+        var destinationId = destination.GetProperty("id").GetString()!;
+        var watch = Stopwatch.StartNew();
+        await PostAsync(api, $"/api/destinations/{destinationId}/activate", new { });
+        var accounts = await control.AccountsAsync();
+        while (accounts.Distinct < records)
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(30))
+            {
+                throw new TimeoutException($"The workers delivered {accounts.Distinct} of {records} records in 30 minutes.");
+            }
+
+            await Task.Delay(50);
+            accounts = await control.AccountsAsync();
+        }
+
+        watch.Stop();
+        await PostAsync(api, $"/api/destinations/{destinationId}/pause", new { });
+        return (destinationId, watch.Elapsed, accounts.Duplicates);
+    }
+
+    private static async Task<string> CredentialAsync(HttpClient api, SandboxPeer sandbox)
     {
         var credential = await PostAsync(api, "/api/credentials", new
         {
@@ -123,7 +175,13 @@ internal static class SharedDelivery
             name = "Bench Clari",
             fields = new { baseUrl = sandbox.ClariBaseUrl.ToString(), apiKey = RawDelivery.ApiKey, partnerKey = RawDelivery.PartnerKey },
         });
-        var source = await PostAsync(api, "/api/sources", new { name = "Bench accounts", connector = "webhook" });
+        return credential.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A webhook source's dataset of <paramref name="records"/> accounts, all stored.</summary>
+    private static async Task<string> DatasetAsync(HttpClient api, string name, long records)
+    {
+        var source = await PostAsync(api, "/api/sources", new { name, connector = "webhook" });
         var accounts = Enumerable.Range(1, checked((int)records))
             .Select(i => new { id = $"acc-{i}", name = $"Account {i}", createdAt = 1700000000000L, updatedAt = 1700000000000L + i });
         foreach (var chunk in accounts.Chunk(5000))
@@ -140,7 +198,7 @@ internal static class SharedDelivery
             await Task.Delay(200);
         }
 
-        return (credential.GetProperty("id").GetString()!, datasetId);
+        return datasetId;
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient api, string path, object body)
