@@ -13,7 +13,7 @@ namespace FlowStudio.Application.Destinations;
 /// </summary>
 internal sealed class DestinationService(
     FlowStudioDb db, DestinationPlanner planner, TemplateCatalog templates, SourceService sources, RunCancellations runs, RunLauncher launcher, VersionRecorder versions,
-    FlowEvents events, TimeProvider time)
+    DeliveryStore store, FlowEvents events, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -133,6 +133,11 @@ internal sealed class DestinationService(
         if (status == ResourceStatus.Paused)
         {
             await runs.CancelAsync(id, cancellationToken);
+        }
+        else if (await store.AnyPendingAsync(id, destination.DatasetId, destination.UpdatedAt, cancellationToken))
+        {
+            // Activating starts delivering what waits now, as the engine's next tick would.
+            await launcher.StartAsync(id, RunKind.Destination, automatic: true, cancellationToken);
         }
 
         events.Publish(new FlowChange(FlowChangeKind.Destination, id));
