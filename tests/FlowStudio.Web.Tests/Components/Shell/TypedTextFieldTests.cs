@@ -34,17 +34,30 @@ public sealed class TypedTextFieldTests : ShellTest
     }
 
     [Fact]
-    public void Input_Typed_IsReportedAndAValueFromElsewhereReplacesIt()
+    public void Input_Typed_IsReportedWithoutRenderingItBackAndAValueFromElsewhereReplacesIt()
     {
         string? reported = null;
         var field = RenderField(changed: text => reported = text);
 
         field.Find("#manual-url").Input("/v2/client/{now}");
+        field.Render(p => p.Add(c => c.Value, reported));
 
-        Assert.Equal("/v2/client/{now}", reported);
-        Assert.Equal("/v2/client/{now}", field.Find("#manual-url").GetAttribute("value"));
+        Assert.Equal("/v2/client/{now}", field.Instance.Value);
+        Assert.Equal("/v2/client/", field.Find("#manual-url").GetAttribute("value"));
         field.Render(p => p.Add(c => c.Value, "/v2/contact/search"));
         Assert.Equal("/v2/contact/search", field.Find("#manual-url").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Input_ValueFromElsewhereIsTheOneGivenBefore_ReplacesWhatWasTyped()
+    {
+        var field = RenderField();
+        field.Find("#manual-url").Input("/v2/client/{cl");
+
+        field.Render(p => p.Add(c => c.Value, "/v2/client/"));
+
+        field.WaitForAssertion(() => Assert.Equal("/v2/client/", field.Find("#manual-url").GetAttribute("value")));
+        Assert.Equal("/v2/client/", field.Instance.Value);
     }
 
     private IRenderedComponent<TypedTextField> RenderField(string? error = null, Action<string?>? changed = null) => Render<TypedTextField>(p => p
