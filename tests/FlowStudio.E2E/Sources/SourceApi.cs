@@ -53,6 +53,13 @@ internal sealed class SourceApi : IAsyncDisposable
         }
     }
 
+    /// <summary>The saved source's manual URL, as the REST API returns it.</summary>
+    public async Task<string?> SavedUrlAsync(string sourceId)
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/sources/{sourceId}"));
+        return json.RootElement.GetProperty("manual").GetProperty("url").GetString();
+    }
+
     /// <summary>Remembers the sources that exist now, so <see cref="DeleteCreatedSourcesAsync"/> leaves them alone.</summary>
     public static async Task<SourceApi> StartAsync(Uri baseAddress)
     {

@@ -126,7 +126,7 @@ public sealed class DestinationEditorTests(FlowStudioApp app) : ComponentTest(ap
 
         await cut.EventuallyAsync(() => Assert.Contains("Property Name is required", cut.Find("#batching-property-name-error").TextContent, StringComparison.Ordinal));
         Assert.Equal(name, cut.Find("#destination-name").GetAttribute("value"));
-        Assert.Equal("/v2/ingest/entity/account", cut.Find("#destination-url").GetAttribute("value"));
+        Assert.Equal("/v2/ingest/entity/account", cut.TypedText("destination-url"));
         Assert.Equal("100", cut.Find("#batching-size").GetAttribute("value"));
         using var client = App.CreateClient();
         Assert.DoesNotContain(name, await client.GetStringAsync("/api/destinations"), StringComparison.Ordinal);

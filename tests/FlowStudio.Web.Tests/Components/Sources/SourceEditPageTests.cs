@@ -81,6 +81,6 @@ public sealed class SourceEditPageTests(FlowStudioApp app) : SourceScreenTest(ap
         page.WaitForAssertion(() => Assert.Contains("whole number", page.Find("#schedule-every-error").TextContent, StringComparison.Ordinal));
         Assert.Contains("set a Cursor Field", page.Find("#manual-cursor-field-error").TextContent, StringComparison.Ordinal);
         Assert.Equal(before, navigation.Uri);
-        Assert.Equal("six", page.Find("#schedule-every").GetAttribute("value"));
+        Assert.Equal("six", page.TypedText("schedule-every"));
     }
 }

@@ -71,8 +71,8 @@ public sealed class SourceEditorTests(FlowStudioApp app) : SourceScreenTest(app)
         Assert.DoesNotContain("position", pathError, StringComparison.Ordinal);
         Assert.Contains("has no colon", editor.Find("#manual-headers-error").TextContent, StringComparison.Ordinal);
         Assert.Equal("true", editor.Find("#manual-data-path").GetAttribute("aria-invalid"));
-        Assert.Equal("$.data[", editor.Find("#manual-data-path").GetAttribute("value"));
-        Assert.Equal("/v2/clientNote/search", editor.Find("#manual-url").GetAttribute("value"));
+        Assert.Equal("$.data[", editor.TypedText("manual-data-path"));
+        Assert.Equal("/v2/clientNote/search", editor.TypedText("manual-url"));
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public sealed class SourceEditorTests(FlowStudioApp app) : SourceScreenTest(app)
 
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
         editor.WaitForAssertion(() => Assert.Equal($"{name} (2 rows)", Shown(editor, "manual-lookup")));
-        Assert.Equal("Clients one by one", editor.Find("#source-name").GetAttribute("value"));
-        Assert.Equal("/v2/client/", editor.Find("#manual-url").GetAttribute("value"));
+        Assert.Equal("Clients one by one", editor.TypedText("source-name"));
+        Assert.Equal("/v2/client/", editor.TypedText("manual-url"));
         editor.Find("#manual-url").Input("/v2/client/{" + name[..5]);
         editor.WaitForAssertion(() => Assert.Contains(editor.FindAll("#url-macros [role=option]"),
             o => o.TextContent.Contains($"{{{name}.name}}", StringComparison.Ordinal) && o.TextContent.Contains("Acme", StringComparison.Ordinal)));
@@ -155,7 +155,7 @@ public sealed class SourceEditorTests(FlowStudioApp app) : SourceScreenTest(app)
         ClickButton(Dialog(), "Stay");
         Providers.WaitForAssertion(() => Assert.Empty(Providers.FindAll(".mud-dialog")));
         Assert.Equal(before, navigation.Uri);
-        Assert.Equal("/v2/contract/search", editor.Find("#manual-url").GetAttribute("value"));
+        Assert.Equal("/v2/contract/search", editor.TypedText("manual-url"));
     }
 
     [Fact]
