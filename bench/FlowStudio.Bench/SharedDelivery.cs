@@ -14,19 +14,11 @@ namespace FlowStudio.Bench;
 /// </summary>
 internal static class SharedDelivery
 {
-    private const string Email = "bench@flowstudio.test";
-    private const string Password = "Bench-Password-1";
-    private const string ApiKey = "fs_bench-owner-key-0123456789abcdefghijklmnopqrstuv";
 
     public static async Task RunAsync(BenchOptions options)
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var web = Path.Combine(root, "src", "FlowStudio.Web", "bin", configuration, "net10.0", "FlowStudio.Web.dll");
-        if (!File.Exists(web))
-        {
-            throw new InvalidOperationException($"Build the web app first: {web} is missing (dotnet build -c {configuration} src/FlowStudio.Web).");
-        }
+        var root = BuiltWebApp.RepositoryRoot();
+        var web = BuiltWebApp.Locate(root);
 
         await using var sandbox = await SandboxPeer.StartAsync(childProcess: true);
         var one = await MeasureAsync(web, root, sandbox, options, workers: 1);
@@ -47,9 +39,9 @@ internal static class SharedDelivery
             ["DataProtection__KeysDirectory"] = Path.Combine(data, "keys"),
             ["Sandbox__Enabled"] = "false",
             ["Templates__Directory"] = Path.Combine(root, "templates"),
-            ["Auth__Bootstrap__Email"] = Email,
-            ["Auth__Bootstrap__Password"] = Password,
-            ["Auth__Bootstrap__ApiKey"] = ApiKey,
+            ["Auth__Bootstrap__Email"] = BuiltWebApp.Email,
+            ["Auth__Bootstrap__Password"] = BuiltWebApp.Password,
+            ["Auth__Bootstrap__ApiKey"] = BuiltWebApp.ApiKey,
             ["Outbound__Allow__0"] = $"127.0.0.1:{sandbox.Root.Port}",
             // 8 slices (Engine:DeliveryMaxSlices) of the dataset.
             ["Engine__DeliverySliceRecords"] = Math.Max(1, options.Records / 16).ToString(CultureInfo.InvariantCulture),
@@ -61,14 +53,14 @@ internal static class SharedDelivery
             var address = new Uri($"http://127.0.0.1:{SandboxPeer.FreePort()}");
             processes.Add(Start(web, environment, address, "web"));
             using var api = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
-            api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
-            await WaitHealthyAsync(api, processes[0]);
+            api.DefaultRequestHeaders.Authorization = new("Bearer", BuiltWebApp.ApiKey);
+            await BuiltWebApp.WaitHealthyAsync(api, processes[0]);
             for (var i = 0; i < workers; i++)
             {
                 var worker = new Uri($"http://127.0.0.1:{SandboxPeer.FreePort()}");
                 processes.Add(Start(web, environment, worker, "worker"));
                 using var probe = new HttpClient { BaseAddress = worker };
-                await WaitHealthyAsync(probe, processes[^1]);
+                await BuiltWebApp.WaitHealthyAsync(probe, processes[^1]);
             }
 
             // A warm-up delivery of a quarter of the records (split too) first, so the measured one runs on warm workers, as in production.
@@ -241,37 +233,5 @@ internal static class SharedDelivery
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient api, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && !server.HasExited)
-        {
-            try
-            {
-                using var response = await api.GetAsync("/api/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
 
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("A FlowStudio process did not become healthy within 90 s.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlowStudio.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the bench from the repository (FlowStudio.sln not found above it).");
-    }
 }

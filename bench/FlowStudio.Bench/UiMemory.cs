@@ -16,20 +16,12 @@ namespace FlowStudio.Bench;
 /// </summary>
 internal static class UiMemory
 {
-    private const string Email = "bench@flowstudio.test";
-    private const string Password = "Bench-Password-1";
-    private const string ApiKey = "fs_bench-owner-key-0123456789abcdefghijklmnopqrstuv";
     private const string ChromiumPath = "/usr/bin/chromium";
 
     public static async Task RunAsync(int pages)
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var web = Path.Combine(root, "src", "FlowStudio.Web", "bin", configuration, "net10.0", "FlowStudio.Web.dll");
-        if (!File.Exists(web))
-        {
-            throw new InvalidOperationException($"Build the web app first: {web} is missing (dotnet build -c {configuration} src/FlowStudio.Web).");
-        }
+        var root = BuiltWebApp.RepositoryRoot();
+        var web = BuiltWebApp.Locate(root);
 
         var data = Directory.CreateTempSubdirectory("flowstudio-bench-ui-").FullName;
         var port = SandboxPeer.FreePort();
@@ -38,8 +30,8 @@ internal static class UiMemory
         try
         {
             using var api = new HttpClient { BaseAddress = address };
-            api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
-            await WaitHealthyAsync(api, server);
+            api.DefaultRequestHeaders.Authorization = new("Bearer", BuiltWebApp.ApiKey);
+            await BuiltWebApp.WaitHealthyAsync(api, server);
             var datasetId = await PulsesDatasetAsync(api);
             using var credentials = JsonDocument.Parse(await api.GetStringAsync("/api/credentials"));
             var clari = credentials.RootElement.EnumerateArray()
@@ -57,8 +49,8 @@ internal static class UiMemory
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
             var signIn = await context.NewPageAsync();
             await signIn.GotoAsync("/account/sign-in");
-            await signIn.GetByLabel("Email").FillAsync(Email);
-            await signIn.GetByLabel("Password").FillAsync(Password);
+            await signIn.GetByLabel("Email").FillAsync(BuiltWebApp.Email);
+            await signIn.GetByLabel("Password").FillAsync(BuiltWebApp.Password);
             await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await signIn.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
             await signIn.CloseAsync();
@@ -115,9 +107,9 @@ internal static class UiMemory
         start.Environment["AllowedHosts"] = "*";
         start.Environment["ConnectionStrings__FlowStudio"] = $"Data Source={Path.Combine(data, "flowstudio.db")}";
         start.Environment["Templates__Directory"] = Path.Combine(root, "templates");
-        start.Environment["Auth__Bootstrap__Email"] = Email;
-        start.Environment["Auth__Bootstrap__Password"] = Password;
-        start.Environment["Auth__Bootstrap__ApiKey"] = ApiKey;
+        start.Environment["Auth__Bootstrap__Email"] = BuiltWebApp.Email;
+        start.Environment["Auth__Bootstrap__Password"] = BuiltWebApp.Password;
+        start.Environment["Auth__Bootstrap__ApiKey"] = BuiltWebApp.ApiKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -133,27 +125,6 @@ internal static class UiMemory
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient api, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !server.HasExited)
-        {
-            try
-            {
-                if ((await api.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new InvalidOperationException("The web app did not answer /api/health within 60 s.");
-    }
 
     private static async Task<string> PulsesDatasetAsync(HttpClient api)
     {
@@ -203,16 +174,6 @@ internal static class UiMemory
         return last;
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FlowStudio.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the bench from the repository (FlowStudio.sln not found above it).");
-    }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
 }
