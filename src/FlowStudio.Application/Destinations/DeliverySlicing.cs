@@ -55,9 +55,8 @@ internal sealed class DeliverySlicing(
         {
             var count = (int)Math.Min((pending + size - 1L) / size, engine.DeliveryMaxSlices);
             var start = from;
-            for (var i = 1; i <= count; i++)
+            foreach (var end in (await store.SplitIdsAsync(datasetId, from, upTo, pending, count, cancellationToken)).Append(upTo))
             {
-                var end = i == count ? upTo : await store.RecordIdAtAsync(datasetId, from, (int)((long)pending * i / count) - 1, cancellationToken);
                 slices.Add(New(runId, slices.Count + 1, start, end));
                 start = end;
             }

@@ -66,6 +66,15 @@ internal sealed class DeliveryStore(FlowStudioDb db)
     /// </summary>
     public async Task CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
     {
+        if (commit.Slice is { } onlyProgress && db.Database.IsNpgsql() && !commit.Answers.Any(a => WritesRecords(commit, a)))
+        {
+            // Every answer sent all its records: the slice's progress and the run's counts are one batch of two statements, one
+            // round trip, which PostgreSQL executes as one implicit transaction (the run's row, which every slice updates, is
+            // locked only while the batch executes, not across round trips).
+            await SliceProgressAsync(commit, onlyProgress, cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var answer in commit.Answers)
         {
@@ -74,19 +83,7 @@ internal sealed class DeliveryStore(FlowStudioDb db)
 
         if (commit.Slice is { } slice)
         {
-            // A slice moves its own offset (forward only) and adds its counts to the slice's and to the run's, which its other slices share.
-            var added = commit.Added;
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE "DeliverySlices" SET "DoneThrough" = CASE WHEN {commit.Offset ?? 0} > "DoneThrough" THEN {commit.Offset ?? 0} ELSE "DoneThrough" END,
-                  "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
-                  "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
-                WHERE "RunId" = {commit.RunId} AND "Slice" = {slice}
-                """, cancellationToken);
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE "Runs" SET "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
-                  "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
-                WHERE "Id" = {commit.RunId}
-                """, cancellationToken);
+            await SliceProgressAsync(commit, slice, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
         }
@@ -103,6 +100,29 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>A slice moves its own offset (forward only) and adds its counts to the slice's and to the run's, which its other slices share.</summary>
+    private Task<int> SliceProgressAsync(DeliveryCommit commit, int slice, CancellationToken cancellationToken)
+    {
+        var added = commit.Added;
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE "DeliverySlices" SET "DoneThrough" = CASE WHEN {commit.Offset ?? 0} > "DoneThrough" THEN {commit.Offset ?? 0} ELSE "DoneThrough" END,
+              "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
+              "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
+            WHERE "RunId" = {commit.RunId} AND "Slice" = {slice};
+            UPDATE "Runs" SET "RecordsRead" = "RecordsRead" + {added.Read}, "RecordsSent" = "RecordsSent" + {added.Sent},
+              "RecordsFailed" = "RecordsFailed" + {added.Failed}, "Requests" = "Requests" + {added.Requests}
+            WHERE "Id" = {commit.RunId}
+            """, cancellationToken);
+    }
+
+    /// <summary>Whether storing <paramref name="answer"/> writes more than counts (<see cref="StoreAsync"/>): an ingest job, failed records, records no longer failed.</summary>
+    private static bool WritesRecords(DeliveryCommit commit, DeliveryAnswer answer) =>
+        answer.Retry
+        || answer.Result.Job is not null
+        || answer.Result.Outcome == DeliveryOutcome.Failed
+        || answer.Result.ItemFailures.Count > 0
+        || (commit.FailedPast.Count > 0 && answer.Result.Payload.RecordIds.Any(commit.FailedPast.Contains));
 
     /// <summary>Moves the destination's offset to <paramref name="offset"/>, never backwards.</summary>
     public async Task AdvanceOffsetAsync(string destinationId, long offset, DateTime now, CancellationToken cancellationToken)
@@ -132,9 +152,18 @@ internal sealed class DeliveryStore(FlowStudioDb db)
     public Task<int> CountBetweenAsync(string datasetId, long afterId, long upTo, CancellationToken cancellationToken) =>
         db.DatasetRecords.CountAsync(r => r.DatasetId == datasetId && r.Id > afterId && r.Id <= upTo, cancellationToken);
 
-    /// <summary>The id of the record <paramref name="skip"/> places after <paramref name="afterId"/> (0: the first after it).</summary>
-    public Task<long> RecordIdAtAsync(string datasetId, long afterId, int skip, CancellationToken cancellationToken) =>
-        db.DatasetRecords.Where(r => r.DatasetId == datasetId && r.Id > afterId).OrderBy(r => r.Id).Skip(skip).Select(r => r.Id).FirstAsync(cancellationToken);
+    /// <summary>
+    /// The ids that split the <paramref name="pending"/> records in (<paramref name="afterId"/>, <paramref name="upTo"/>] into
+    /// <paramref name="count"/> runs of about the same size (the last id of each run but the last), in one pass over them.
+    /// </summary>
+    public async Task<List<long>> SplitIdsAsync(string datasetId, long afterId, long upTo, long pending, int count, CancellationToken cancellationToken) =>
+        // Record n (in id order) ends a run when n * count / pending (integer division) steps up: count - 1 times before the last record.
+        await db.Database.SqlQuery<long>($"""
+            SELECT "Id" AS "Value" FROM (
+              SELECT "Id", ROW_NUMBER() OVER (ORDER BY "Id") AS n FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {afterId} AND "Id" <= {upTo}) t
+            WHERE t.n < {pending} AND (t.n * {count}) / {pending} > ((t.n - 1) * {count}) / {pending}
+            ORDER BY "Id"
+            """).ToListAsync(cancellationToken);
 
     private async Task StoreAsync(DeliveryCommit commit, DeliveryAnswer answer, CancellationToken cancellationToken)
     {

@@ -2,8 +2,11 @@ using Quartz;
 
 namespace FlowStudio.Application.Runs;
 
-/// <summary>Hands a stored run (or a slice of a split delivery run) to the job scheduler, which starts it at once on an instance with a free slot.</summary>
-internal sealed class RunDispatcher(ISchedulerFactory schedulers)
+/// <summary>
+/// Hands a stored run (or a slice of a split delivery run) to the job scheduler, which starts it at once on an instance with a
+/// free slot; the other instances hear of it at once too (<see cref="WorkWakeups"/>).
+/// </summary>
+internal sealed class RunDispatcher(ISchedulerFactory schedulers, WorkWakeups wakeups)
 {
     /// <summary>A waiting slice goes before waiting runs: its run's coordinator holds a slot until its slices end.</summary>
     private const int SlicePriority = 10;
@@ -12,6 +15,7 @@ internal sealed class RunDispatcher(ISchedulerFactory schedulers)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.ScheduleJob(RunExecutionJob.Describe(request), Now(new TriggerKey(request.RunId, RunExecutionJob.Group), TriggerConstants.DefaultPriority), default, cancellationToken);
+        wakeups.Announce();
     }
 
     /// <summary>Stores slice <paramref name="slice"/> of the run as its own job, unless the scheduler holds it already.</summary>
@@ -23,6 +27,7 @@ internal sealed class RunDispatcher(ISchedulerFactory schedulers)
         try
         {
             await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
+            wakeups.Announce();
         }
         catch (ObjectAlreadyExistsException)
         {

@@ -43,6 +43,8 @@ internal static class RunScheduling
         builder.Services.AddSingleton<RunProcessor>();
         builder.Services.AddSingleton<RunDispatcher>();
         builder.Services.AddSingleton<DeliverySliceProcessor>();
+        builder.Services.AddSingleton<WorkWakeups>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkWakeups>());
         builder.Services.AddQuartz(q =>
         {
             // At most MaxConcurrentRuns runs at once on this instance, a thread always left for the engine's tick, and apart from
@@ -56,6 +58,7 @@ internal static class RunScheduling
             {
                 // A worker notices runs other instances stored within a second, not Quartz's default 30 s.
                 s.IdleWaitTime = TimeSpan.FromSeconds(1);
+                s.MaxBatchSize = 1;
             });
             if (clustered)
             {
@@ -77,6 +80,7 @@ internal static class RunScheduling
                 q.UseInMemoryStore();
             }
 
+            q.AddJob<SchedulerWake>(job => job.WithIdentity(SchedulerWake.Key).StoreDurably());
             q.ScheduleJob<EngineTick>(
                 trigger => trigger.WithIdentity(EngineTick.Key.Name, EngineTick.Key.Group).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(EngineTick.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),

@@ -64,7 +64,7 @@ public sealed class RunLauncherTests(FlowStudioApp app)
 
             return Task.CompletedTask;
         });
-        var launcher = new RunLauncher(Db(scope), new RunDispatcher(schedulers), scope.ServiceProvider.GetRequiredService<VersionRecorder>(), new RunEvents(feed, TimeProvider.System), TimeProvider.System);
+        var launcher = new RunLauncher(Db(scope), new RunDispatcher(schedulers, scope.ServiceProvider.GetRequiredService<WorkWakeups>()), scope.ServiceProvider.GetRequiredService<VersionRecorder>(), new RunEvents(feed, TimeProvider.System), TimeProvider.System);
         return (launcher, scheduler, changes, scope);
     }
 
