@@ -10,10 +10,14 @@ namespace FlowStudio.Bench;
 /// One large delivery shared by workers: on a throwaway PostgreSQL, a web instance and 1, then <c>--workers</c> N, worker
 /// processes (the built app, <c>--role worker</c>) deliver the same <c>--records</c> dataset to the sandbox (a process of
 /// its own, answering <c>--latency-ms</c> later). The run splits into 8 slices; each worker executes
-/// <c>Engine:DeliverySlicesPerInstance</c> (4) at once. Prints records/s for each and the speed-up.
+/// <c>Engine:DeliverySlicesPerInstance</c> (4) at once. Prints records/s for each and the speed-up. Each measured delivery
+/// follows warm-up deliveries until the processes' JIT is done optimising, and the CPU each process used meanwhile is
+/// printed with the part its background JIT thread used.
 /// </summary>
 internal static class SharedDelivery
 {
+    private const int MaxWarmUps = 5;
+    private static readonly TimeSpan MaxWarmJit = TimeSpan.FromSeconds(0.3);
 
     public static async Task RunAsync(BenchOptions options)
     {
@@ -63,20 +67,34 @@ internal static class SharedDelivery
                 await BuiltWebApp.WaitHealthyAsync(probe, processes[^1]);
             }
 
-            // A warm-up delivery of a quarter of the records (split too) first, so the measured one runs on warm workers, as in production.
+            // Warm-up deliveries of a quarter of the records (split too) first, so the measured one runs on warm workers, as in
+            // production, where a worker runs for days: until the JIT has optimised the hot code (its background thread used less
+            // than MaxWarmJit meanwhile), at most MaxWarmUps.
             var credentialId = await CredentialAsync(api, sandbox);
             using var control = new SandboxControl(sandbox.Root);
-            await DeliverAsync(api, control, credentialId, await DatasetAsync(api, "Bench warm-up", options.Records / 4), options.Records / 4, options.LatencyMs);
+            var warmUps = 0;
+            TimeSpan jit;
+            do
+            {
+                var jitAtStart = processes.Select(JitCpu).ToList();
+                await DeliverAsync(api, control, credentialId, await DatasetAsync(api, $"Bench warm-up {++warmUps}", options.Records / 4), options.Records / 4, options.LatencyMs);
+                jit = TimeSpan.FromSeconds(processes.Select((p, i) => JitSince(p, jitAtStart[i]).TotalSeconds).Sum());
+            }
+            while (jit > MaxWarmJit && warmUps < MaxWarmUps);
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {warmUps} warm-up deliveries of {options.Records / 4:N0} records; the JIT used {jit.TotalSeconds:0.0} s of CPU during the last"));
             var datasetId = await DatasetAsync(api, "Bench accounts", options.Records);
             var (busyBefore, allBefore) = MachineCpu();
             var processCpuBefore = processes.Select(p => p.TotalProcessorTime).ToList();
+            var jitBefore = processes.Select(JitCpu).ToList();
             var (destinationId, elapsed, duplicates) = await DeliverAsync(api, control, credentialId, datasetId, options.Records, options.LatencyMs);
             var (busyAfter, allAfter) = MachineCpu();
             var perSecond = options.Records / elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{workers} worker(s): {options.Records:N0} records in {elapsed.TotalSeconds:0.0} s = {perSecond:N0} records/s ({duplicates} sent twice, latency {options.LatencyMs} ms)"));
             var perProcess = string.Join(", ", processes.Select((p, i) => string.Create(CultureInfo.InvariantCulture,
-                $"{(i == 0 ? "web" : $"worker {i}")} {(p.TotalProcessorTime - processCpuBefore[i]).TotalSeconds:0.0} s")));
+                $"{(i == 0 ? "web" : $"worker {i}")} {(p.TotalProcessorTime - processCpuBefore[i]).TotalSeconds:0.0} s (JIT {JitSince(p, jitBefore[i]).TotalSeconds:0.0} s)")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  CPU meanwhile: the machine's {Environment.ProcessorCount} cores {100.0 * (busyAfter - busyBefore) / (allAfter - allBefore):0}% busy; {perProcess}"));
             await PrintSlicesAsync(connectionString, destinationId);
@@ -94,6 +112,39 @@ internal static class SharedDelivery
             Directory.Delete(data, recursive: true);
         }
     }
+
+    /// <summary>
+    /// CPU time of the process's tiered-compilation threads (the JIT optimising hot code in the background) so far, per thread
+    /// id, from /proc. The runtime ends that thread when it has nothing to do and starts another later, so CPU is compared
+    /// thread by thread (<see cref="JitSince"/>); a thread that ended in between is not counted.
+    /// </summary>
+    private static Dictionary<string, long> JitCpu(Process process)
+    {
+        var ticks = new Dictionary<string, long>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks[Path.GetFileName(task)] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process or a thread ended meanwhile.
+        }
+
+        return ticks;
+    }
+
+    /// <summary>The JIT threads' CPU since <paramref name="before"/> (100 clock ticks a second).</summary>
+    private static TimeSpan JitSince(Process process, Dictionary<string, long> before) =>
+        TimeSpan.FromSeconds(JitCpu(process).Sum(t => t.Value - before.GetValueOrDefault(t.Key)) / 100.0);
 
     /// <summary>The machine's busy and total CPU time so far (from /proc/stat), in clock ticks.</summary>
     private static (long Busy, long All) MachineCpu()
