@@ -21,9 +21,11 @@ internal sealed class DeliveryPipeline(
     private readonly Channel<Answered> _answers = Channel.CreateUnbounded<Answered>(new UnboundedChannelOptions { SingleReader = true });
     private const int MaxFollowedJobs = 4;
 
-    private readonly SortedDictionary<long, long?> _done = [];
+    private readonly SortedDictionary<long, (long? Settles, int Reads)> _done = [];
     private readonly SemaphoreSlim _following = new(MaxFollowedJobs * settings.Concurrency);
     private readonly List<Task> _followers = [];
+    // Records count as read when the offset passes them (or, tried again, when their payload is answered), in the same commit:
+    // a run resumed after a crash reads again from the offset and counts those records then, so none is counted twice.
     private long _read;
     private long _sent;
     private long _failed;
@@ -76,7 +78,7 @@ internal sealed class DeliveryPipeline(
         }
     }
 
-    private DeliveryTally Tally() => new(Interlocked.Read(ref _read), _sent, _failed, _requests);
+    private DeliveryTally Tally() => new(_read, _sent, _failed, _requests);
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
@@ -87,10 +89,9 @@ internal sealed class DeliveryPipeline(
                        settings.DestinationId, settings.DatasetId, settings.Range.Offset, settings.DueBy, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } retried)
             {
                 after = retried[^1].Id;
-                Interlocked.Add(ref _read, retried.Count);
                 foreach (var payload in builder.Build(settings.Config, retried, cancellationToken))
                 {
-                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, null, Retry: true), cancellationToken);
+                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, null, payload.RecordIds.Count, Retry: true), cancellationToken);
                 }
             }
 
@@ -98,12 +99,11 @@ internal sealed class DeliveryPipeline(
             while (await gate.RunAsync(() => store.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } records)
             {
                 after = records[^1].Id;
-                Interlocked.Add(ref _read, records.Count);
                 var payloads = builder.Build(settings.Config, records, cancellationToken).ToList();
-                var settles = Settles(records, payloads);
+                var (settles, reads) = Settles(records, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {
-                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payloads[i], settles[i], Retry: false), cancellationToken);
+                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payloads[i], settles[i], reads[i], Retry: false), cancellationToken);
                 }
             }
 
@@ -118,9 +118,10 @@ internal sealed class DeliveryPipeline(
 
     /// <summary>
     /// For each payload of a page, the highest record id settled once it and every payload before it are answered (null when
-    /// it settles nothing new): a record that cannot be built comes out ahead of the batch it interrupted.
+    /// it settles nothing new), and how many records that settles: a record that cannot be built comes out ahead of the batch
+    /// it interrupted.
     /// </summary>
-    private static long?[] Settles(List<DeliveryRecord> records, List<OutboundPayload> payloads)
+    private static (long?[] Settles, int[] Reads) Settles(List<DeliveryRecord> records, List<OutboundPayload> payloads)
     {
         var payloadOf = new Dictionary<long, int>(records.Count);
         for (var i = 0; i < payloads.Count; i++)
@@ -132,6 +133,7 @@ internal sealed class DeliveryPipeline(
         }
 
         var settles = new long?[payloads.Count];
+        var reads = new int[payloads.Count];
         var last = -1;
         foreach (var record in records)
         {
@@ -139,10 +141,11 @@ internal sealed class DeliveryPipeline(
             if (last >= 0)
             {
                 settles[last] = record.Id;
+                reads[last]++;
             }
         }
 
-        return settles;
+        return (settles, reads);
     }
 
     private async Task SendLoopAsync(CancellationTokenSource stop)
@@ -245,7 +248,7 @@ internal sealed class DeliveryPipeline(
             _sent += result.SentCount;
             _failed += result.FailedCount;
             _requests += result.Response is null ? 0 : 1;
-            _done.Add(answered.Queued.Seq, answered.Queued.Settles);
+            _done.Add(answered.Queued.Seq, (answered.Queued.Settles, answered.Queued.Reads));
         }
 
         var offset = _offset;
@@ -253,7 +256,8 @@ internal sealed class DeliveryPipeline(
         {
             _done.Remove(first.Key);
             _nextCommitted++;
-            offset = first.Value ?? offset;
+            offset = first.Value.Settles ?? offset;
+            _read += first.Value.Reads;
         }
 
         var changed = offset != _offset;
@@ -273,7 +277,7 @@ internal sealed class DeliveryPipeline(
         }
     }
 
-    private sealed record QueuedPayload(long Seq, OutboundPayload Payload, long? Settles, bool Retry);
+    private sealed record QueuedPayload(long Seq, OutboundPayload Payload, long? Settles, int Reads, bool Retry);
 
     private sealed record Answered(QueuedPayload Queued, DeliveryResult Result, TaskCompletionSource Committed);
 }
