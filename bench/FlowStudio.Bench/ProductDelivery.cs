@@ -49,6 +49,9 @@ internal sealed class ProductDelivery : IAsyncDisposable
             ["Sandbox:Enabled"] = "false",
             ["Templates:Directory"] = TemplatesDirectory(),
             ["Outbound:Allow:0"] = $"127.0.0.1:{sandboxRoot.Port}",
+            // One pass with one request in flight, as the raw loop sends: a large run is not split into slices (which deliver
+            // several at once, through the job scheduler this host does not start).
+            ["Engine:DeliverySliceRecords"] = "0",
         });
         builder.AddApplication();
         var app = builder.Build();
