@@ -37,6 +37,13 @@ internal sealed class EngineOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int DeliverySliceRecords { get; set; } = 50_000;
 
+    /// <summary>
+    /// The most pages one source run reads from one URL (each lookup row's URL counts apart): a guard against an API that
+    /// pages forever. A run that stops there says so. Default 100,000 (10,000,000 records in pages of 100).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SourceMaxPages { get; set; } = 100_000;
+
     /// <summary>The most slices one delivery run is split into. Default 8.</summary>
     [Range(1, 64)]
     public int DeliveryMaxSlices { get; set; } = 8;

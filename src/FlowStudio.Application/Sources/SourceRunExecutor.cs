@@ -1,6 +1,7 @@
 using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlowStudio.Application.Sources;
 
@@ -12,7 +13,15 @@ namespace FlowStudio.Application.Sources;
 /// refresh theirs in the same run (records a transform step failed on are named in the run's error).
 /// </summary>
 internal sealed class SourceRunExecutor(
-    FlowStudioDb db, SourcePlanner planner, ApiClient api, RunRetries retries, DatasetWriter writer, TransformProcessor transforms, RunEvents events, TimeProvider time) : IRunExecutor
+    FlowStudioDb db,
+    SourcePlanner planner,
+    ApiClient api,
+    RunRetries retries,
+    DatasetWriter writer,
+    TransformProcessor transforms,
+    RunEvents events,
+    IOptions<EngineOptions> options,
+    TimeProvider time) : IRunExecutor
 {
     public RunKind Kind => RunKind.Source;
 
@@ -30,9 +39,10 @@ internal sealed class SourceRunExecutor(
 
         var cursorField = plan.Config.CursorField;
         var cursor = string.IsNullOrWhiteSpace(cursorField) ? null : new SourceCursor(cursorField.Trim(), source.Cursor);
+        var maxPages = options.Value.SourceMaxPages;
         var config = cursor is null
-            ? plan.Config
-            : plan.Config with { Url = cursor.Apply(plan.Config.Url, plan.Connection), Cursor = source.Cursor ?? plan.Config.Cursor };
+            ? plan.Config with { MaxPages = maxPages }
+            : plan.Config with { Url = cursor.Apply(plan.Config.Url, plan.Connection), Cursor = source.Cursor ?? plan.Config.Cursor, MaxPages = maxPages };
         var reader = new SourceReader(api, time, retries.For(null, source.CredentialId, plan.Connection.Connector));
 
         var requests = 0;
@@ -64,6 +74,11 @@ internal sealed class SourceRunExecutor(
             source.Cursor = cursor?.Latest ?? source.Cursor;
             var refreshed = await transforms.RefreshDownstreamAsync(source.DatasetId, cancellationToken);
             var problems = refreshed.Select(t => t.Problem).OfType<string>().ToList();
+            if (plan.LookupRows is not { Count: > 0 } && requests >= maxPages)
+            {
+                problems.Insert(0, $"The run stopped at the page cap ({maxPages:N0} pages, Engine:SourceMaxPages): pages after it were not read.");
+            }
+
             await FinishAsync(run, RunStatus.Succeeded, problems.Count == 0 ? null : string.Join(" ", problems), cancellationToken);
         }
         catch (SourceRequestException ex)

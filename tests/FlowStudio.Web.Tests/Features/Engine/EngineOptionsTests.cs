@@ -51,6 +51,25 @@ public sealed class EngineOptionsTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task SourceRun_StopsAtThePageCap_AndSaysSo()
+    {
+        await using var capped = new FlowStudioApp(new Dictionary<string, string?> { ["Engine:SourceMaxPages"] = "2" });
+        using var client = capped.CreateClient();
+        var source = await client.PostJsonAsync("/api/sources", new
+        {
+            name = "Contacts past the cap",
+            credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox"),
+            templateId = "clientsuccess.search-contacts",
+        }, 201);
+
+        var run = await Flows.RunSourceAsync(client, source.GetProperty("id").GetString()!);
+
+        Assert.Equal(2, run.GetProperty("requests").GetInt32());
+        Assert.True(run.GetProperty("recordsRead").GetInt64() > 0, run.ToString());
+        Assert.Contains("stopped at the page cap (2 pages, Engine:SourceMaxPages)", run.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CleanupAsync_RunPastRetention_DeletedAndItsRecordsStayDelivered()
     {
         using var client = app.CreateClient();
