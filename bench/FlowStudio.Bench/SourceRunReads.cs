@@ -155,7 +155,7 @@ internal static class SourceRunReads
     private static async Task EngineOnlyAsync(Uri sandboxRoot, long contacts)
     {
         var catalog = Engine.Templates.TemplateCatalog.Load(Engine.Templates.TemplateDirectory.Locate()!);
-        var config = Engine.Sources.SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>());
+        var config = Engine.Sources.SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>()) with { MaxPages = 100_000 };
         var connection = new Engine.Connectors.Connection("clientsuccess", new Uri(sandboxRoot, "/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var reader = new Engine.Sources.SourceReader(
