@@ -116,7 +116,10 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             """, cancellationToken);
     }
 
-    /// <summary>Whether storing <paramref name="answer"/> writes more than counts (<see cref="StoreAsync"/>): an ingest job, failed records, records no longer failed.</summary>
+    /// <summary>
+    /// Whether <see cref="StoreAsync"/> has anything to write for <paramref name="answer"/>: an ingest job, failed records, or
+    /// records no longer failed. Without such answers a slice's commit is its progress alone.
+    /// </summary>
     private static bool WritesRecords(DeliveryCommit commit, DeliveryAnswer answer) =>
         answer.Retry
         || answer.Result.Job is not null
@@ -167,6 +170,11 @@ internal sealed class DeliveryStore(FlowStudioDb db)
 
     private async Task StoreAsync(DeliveryCommit commit, DeliveryAnswer answer, CancellationToken cancellationToken)
     {
+        if (!WritesRecords(commit, answer))
+        {
+            return;
+        }
+
         var result = answer.Result;
         var ids = result.Payload.RecordIds;
         if (result.Job is { } job)

@@ -18,13 +18,10 @@ internal sealed class ClusterEvents : BackgroundService
     /// </summary>
     public static readonly TimeSpan SendInterval = RunEvents.ProgressInterval;
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
     private readonly Channel<FlowChange> _outbox = Channel.CreateUnbounded<FlowChange>(new UnboundedChannelOptions { SingleReader = true });
     private readonly FlowEvents _events;
     private readonly NpgsqlDataSource _senders;
-    private readonly string _listener;
+    private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<ClusterEvents> _logger;
     private IDisposable? _relay;
@@ -35,14 +32,7 @@ internal sealed class ClusterEvents : BackgroundService
         _time = time;
         _logger = logger;
         _senders = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "FlowStudio change sender" });
-        // Keepalives let a listener that waits for days notice a connection the network dropped silently.
-        var listener = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "FlowStudio change listener", Pooling = false };
-        if (listener.KeepAlive == 0)
-        {
-            listener.KeepAlive = 30;
-        }
-
-        _listener = listener.ConnectionString;
+        _connectionString = connectionString;
     }
 
     /// <summary>This instance's name in the messages it sends (new on each start).</summary>
@@ -95,7 +85,7 @@ internal sealed class ClusterEvents : BackgroundService
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    retry = Next(retry);
+                    retry = NotificationListener.NextRetry(retry);
                     _logger.LogWarning(ex, "Could not tell the other instances about {Count} changes; trying again in {Delay}", pending.Count, retry);
                     await Task.Delay(retry.Value, _time, stoppingToken);
                 }
@@ -126,51 +116,16 @@ internal sealed class ClusterEvents : BackgroundService
         }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        TimeSpan? retry = null;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(_listener);
-                connection.Notification += (_, e) => Receive(e.Payload);
-                await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ClusterMessage.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                if (retry is not null)
-                {
-                    _logger.LogInformation("The change feed is connected to the other instances again");
-                    retry = null;
-                }
-
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                retry = Next(retry);
-                _logger.LogWarning(ex, "The change feed lost its connection to PostgreSQL: pages here miss other instances' changes until it reconnects (in {Delay})", retry);
-                try
-                {
-                    await Task.Delay(retry.Value, _time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken stoppingToken) => NotificationListener.ListenAsync(
+        _connectionString,
+        "FlowStudio change listener",
+        ClusterMessage.Channel,
+        Receive,
+        (error, delay) => _logger.LogWarning(
+            error, "The change feed lost its connection to PostgreSQL: pages here miss other instances' changes until it reconnects (in {Delay})", delay),
+        () => _logger.LogInformation("The change feed is connected to the other instances again"),
+        _time,
+        stoppingToken);
 
     private void Receive(string payload)
     {
@@ -179,6 +134,4 @@ internal sealed class ClusterEvents : BackgroundService
             _events.PublishRelayed(change);
         }
     }
-
-    private static TimeSpan Next(TimeSpan? retry) => retry is null ? FirstRetry : TimeSpan.FromTicks(Math.Min(retry.Value.Ticks * 2, LongestRetry.Ticks));
 }

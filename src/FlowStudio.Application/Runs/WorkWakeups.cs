@@ -18,14 +18,11 @@ internal sealed class WorkWakeups : BackgroundService
 {
     public const string Channel = "flowstudio_work";
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
     // One waiting announcement (or wake) stands for any number: the receivers look at the whole store.
     private readonly Channel<bool> _announced = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<bool> _heard = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly NpgsqlDataSource? _senders;
-    private readonly string? _listener;
+    private readonly string? _connectionString;
     private readonly bool _executesRuns;
     private readonly ISchedulerFactory _schedulers;
     private readonly TimeProvider _time;
@@ -42,15 +39,8 @@ internal sealed class WorkWakeups : BackgroundService
             return;
         }
 
-        var connectionString = configuration.GetConnectionString("FlowStudio")!;
-        _senders = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "FlowStudio work announcer", MaxPoolSize = 2 });
-        var listener = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "FlowStudio work listener", Pooling = false };
-        if (listener.KeepAlive == 0)
-        {
-            listener.KeepAlive = 30;
-        }
-
-        _listener = listener.ConnectionString;
+        _connectionString = configuration.GetConnectionString("FlowStudio")!;
+        _senders = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_connectionString) { ApplicationName = "FlowStudio work announcer", MaxPoolSize = 2 });
     }
 
     /// <summary>This instance's name in its announcements (new on each start).</summary>
@@ -71,9 +61,9 @@ internal sealed class WorkWakeups : BackgroundService
         base.Dispose();
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _senders is null || _listener is null
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _senders is null || _connectionString is null
         ? Task.CompletedTask
-        : Task.WhenAll(SendAsync(_senders, stoppingToken), ListenAsync(_listener, stoppingToken), WakeAsync(stoppingToken));
+        : Task.WhenAll(SendAsync(_senders, stoppingToken), ListenAsync(_connectionString, stoppingToken), WakeAsync(stoppingToken));
 
     private async Task SendAsync(NpgsqlDataSource senders, CancellationToken stoppingToken)
     {
@@ -101,52 +91,22 @@ internal sealed class WorkWakeups : BackgroundService
         }
     }
 
-    private async Task ListenAsync(string listener, CancellationToken stoppingToken)
-    {
-        TimeSpan? retry = null;
-        while (!stoppingToken.IsCancellationRequested)
+    private Task ListenAsync(string connectionString, CancellationToken stoppingToken) => NotificationListener.ListenAsync(
+        connectionString,
+        "FlowStudio work listener",
+        Channel,
+        payload =>
         {
-            try
+            if (_executesRuns && payload != InstanceId)
             {
-                await using var connection = new NpgsqlConnection(listener);
-                connection.Notification += (_, e) =>
-                {
-                    if (_executesRuns && e.Payload != InstanceId)
-                    {
-                        _heard.Writer.TryWrite(true);
-                    }
-                };
-                await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                retry = null;
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
+                _heard.Writer.TryWrite(true);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                retry = retry is null ? FirstRetry : TimeSpan.FromTicks(Math.Min(retry.Value.Ticks * 2, LongestRetry.Ticks));
-                _logger.LogWarning(ex, "The work listener lost its connection to PostgreSQL: this instance takes other instances' runs within a second instead of at once until it reconnects (in {Delay})", retry);
-                try
-                {
-                    await Task.Delay(retry.Value, _time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+        },
+        (error, delay) => _logger.LogWarning(
+            error, "The work listener lost its connection to PostgreSQL: this instance takes other instances' runs within a second instead of at once until it reconnects (in {Delay})", delay),
+        () => { },
+        _time,
+        stoppingToken);
 
     private async Task WakeAsync(CancellationToken stoppingToken)
     {
