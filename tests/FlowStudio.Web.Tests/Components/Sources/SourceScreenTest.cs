@@ -57,7 +57,8 @@ public abstract class SourceScreenTest : ComponentTest
     /// <summary>Clicks the button with exactly this text in the rendered component.</summary>
     protected static void ClickButton<T>(IRenderedComponent<T> cut, string text)
         where T : Microsoft.AspNetCore.Components.IComponent =>
-        cut.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        // Found and clicked on the renderer's dispatcher, so a render between the two cannot take the button's handler away.
+        cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
 
     /// <summary>The open dialog's markup root (dialogs render in the providers).</summary>
     protected IElement Dialog() => Providers.Find(".mud-dialog");
