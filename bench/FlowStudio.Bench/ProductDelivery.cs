@@ -41,7 +41,7 @@ internal sealed class ProductDelivery : IAsyncDisposable
     public static async Task<ProductDelivery> StartAsync(Uri sandboxRoot, long records, string grouping)
     {
         var directory = Directory.CreateTempSubdirectory("flowstudio-bench-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = directory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostArguments.For([]), EnvironmentName = "Production", ContentRootPath = directory });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -41,9 +41,19 @@ internal static class SourceRunReads
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"source reads: {contacts:N0} contacts in pages of {PageSize}, {rounds} rounds, SQLite at {directory.FullName} ({Environment.ProcessorCount} CPUs)"));
 
-            // Warm-up round (JIT, connections, SQLite file growth) that does not count.
-            await ProductAsync(app, credentialId, contacts, "warm-up");
+            // A pilot round (connections, SQLite file growth) and warm-up rounds that do not count.
+            await ProductAsync(app, credentialId, contacts, "pilot");
+            await ClearAsync(app);
             await RawAsync(http, contacts);
+            var warmUps = 0;
+            await WarmUp.RunAsync(
+                async () =>
+                {
+                    var phase = await Phase.MeasureAsync("warm-up", contacts, () => ProductAsync(app, credentialId, contacts, $"warm-up {++warmUps}"));
+                    await ClearAsync(app);
+                    return phase;
+                },
+                () => RawAsync(http, contacts));
 
             var ratios = new List<double>();
             var products = new List<Phase>();
@@ -63,6 +73,7 @@ internal static class SourceRunReads
                     product = await Phase.MeasureAsync("source run", contacts, () => ProductAsync(app, credentialId, contacts, $"round {round}"));
                 }
 
+                await ClearAsync(app);
                 Console.WriteLine(product);
                 Console.WriteLine(raw);
                 Console.WriteLine(await Phase.MeasureAsync("engine only", contacts, () => EngineOnlyAsync(sandbox.Root, contacts)));
@@ -85,7 +96,7 @@ internal static class SourceRunReads
 
     private static async Task<WebApplication> StartAppAsync(string directory)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.For([]), ContentRootPath = directory, EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.Configuration["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(directory, "flowstudio.db")}";
         builder.Configuration["Outbound:Allow:0"] = "127.0.0.1";
@@ -131,6 +142,13 @@ internal static class SourceRunReads
         {
             throw new InvalidOperationException($"The source run {run.Status} ({run.Error}) read {run.RecordsRead:N0} records and stored {stored:N0}, not {contacts:N0}.");
         }
+    }
+
+    /// <summary>Removes the records earlier passes stored, so the database stays the size of one pass.</summary>
+    private static async Task ClearAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FlowStudioDb>().Database.ExecuteSqlRawAsync("DELETE FROM \"DatasetRecords\"");
     }
 
     /// <summary>The same pages, fetched one after another and read whole, as the source run asks for them.</summary>

@@ -1,6 +1,7 @@
+using FlowStudio.Application;
 using FlowStudio.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.For(args));
 builder.AddFlowStudio();
 
 var app = builder.Build();

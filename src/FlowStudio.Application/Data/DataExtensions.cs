@@ -49,9 +49,11 @@ internal static class DataExtensions
         connection.DefaultTimeout = 30;
         connection.Pooling = true;
 
-        builder.Services.AddDbContext<FlowStudioDb>(options => options
-            .UseSqlite(connection.ConnectionString)
-            .AddInterceptors(new WalSynchronousInterceptor())
+        var connectionString = connection.ConnectionString;
+        builder.Services.AddSingleton(_ => new SqliteCheckpointer(connectionString));
+        builder.Services.AddDbContext<FlowStudioDb>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new WalSynchronousInterceptor(), services.GetRequiredService<SqliteCheckpointer>())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         return Path.Combine(dataDirectory, "keys");
     }

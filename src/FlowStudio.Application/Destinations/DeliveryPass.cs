@@ -11,7 +11,7 @@ namespace FlowStudio.Application.Destinations;
 /// </summary>
 internal sealed class DeliveryPass(
     FlowStudioDb db, PayloadBuilder builder, DeliveryRunner runner, DeliveryStore store, DeliverySlots slots,
-    ResponseWebhook responses, RunRetries retries, RunEvents events, IOptions<EngineOptions> options, TimeProvider time)
+    ResponseWebhook responses, RunRetries retries, RunEvents events, IServiceScopeFactory scopes, IOptions<EngineOptions> options, TimeProvider time)
 {
     public async Task<DeliveryTally> RunAsync(
         RunRequest request, Run run, Destination destination, DestinationPlan plan, DeliveryRange range, CancellationToken cancellationToken)
@@ -37,8 +37,10 @@ internal sealed class DeliveryPass(
             await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
         }
 
+        // The records are read on a connection of their own (WAL: reads never wait for the commits, nor commits for them).
+        await using var reading = scopes.CreateAsyncScope();
         using var gate = new DeliveryGate();
-        var pipeline = new DeliveryPipeline(store, gate, builder, runner, slots, settings)
+        var pipeline = new DeliveryPipeline(store, reading.ServiceProvider.GetRequiredService<DeliveryStore>(), gate, builder, runner, slots, settings)
         {
             // A slice adds to the run's counts; a pass of the run itself (resumed on another instance) goes on counting from them.
             Earlier = range.Slice is null ? new DeliveryTally(run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests) : DeliveryTally.None,

@@ -6,7 +6,8 @@ using FlowStudio.Engine.Http;
 namespace FlowStudio.Application.Destinations;
 
 /// <summary>
-/// One delivery run's loop. A reader fetches the next page of records and builds its payloads while requests are in flight;
+/// One delivery run's loop. A reader fetches the next page of records (through <c>records</c>, a store on a connection of
+/// its own, so a page read never holds up a commit) and builds its payloads while requests are in flight;
 /// up to <c>concurrency</c> senders (each also holding one of the engine-wide <see cref="DeliverySlots"/>) send them; a
 /// committer stores every answer that has arrived in one transaction (group commit) and advances the offset over the
 /// longest run of answered payloads. A sender waits for its answer to be committed before it sends again, so a crash
@@ -15,7 +16,7 @@ namespace FlowStudio.Application.Destinations;
 /// answer is committed when it ends (a crash re-sends those requests too), and the run ends when every job has.
 /// </summary>
 internal sealed class DeliveryPipeline(
-    DeliveryStore store, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
+    DeliveryStore store, DeliveryStore records, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
 {
     private readonly Channel<QueuedPayload> _payloads = Channel.CreateBounded<QueuedPayload>(Math.Max(8, settings.Concurrency * 2));
     private readonly Channel<Answered> _answers = Channel.CreateUnbounded<Answered>(new UnboundedChannelOptions { SingleReader = true });
@@ -85,8 +86,8 @@ internal sealed class DeliveryPipeline(
         try
         {
             long after = 0;
-            while (settings.Range.RetryFailed && await gate.RunAsync(() => store.DueFailedAsync(
-                       settings.DestinationId, settings.DatasetId, settings.Range.Offset, settings.DueBy, after, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } retried)
+            while (settings.Range.RetryFailed && await records.DueFailedAsync(
+                       settings.DestinationId, settings.DatasetId, settings.Range.Offset, settings.DueBy, after, settings.PageSize, cancellationToken) is { Count: > 0 } retried)
             {
                 after = retried[^1].Id;
                 foreach (var payload in builder.Build(settings.Config, retried, cancellationToken))
@@ -96,11 +97,11 @@ internal sealed class DeliveryPipeline(
             }
 
             after = settings.Range.Offset;
-            while (await gate.RunAsync(() => store.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken), cancellationToken) is { Count: > 0 } records)
+            while (await records.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken) is { Count: > 0 } page)
             {
-                after = records[^1].Id;
-                var payloads = builder.Build(settings.Config, records, cancellationToken).ToList();
-                var (settles, reads) = Settles(records, payloads);
+                after = page[^1].Id;
+                var payloads = builder.Build(settings.Config, page, cancellationToken).ToList();
+                var (settles, reads) = Settles(page, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {
                     await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payloads[i], settles[i], reads[i], Retry: false), cancellationToken);

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace FlowStudio.Bench;
+
+/// <summary>
+/// Warm-up rounds that do not count, as on a server that has been running a while: the runtime's tiered JIT keeps compiling
+/// the product's code (several thousand methods, each recompiled as it gets hot) for dozens of runs, on the same two cores
+/// the measured pass uses, while the raw loop's few methods are done after one pass. Rounds go on until a product pass's JIT
+/// time is under <see cref="SettledShare"/> of its CPU time, or <see cref="MaxRounds"/> rounds.
+/// </summary>
+internal static class WarmUp
+{
+    public const int MaxRounds = 12;
+    private const double SettledShare = 0.03;
+
+    public static async Task RunAsync(Func<Task<Phase>> product, Func<Task> raw)
+    {
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var phase = await product();
+            await raw();
+            var share = phase.JitTime / phase.Cpu;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up {round}: product {phase.RecordsPerSecond:N0} records/s, JIT {phase.JitTime.TotalSeconds:0.00} s of {phase.Cpu.TotalSeconds:0.00} s CPU"));
+            if (share < SettledShare)
+            {
+                return;
+            }
+        }
+    }
+}
