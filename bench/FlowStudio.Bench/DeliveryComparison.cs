@@ -42,6 +42,7 @@ internal static class DeliveryComparison
         // pass gives the product's peak memory, before the raw loop has run at full size.
         var productPeak = (await PassAsync("pilot product", ProductPass)).PeakWorkingSet;
         await PassAsync("pilot raw", RawPass);
+        await product.WarmUpAsync(WarmUp.SmallRuns);
         await WarmUp.RunAsync(() => Phase.MeasureAsync("warm-up", options.Records, ProductPass), RawPass);
 
         var products = new List<Phase>();

@@ -71,7 +71,9 @@ internal sealed class ProductDelivery : IAsyncDisposable
         }
 
         var datasetId = "ds_bench";
-        await StoreDatasetAsync(scope.ServiceProvider.GetRequiredService<FlowStudioDb>(), datasetId, records);
+        var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        await StoreDatasetAsync(db, datasetId, records);
+        await StoreDatasetAsync(db, WarmUpDatasetId, WarmUpRecords);
         return new ProductDelivery(app, directory, datasetId, credential.Id, grouping);
     }
 
@@ -83,12 +85,29 @@ internal sealed class ProductDelivery : IAsyncDisposable
         return payloads?.FirstOrDefault()?.Body ?? throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
     }
 
+    private const string WarmUpDatasetId = "ds_warm_up";
+    private const int WarmUpRecords = 1_000;
+
+    /// <summary>
+    /// Small deliveries (1,000 records each) through new destinations' runs, as a server that has run many of them: code that
+    /// runs once per run is compiled for good only after some 30 runs.
+    /// </summary>
+    public async Task WarmUpAsync(int runs)
+    {
+        for (var i = 0; i < runs; i++)
+        {
+            await DeliverAsync(WarmUpDatasetId, WarmUpRecords, CancellationToken.None);
+        }
+    }
+
     /// <summary>Delivers the whole dataset through a new destination's run; throws unless every record was sent.</summary>
-    public async Task DeliverAsync(long count, CancellationToken cancellationToken)
+    public Task DeliverAsync(long count, CancellationToken cancellationToken) => DeliverAsync(_datasetId, count, cancellationToken);
+
+    private async Task DeliverAsync(string datasetId, long count, CancellationToken cancellationToken)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (destination, errors) = await services.GetRequiredService<DestinationService>().CreateAsync(Request(Guid.NewGuid().ToString("N")[..8]), cancellationToken);
+        var (destination, errors) = await services.GetRequiredService<DestinationService>().CreateAsync(Request(Guid.NewGuid().ToString("N")[..8], datasetId), cancellationToken);
         if (destination is null)
         {
             throw new InvalidOperationException("The bench destination was refused: " + string.Join("; ", errors.Select(e => e.Message)));
@@ -107,17 +126,17 @@ internal sealed class ProductDelivery : IAsyncDisposable
         }
     }
 
-    private CreateDestinationRequest Request(string name) => _grouping == "code"
-        ? new CreateDestinationRequest($"Bench {name}", _datasetId, _credentialId, null, null, new ManualDestinationRequest(
+    private CreateDestinationRequest Request(string name, string? datasetId = null) => _grouping == "code"
+        ? new CreateDestinationRequest($"Bench {name}", datasetId ?? _datasetId, _credentialId, null, null, new ManualDestinationRequest(
             "POST", "json", "/v2/ingest/entity/account?mode=incremental&isLastBatch=false", null, null,
             new BatchingRequest(true, BenchOptions.BatchSize, "code", null, null, GroupingCode), null))
-        : new CreateDestinationRequest($"Bench {name}", _datasetId, _credentialId, "clari.upload-entity-data",
+        : new CreateDestinationRequest($"Bench {name}", datasetId ?? _datasetId, _credentialId, "clari.upload-entity-data",
             new Dictionary<string, string?> { ["entityType"] = "account", ["mode"] = "incremental", ["isLastBatch"] = "false" }, null);
 
     /// <summary>The accounts as a source stores them: one row per record, its compact JSON text, written in one transaction.</summary>
     private static async Task StoreDatasetAsync(FlowStudioDb db, string datasetId, long records)
     {
-        db.Datasets.Add(new Dataset { Id = datasetId, Name = "Bench accounts", RecordCount = records, CreatedAt = DateTime.UtcNow });
+        db.Datasets.Add(new Dataset { Id = datasetId, Name = $"Bench accounts {datasetId}", RecordCount = records, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();

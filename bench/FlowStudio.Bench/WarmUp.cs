@@ -6,10 +6,12 @@ namespace FlowStudio.Bench;
 /// Warm-up rounds that do not count, as on a server that has been running a while: the runtime's tiered JIT keeps compiling
 /// the product's code (several thousand methods, each recompiled as it gets hot) for dozens of runs, on the same two cores
 /// the measured pass uses, while the raw loop's few methods are done after one pass. Rounds go on until a product pass's JIT
-/// time is under <see cref="SettledShare"/> of its CPU time, or <see cref="MaxRounds"/> rounds.
+/// time is under <see cref="SettledShare"/> of its CPU time, or <see cref="MaxRounds"/> rounds. Where the product can, it
+/// first makes <see cref="SmallRuns"/> small runs, so code that runs once per run is compiled for good too.
 /// </summary>
 internal static class WarmUp
 {
+    public const int SmallRuns = 40;
     public const int MaxRounds = 12;
     private const double SettledShare = 0.03;
 

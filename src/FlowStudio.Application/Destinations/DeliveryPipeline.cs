@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using FlowStudio.Engine.Connectors;
 using FlowStudio.Engine.Destinations;
@@ -8,9 +9,10 @@ namespace FlowStudio.Application.Destinations;
 /// <summary>
 /// One delivery run's loop. A reader fetches the next page of records (through <c>records</c>, a store on a connection of
 /// its own, so a page read never holds up a commit) and builds its payloads while requests are in flight;
-/// up to <c>concurrency</c> senders (each also holding one of the engine-wide <see cref="DeliverySlots"/>) send them; a
-/// committer stores every answer that has arrived in one transaction (group commit) and advances the offset over the
-/// longest run of answered payloads. A sender waits for its answer to be committed before it sends again, so a crash
+/// up to <c>concurrency</c> senders (each also holding one of the engine-wide <see cref="DeliverySlots"/>) send them. A
+/// sender with an answer commits it, with every other answer that has arrived meanwhile, in one transaction (group commit:
+/// the sender that finds no commit running does it, so a lone sender commits with no hand-over to another thread), and the
+/// offset advances over the longest run of answered payloads. A sender waits for its answer to be committed before it sends again, so a crash
 /// re-sends at most the requests in flight. An ingest job a request starts is followed to its end in the background,
 /// without a sending slot (at most <see cref="MaxFollowedJobs"/> per sender at once): sending goes on meanwhile, the job's
 /// answer is committed when it ends (a crash re-sends those requests too), and the run ends when every job has.
@@ -19,7 +21,9 @@ internal sealed class DeliveryPipeline(
     DeliveryStore store, DeliveryStore records, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
 {
     private readonly Channel<QueuedPayload> _payloads = Channel.CreateBounded<QueuedPayload>(Math.Max(8, settings.Concurrency * 2));
-    private readonly Channel<Answered> _answers = Channel.CreateUnbounded<Answered>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<Answered> _answers = new();
+    private readonly SemaphoreSlim _committing = new(1, 1);
+    private Exception? _commitError;
     private const int MaxFollowedJobs = 4;
 
     private readonly SortedDictionary<long, (long? Settles, int Reads)> _done = [];
@@ -51,7 +55,6 @@ internal sealed class DeliveryPipeline(
     public async Task<DeliveryTally> RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var committer = Task.Run(() => CommitLoopAsync(stop));
         var reader = Task.Run(() => ReadAsync(stop.Token), CancellationToken.None);
         var senders = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(() => SendLoopAsync(stop), CancellationToken.None)).ToArray();
         try
@@ -63,8 +66,6 @@ internal sealed class DeliveryPipeline(
         finally
         {
             await Task.WhenAll(Followers()).ContinueWith(_ => { }, TaskScheduler.Default);
-            _answers.Writer.TryComplete();
-            await committer;
             _following.Dispose();
         }
 
@@ -178,7 +179,7 @@ internal sealed class DeliveryPipeline(
                     continue;
                 }
 
-                await AnswerAsync(queued, result);
+                await AnswerAsync(queued, result, stop);
             }
         }
         catch
@@ -192,7 +193,7 @@ internal sealed class DeliveryPipeline(
     {
         try
         {
-            await AnswerAsync(queued, await runner.FollowAsync(settings.Connection, started, settings.Retry, stop.Token));
+            await AnswerAsync(queued, await runner.FollowAsync(settings.Connection, started, settings.Retry, stop.Token), stop);
         }
         catch
         {
@@ -205,39 +206,54 @@ internal sealed class DeliveryPipeline(
         }
     }
 
-    private async Task AnswerAsync(QueuedPayload queued, DeliveryResult result)
+    /// <summary>
+    /// Returns when the answer is committed (the answer is in even if the run is being cancelled). The sender that finds no
+    /// commit running commits every answer that has arrived; one that finds its answer committed meanwhile just goes on.
+    /// </summary>
+    private async Task AnswerAsync(QueuedPayload queued, DeliveryResult result, CancellationTokenSource stop)
     {
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _answers.Writer.WriteAsync(new Answered(queued, result, committed), CancellationToken.None);
-        await committed.Task;
-    }
-
-    /// <summary>Stores whatever answers have arrived, one transaction at a time; the answer is in even if the run is being cancelled.</summary>
-    private async Task CommitLoopAsync(CancellationTokenSource stop)
-    {
-        var batch = new List<Answered>();
+        var answered = new Answered(queued, result, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _answers.Enqueue(answered);
+        await _committing.WaitAsync(CancellationToken.None);
         try
         {
-            while (await _answers.Reader.WaitToReadAsync(CancellationToken.None))
+            if (!answered.Committed.Task.IsCompleted)
             {
-                batch.Clear();
-                while (_answers.Reader.TryRead(out var answered))
-                {
-                    batch.Add(answered);
-                }
-
-                await CommitAsync(batch);
-                batch.ForEach(a => a.Committed.TrySetResult());
+                await CommitArrivedAsync(stop);
             }
+        }
+        finally
+        {
+            _committing.Release();
+        }
+
+        await answered.Committed.Task;
+    }
+
+    private async Task CommitArrivedAsync(CancellationTokenSource stop)
+    {
+        var batch = new List<Answered>();
+        while (_answers.TryDequeue(out var answered))
+        {
+            batch.Add(answered);
+        }
+
+        if (_commitError is { } earlier)
+        {
+            batch.ForEach(a => a.Committed.TrySetException(earlier));
+            return;
+        }
+
+        try
+        {
+            await CommitAsync(batch);
+            batch.ForEach(a => a.Committed.TrySetResult());
         }
         catch (Exception error)
         {
+            _commitError = error;
             await stop.CancelAsync();
             batch.ForEach(a => a.Committed.TrySetException(error));
-            while (_answers.Reader.TryRead(out var late))
-            {
-                late.Committed.TrySetException(error);
-            }
         }
     }
 

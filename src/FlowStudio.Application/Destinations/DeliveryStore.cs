@@ -1,6 +1,9 @@
+using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using FlowStudio.Engine.Destinations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FlowStudio.Application.Destinations;
 
@@ -8,8 +11,12 @@ namespace FlowStudio.Application.Destinations;
 /// A destination's durable delivery state: its offset over the dataset's record ids, its failed records, and reading the
 /// records still to deliver a page at a time. Answers are stored by <see cref="CommitAsync"/>, one transaction per group.
 /// </summary>
-internal sealed class DeliveryStore(FlowStudioDb db)
+internal sealed class DeliveryStore(FlowStudioDb db) : IAsyncDisposable
 {
+    // The offset and run counts a commit writes, prepared once while the connection stays open (a pass keeps it open and
+    // commits hundreds of times a second); closing the connection drops it.
+    private DbCommand? _progress;
+
     public async Task<long> OffsetAsync(string destinationId, CancellationToken cancellationToken) =>
         await db.DeliveryOffsets.AsNoTracking().Where(o => o.DestinationId == destinationId).Select(o => (long?)o.RecordId)
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
@@ -22,10 +29,32 @@ internal sealed class DeliveryStore(FlowStudioDb db)
     /// <summary>The dataset's records after <paramref name="afterId"/> up to <paramref name="upTo"/>, in id order.</summary>
     public async Task<List<DeliveryRecord>> RecordsAfterAsync(string datasetId, long afterId, long upTo, int limit, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<RecordRow>($"""
-            SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = {datasetId} AND "Id" > {afterId} AND "Id" <= {upTo} ORDER BY "Id" LIMIT {limit}
-            """).ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => DeliveryRecord.FromJson(r.Id, r.DataJson));
+        // Read straight from the data reader: a page is hundreds of rows, and each row through EF's query pipeline costs as much
+        // as reading it.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = @dataset AND "Id" > @after AND "Id" <= @upTo ORDER BY "Id" LIMIT @limit
+                """;
+            Add(command, "@dataset", DbType.String, datasetId);
+            Add(command, "@after", DbType.Int64, afterId);
+            Add(command, "@upTo", DbType.Int64, upTo);
+            Add(command, "@limit", DbType.Int32, limit);
+            var records = new List<DeliveryRecord>(limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                records.Add(DeliveryRecord.FromJson(reader.GetInt64(0), reader.GetString(1)));
+            }
+
+            return records;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Failed records up to the offset that may be tried again now (not permanent, next try at or before <paramref name="dueBy"/>), in id order.</summary>
@@ -88,17 +117,83 @@ internal sealed class DeliveryStore(FlowStudioDb db)
             return;
         }
 
-        if (commit.Offset is { } offset)
+        await ProgressAsync(commit, transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The destination's offset (forward only, when the commit moves it) and the run's counts, in one prepared command.</summary>
+    private async Task ProgressAsync(DeliveryCommit commit, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_progress is null)
         {
-            await AdvanceOffsetAsync(commit.DestinationId, offset, commit.Now, cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            _progress = connection.CreateCommand();
+            connection.StateChange += ForgetProgress;
+            // SQLite's two-argument MAX is PostgreSQL's GREATEST.
+            var greatest = db.Database.IsNpgsql() ? "GREATEST" : "MAX";
+            _progress.CommandText = $"""
+                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") SELECT @destination, @offset, @now WHERE @offset IS NOT NULL
+                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = {greatest}("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt";
+                UPDATE "Runs" SET "RecordsRead" = @read, "RecordsSent" = @sent, "RecordsFailed" = @failed, "Requests" = @requests WHERE "Id" = @run
+                """;
+            Add(_progress, "@destination", DbType.String, "");
+            Add(_progress, "@offset", DbType.Int64, DBNull.Value);
+            // No DbType: each provider writes the time as its DateTime columns hold it (PostgreSQL: timestamptz).
+            var now = _progress.CreateParameter();
+            now.ParameterName = "@now";
+            now.Value = DateTime.MinValue;
+            _progress.Parameters.Add(now);
+            Add(_progress, "@read", DbType.Int64, 0L);
+            Add(_progress, "@sent", DbType.Int64, 0L);
+            Add(_progress, "@failed", DbType.Int64, 0L);
+            Add(_progress, "@requests", DbType.Int32, 0);
+            Add(_progress, "@run", DbType.String, "");
         }
 
         var counts = commit.Counts;
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Runs" SET "RecordsRead" = {counts.Read}, "RecordsSent" = {counts.Sent}, "RecordsFailed" = {counts.Failed}, "Requests" = {counts.Requests}
-            WHERE "Id" = {commit.RunId}
-            """, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        _progress.Transaction = transaction;
+        _progress.Parameters[0].Value = commit.DestinationId;
+        _progress.Parameters[1].Value = commit.Offset is { } offset ? offset : DBNull.Value;
+        _progress.Parameters[2].Value = commit.Now;
+        _progress.Parameters[3].Value = counts.Read;
+        _progress.Parameters[4].Value = counts.Sent;
+        _progress.Parameters[5].Value = counts.Failed;
+        _progress.Parameters[6].Value = counts.Requests;
+        _progress.Parameters[7].Value = commit.RunId;
+        await _progress.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Add(DbCommand command, string name, DbType type, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private void ForgetProgress(object? sender, StateChangeEventArgs change)
+    {
+        if (change.CurrentState != ConnectionState.Open && sender is DbConnection connection)
+        {
+            connection.StateChange -= ForgetProgress;
+            _progress?.Dispose();
+            _progress = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_progress is not null)
+        {
+            if (_progress.Connection is { } connection)
+            {
+                connection.StateChange -= ForgetProgress;
+            }
+
+            await _progress.DisposeAsync();
+            _progress = null;
+        }
     }
 
     /// <summary>A slice moves its own offset (forward only) and adds its counts to the slice's and to the run's, which its other slices share.</summary>

@@ -72,8 +72,12 @@ public sealed class ClusterEventsTests(AppCluster cluster)
     private async Task<int> TerminateListenersAsync() =>
         await ScalarAsync("SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'FlowStudio change listener'");
 
+    // Listening, not just connected: a notification sent between the connection's open and its LISTEN would be missed.
     private async Task<int> ListenerCountAsync() =>
-        await ScalarAsync("SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'FlowStudio change listener'");
+        await ScalarAsync("""
+            SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'FlowStudio change listener'
+              AND state = 'idle' AND query LIKE 'LISTEN %'
+            """);
 
     private async Task<int> ScalarAsync(string sql)
     {
