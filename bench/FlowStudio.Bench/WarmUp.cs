@@ -12,7 +12,7 @@ namespace FlowStudio.Bench;
 internal static class WarmUp
 {
     public const int SmallRuns = 40;
-    public const int MaxRounds = 12;
+    public const int MaxRounds = 30;
     private const double SettledShare = 0.03;
 
     public static async Task RunAsync(Func<Task<Phase>> product, Func<Task> raw)
