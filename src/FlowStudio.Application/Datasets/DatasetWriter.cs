@@ -24,7 +24,9 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     private const int GroupRecords = 1_000;
     private const int MaxGroupRecords = 2_000;
     private static readonly TimeSpan GroupWait = TimeSpan.FromMilliseconds(20);
-    private const int RowsPerStatement = 100;
+    // SQLite binds parameters by name with a linear search, so a statement's binding cost grows with the square of its rows:
+    // 25 rows (77 parameters) inserted 100,000 records in 286 ms of CPU, 100 rows in 378 ms, one row at a time in 299 ms.
+    private const int RowsPerStatement = 25;
     private const int ChunkSize = 500;
 
     /// <summary>Writes a stream of records in chunks of <see cref="ChunkSize"/>; <paramref name="onChunkWritten"/> gets the total so far.</summary>
