@@ -41,19 +41,22 @@ internal static class SourceRunReads
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"source reads: {contacts:N0} contacts in pages of {PageSize}, {rounds} rounds, SQLite at {directory.FullName} ({Environment.ProcessorCount} CPUs)"));
 
+            // Each product pass runs a new source into its own empty dataset; its records are deleted afterwards, so the database
+            // stays the size of one pass.
+            var passes = 0;
+            async Task<Phase> ProductPassAsync()
+            {
+                var phase = await Phase.MeasureAsync("source run", contacts, () => ProductAsync(app, credentialId, contacts, $"pass {++passes}"));
+                await ClearAsync(app);
+                return phase;
+            }
+
+            Task<Phase> RawPassAsync() => Phase.MeasureAsync("raw pages", contacts, () => RawAsync(http, contacts));
+
             // A pilot round (connections, SQLite file growth) and warm-up rounds that do not count.
-            await ProductAsync(app, credentialId, contacts, "pilot");
-            await ClearAsync(app);
-            await RawAsync(http, contacts);
-            var warmUps = 0;
-            await WarmUp.RunAsync(
-                async () =>
-                {
-                    var phase = await Phase.MeasureAsync("warm-up", contacts, () => ProductAsync(app, credentialId, contacts, $"warm-up {++warmUps}"));
-                    await ClearAsync(app);
-                    return phase;
-                },
-                () => RawAsync(http, contacts));
+            await ProductPassAsync();
+            await RawPassAsync();
+            await WarmUp.RunAsync(ProductPassAsync, RawPassAsync);
 
             var ratios = new List<double>();
             var products = new List<Phase>();
@@ -64,16 +67,15 @@ internal static class SourceRunReads
                 Phase raw;
                 if (round % 2 == 0)
                 {
-                    product = await Phase.MeasureAsync("source run", contacts, () => ProductAsync(app, credentialId, contacts, $"round {round}"));
-                    raw = await Phase.MeasureAsync("raw pages", contacts, () => RawAsync(http, contacts));
+                    product = await ProductPassAsync();
+                    raw = await RawPassAsync();
                 }
                 else
                 {
-                    raw = await Phase.MeasureAsync("raw pages", contacts, () => RawAsync(http, contacts));
-                    product = await Phase.MeasureAsync("source run", contacts, () => ProductAsync(app, credentialId, contacts, $"round {round}"));
+                    raw = await RawPassAsync();
+                    product = await ProductPassAsync();
                 }
 
-                await ClearAsync(app);
                 Console.WriteLine(product);
                 Console.WriteLine(raw);
                 Console.WriteLine(await Phase.MeasureAsync("engine only", contacts, () => EngineOnlyAsync(sandbox.Root, contacts)));
@@ -144,7 +146,7 @@ internal static class SourceRunReads
         }
     }
 
-    /// <summary>Removes the records earlier passes stored, so the database stays the size of one pass.</summary>
+    /// <summary>Removes the records the passes stored.</summary>
     private static async Task ClearAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();

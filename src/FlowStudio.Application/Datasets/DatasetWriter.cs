@@ -197,14 +197,14 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     {
         var command = connection.CreateCommand();
         var text = new StringBuilder("INSERT INTO \"DatasetRecords\" (\"DatasetId\", \"DataJson\", \"Key\", \"LookupKey\", \"CreatedAt\") VALUES ");
-        Add(command, "@d", datasetId);
-        Add(command, "@t", DateTime.MinValue);
+        command.AddParameter("@d", datasetId);
+        command.AddParameter("@t", DateTime.MinValue);
         for (var row = 0; row < rows; row++)
         {
             text.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}(@d, @j{row}, @k{row}, @l{row}, @t)");
-            Add(command, $"@j{row}", "");
-            Add(command, $"@k{row}", DBNull.Value);
-            Add(command, $"@l{row}", DBNull.Value);
+            command.AddParameter($"@j{row}", "");
+            command.AddParameter($"@k{row}", DBNull.Value);
+            command.AddParameter($"@l{row}", DBNull.Value);
         }
 
         if (keyed)
@@ -229,19 +229,11 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         command.CommandText = sql;
         if (last is { } value)
         {
-            Add(command, "@last", value);
+            command.AddParameter("@last", value);
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

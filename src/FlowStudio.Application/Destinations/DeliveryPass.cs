@@ -39,14 +39,13 @@ internal sealed class DeliveryPass(
 
         // The records are read on a connection of their own (WAL: reads never wait for the commits, nor commits for them).
         await using var reading = scopes.CreateAsyncScope();
-        using var gate = new DeliveryGate();
-        var pipeline = new DeliveryPipeline(store, reading.ServiceProvider.GetRequiredService<DeliveryStore>(), gate, builder, runner, slots, settings)
+        var pipeline = new DeliveryPipeline(store, reading.ServiceProvider.GetRequiredService<DeliveryStore>(), builder, runner, slots, settings)
         {
             // A slice adds to the run's counts; a pass of the run itself (resumed on another instance) goes on counting from them.
             Earlier = range.Slice is null ? new DeliveryTally(run.RecordsRead, run.RecordsSent, run.RecordsFailed, run.Requests) : DeliveryTally.None,
             Committed = _ => events.Progressed(request),
             Stored = destination.ResponseSourceId is { } responseSourceId
-                ? results => gate.RunAsync(() => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None), CancellationToken.None)
+                ? results => responses.WriteAsync(destination.Id, responseSourceId, results, CancellationToken.None)
                 : null,
         };
         return await pipeline.RunAsync(cancellationToken);

@@ -18,7 +18,7 @@ namespace FlowStudio.Application.Destinations;
 /// answer is committed when it ends (a crash re-sends those requests too), and the run ends when every job has.
 /// </summary>
 internal sealed class DeliveryPipeline(
-    DeliveryStore store, DeliveryStore records, DeliveryGate gate, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
+    DeliveryStore store, DeliveryStore records, PayloadBuilder builder, DeliveryRunner runner, DeliverySlots slots, DeliveryRunSettings settings)
 {
     private readonly Channel<QueuedPayload> _payloads = Channel.CreateBounded<QueuedPayload>(Math.Max(8, settings.Concurrency * 2));
     private readonly ConcurrentQueue<Answered> _answers = new();
@@ -49,7 +49,10 @@ internal sealed class DeliveryPipeline(
     /// <summary>Called after each commit, with the run's counts.</summary>
     public Action<DeliveryTally>? Committed { get; init; }
 
-    /// <summary>Called after each commit with its answers (the response webhook).</summary>
+    /// <summary>
+    /// Called after each commit with its answers (the response webhook), before the next commit starts: commits run one at a
+    /// time, so this may use the committing store's connection.
+    /// </summary>
     public Func<IReadOnlyList<DeliveryResult>, Task>? Stored { get; init; }
 
     public async Task<DeliveryTally> RunAsync(CancellationToken cancellationToken)
@@ -282,10 +285,8 @@ internal sealed class DeliveryPipeline(
         var tally = Tally();
         var added = tally.Less(_committed);
         var answers = batch.ConvertAll(a => new DeliveryAnswer(a.Result, a.Queued.Retry));
-        await gate.RunAsync(
-            () => store.CommitAsync(new DeliveryCommit(settings.DestinationId, settings.RunId, settings.Range.Slice, answers, changed ? offset : null, tally, added,
-                settings.FailedPast, settings.MaxAttempts, settings.RetryDelay, settings.Now()), CancellationToken.None),
-            CancellationToken.None);
+        await store.CommitAsync(new DeliveryCommit(settings.DestinationId, settings.RunId, settings.Range.Slice, answers, changed ? offset : null, tally, added,
+            settings.FailedPast, settings.MaxAttempts, settings.RetryDelay, settings.Now()), CancellationToken.None);
         _committed = tally;
         Committed?.Invoke(tally);
         if (Stored is not null)

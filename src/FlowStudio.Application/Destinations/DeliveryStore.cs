@@ -38,10 +38,10 @@ internal sealed class DeliveryStore(FlowStudioDb db) : IAsyncDisposable
             command.CommandText = """
                 SELECT "Id", "DataJson" FROM "DatasetRecords" WHERE "DatasetId" = @dataset AND "Id" > @after AND "Id" <= @upTo ORDER BY "Id" LIMIT @limit
                 """;
-            Add(command, "@dataset", DbType.String, datasetId);
-            Add(command, "@after", DbType.Int64, afterId);
-            Add(command, "@upTo", DbType.Int64, upTo);
-            Add(command, "@limit", DbType.Int32, limit);
+            command.AddParameter("@dataset", datasetId, DbType.String);
+            command.AddParameter("@after", afterId, DbType.Int64);
+            command.AddParameter("@upTo", upTo, DbType.Int64);
+            command.AddParameter("@limit", limit, DbType.Int32);
             var records = new List<DeliveryRecord>(limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -129,25 +129,19 @@ internal sealed class DeliveryStore(FlowStudioDb db) : IAsyncDisposable
             var connection = db.Database.GetDbConnection();
             _progress = connection.CreateCommand();
             connection.StateChange += ForgetProgress;
-            // SQLite's two-argument MAX is PostgreSQL's GREATEST.
-            var greatest = db.Database.IsNpgsql() ? "GREATEST" : "MAX";
             _progress.CommandText = $"""
-                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") SELECT @destination, @offset, @now WHERE @offset IS NOT NULL
-                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = {greatest}("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt";
+                {OffsetUpsert("@destination", "@offset", "@now")};
                 UPDATE "Runs" SET "RecordsRead" = @read, "RecordsSent" = @sent, "RecordsFailed" = @failed, "Requests" = @requests WHERE "Id" = @run
                 """;
-            Add(_progress, "@destination", DbType.String, "");
-            Add(_progress, "@offset", DbType.Int64, DBNull.Value);
+            _progress.AddParameter("@destination", "", DbType.String);
+            _progress.AddParameter("@offset", DBNull.Value, DbType.Int64);
             // No DbType: each provider writes the time as its DateTime columns hold it (PostgreSQL: timestamptz).
-            var now = _progress.CreateParameter();
-            now.ParameterName = "@now";
-            now.Value = DateTime.MinValue;
-            _progress.Parameters.Add(now);
-            Add(_progress, "@read", DbType.Int64, 0L);
-            Add(_progress, "@sent", DbType.Int64, 0L);
-            Add(_progress, "@failed", DbType.Int64, 0L);
-            Add(_progress, "@requests", DbType.Int32, 0);
-            Add(_progress, "@run", DbType.String, "");
+            _progress.AddParameter("@now", DateTime.MinValue);
+            _progress.AddParameter("@read", 0L, DbType.Int64);
+            _progress.AddParameter("@sent", 0L, DbType.Int64);
+            _progress.AddParameter("@failed", 0L, DbType.Int64);
+            _progress.AddParameter("@requests", 0, DbType.Int32);
+            _progress.AddParameter("@run", "", DbType.String);
         }
 
         var counts = commit.Counts;
@@ -161,15 +155,6 @@ internal sealed class DeliveryStore(FlowStudioDb db) : IAsyncDisposable
         _progress.Parameters[6].Value = counts.Requests;
         _progress.Parameters[7].Value = commit.RunId;
         await _progress.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Add(DbCommand command, string name, DbType type, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private void ForgetProgress(object? sender, StateChangeEventArgs change)
@@ -223,24 +208,15 @@ internal sealed class DeliveryStore(FlowStudioDb db) : IAsyncDisposable
         || (commit.FailedPast.Count > 0 && answer.Result.Payload.RecordIds.Any(commit.FailedPast.Contains));
 
     /// <summary>Moves the destination's offset to <paramref name="offset"/>, never backwards.</summary>
-    public async Task AdvanceOffsetAsync(string destinationId, long offset, DateTime now, CancellationToken cancellationToken)
-    {
-        // SQLite's two-argument MAX is PostgreSQL's GREATEST.
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({destinationId}, {offset}, {now})
-                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = GREATEST("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
-                """, cancellationToken);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") VALUES ({destinationId}, {offset}, {now})
-                ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = MAX("RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
-                """, cancellationToken);
-        }
-    }
+    public Task AdvanceOffsetAsync(string destinationId, long offset, DateTime now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(OffsetUpsert("{0}", "{1}", "{2}"), [destinationId, offset, now], cancellationToken);
+
+    // The destination's offset moved to the offset parameter, never backwards; nothing when it is null. SQLite's
+    // two-argument MAX is PostgreSQL's GREATEST.
+    private string OffsetUpsert(string destination, string offset, string now) => $"""
+        INSERT INTO "DeliveryOffsets" ("DestinationId", "RecordId", "UpdatedAt") SELECT {destination}, {offset}, {now} WHERE {offset} IS NOT NULL
+        ON CONFLICT ("DestinationId") DO UPDATE SET "RecordId" = {(db.Database.IsNpgsql() ? "GREATEST" : "MAX")}("DeliveryOffsets"."RecordId", excluded."RecordId"), "UpdatedAt" = excluded."UpdatedAt"
+        """;
 
     /// <summary>The dataset's highest record id (0 when it has none).</summary>
     public async Task<long> LastRecordIdAsync(string datasetId, CancellationToken cancellationToken) =>

@@ -95,11 +95,11 @@ internal sealed class TransformProcessor(FlowStudioDb db, RecordTransformer tran
             ON CONFLICT ("DatasetId", "Key") WHERE "Key" IS NOT NULL
             DO UPDATE SET "DataJson" = excluded."DataJson" WHERE "DatasetRecords"."DataJson" <> excluded."DataJson"
             """;
-        var json = Add(command, "@j");
-        var key = Add(command, "@k");
-        var lookupKey = Add(command, "@l");
-        Add(command, "@d").Value = datasetId;
-        Add(command, "@t").Value = time.GetUtcNow().UtcDateTime;
+        var json = command.AddParameter("@j");
+        var key = command.AddParameter("@k");
+        var lookupKey = command.AddParameter("@l");
+        command.AddParameter("@d").Value = datasetId;
+        command.AddParameter("@t").Value = time.GetUtcNow().UtcDateTime;
         foreach (var output in outputs)
         {
             json.Value = output.Json;
@@ -125,13 +125,5 @@ internal sealed class TransformProcessor(FlowStudioDb db, RecordTransformer tran
         var schemaJson = JsonSerializer.Serialize(schema.Fields.Select(f => new { name = f.Name, type = f.Type }), Json);
         await db.Datasets.Where(d => d.Id == datasetId)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.RecordCount, count).SetProperty(d => d.SchemaJson, schemaJson), cancellationToken);
-    }
-
-    private static DbParameter Add(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }
