@@ -26,6 +26,7 @@ internal static class DeliveryComparison
         async Task<Phase> PassAsync(string name, Func<Task> deliver)
         {
             await control.ResetAsync(options.LatencyMs);
+            await WarmUp.JitQuietAsync();
             var phase = await Phase.MeasureAsync(name, options.Records, deliver);
             var (count, distinct, duplicates) = await control.AccountsAsync();
             var check = count == options.Records && distinct == options.Records && duplicates == 0 ? "OK" : "MISMATCH";
@@ -43,7 +44,18 @@ internal static class DeliveryComparison
         var productPeak = (await PassAsync("pilot product", ProductPass)).PeakWorkingSet;
         await PassAsync("pilot raw", RawPass);
         await product.WarmUpAsync(WarmUp.SmallRuns);
-        await WarmUp.RunAsync(() => Phase.MeasureAsync("warm-up", options.Records, ProductPass), RawPass);
+        // Each warm-up pass starts from a reset sandbox, as a measured one does: the sandbox then takes new accounts, not updates.
+        await WarmUp.RunAsync(
+            async () =>
+            {
+                await control.ResetAsync(options.LatencyMs);
+                return await Phase.MeasureAsync("warm-up", options.Records, ProductPass);
+            },
+            async () =>
+            {
+                await control.ResetAsync(options.LatencyMs);
+                await RawPass();
+            });
 
         var products = new List<Phase>();
         var raws = new List<Phase>();

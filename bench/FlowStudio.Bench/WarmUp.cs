@@ -30,4 +30,25 @@ internal static class WarmUp
             }
         }
     }
+
+    /// <summary>
+    /// Waits until the JIT has compiled nothing for a while (at most 2 s). A sandbox reset runs code that runs only then;
+    /// its tier-up is compiled in the background after a delay, and would otherwise land in the pass that follows.
+    /// </summary>
+    public static async Task JitQuietAsync()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (waited.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(150); // longer than the tiered JIT's 100 ms delay before it recompiles
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                return;
+            }
+
+            compiled = now;
+        }
+    }
 }

@@ -94,7 +94,7 @@ internal sealed class DeliveryPipeline(
                        settings.DestinationId, settings.DatasetId, settings.Range.Offset, settings.DueBy, after, settings.PageSize, cancellationToken) is { Count: > 0 } retried)
             {
                 after = retried[^1].Id;
-                foreach (var payload in builder.Build(settings.Config, retried, cancellationToken))
+                foreach (var payload in await builder.BuildPageAsync(settings.Config, retried, cancellationToken))
                 {
                     await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, null, payload.RecordIds.Count, Retry: true), cancellationToken);
                 }
@@ -104,7 +104,7 @@ internal sealed class DeliveryPipeline(
             while (await records.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken) is { Count: > 0 } page)
             {
                 after = page[^1].Id;
-                var payloads = builder.Build(settings.Config, page, cancellationToken).ToList();
+                var payloads = await builder.BuildPageAsync(settings.Config, page, cancellationToken);
                 var (settles, reads) = Settles(page, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {

@@ -35,11 +35,9 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
         }
 
         var batching = config.Batching;
-        if (batching.Algorithm == GroupingAlgorithms.Code)
+        if (CallsCode(config))
         {
-            var result = scripts.CallFunction(batching.Code ?? "", FunctionName, Write(records, scratch, writer => WriteArray(writer, records)), cancellationToken);
-            return result ?? throw new ScriptException(ScriptErrorKind.InvalidResult, "Empty result",
-                $"{FunctionName}(records) returned nothing; it must return the request body", null, null);
+            return Grouped(scripts.CallFunction(batching.Code ?? "", FunctionName, Write(records, scratch, writer => WriteArray(writer, records)), cancellationToken));
         }
 
         if (batching.Algorithm == GroupingAlgorithms.Array)
@@ -80,6 +78,35 @@ public sealed class BatchGrouper(IScriptEvaluator scripts)
             writer.WriteEndObject();
         });
     }
+
+    /// <summary>Whether a batch's body comes from the Grouping Algorithm's code (no body template).</summary>
+    public static bool CallsCode(DestinationConfig config) =>
+        config.BodyTemplate is null && config.Batching.Algorithm == GroupingAlgorithms.Code;
+
+    /// <summary>
+    /// The bodies of several batches of a destination whose Grouping Algorithm is code, one <c>group</c> call per batch, all
+    /// sent to the script workers at once: each batch's body, or the error its call raised.
+    /// </summary>
+    public async Task<IReadOnlyList<ScriptOutcome>> GroupBatchesAsync(DestinationConfig config, IReadOnlyList<IReadOnlyList<string>> batches,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(batches);
+        if (!CallsCode(config))
+        {
+            throw new ArgumentException("The destination does not group batches with code.", nameof(config));
+        }
+
+        var scratch = new StringBuilder();
+        var arguments = batches.Select(records => Write(records, scratch, writer => WriteArray(writer, records))).ToList();
+        var outcomes = await scripts.CallEachAsync(config.Batching.Code ?? "", FunctionName, arguments, cancellationToken).ConfigureAwait(false);
+        return [.. outcomes.Select(outcome => outcome is { Json: null, Error: null } ? new ScriptOutcome(null, EmptyResult()) : outcome)];
+    }
+
+    private static string Grouped(string? result) => result ?? throw EmptyResult();
+
+    private static ScriptException EmptyResult() => new(ScriptErrorKind.InvalidResult, "Empty result",
+        $"{FunctionName}(records) returned nothing; it must return the request body", null, null);
 
     /// <summary>Writes the records as a JSON array, each record's text as it is.</summary>
     internal static void WriteArray(JsonWriter writer, IReadOnlyList<string> records)

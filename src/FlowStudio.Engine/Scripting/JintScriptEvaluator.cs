@@ -5,7 +5,6 @@ using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Function;
-using Jint.Native.Json;
 
 namespace FlowStudio.Engine.Scripting;
 
@@ -54,6 +53,30 @@ public sealed partial class JintScriptEvaluator : IScriptEvaluator
         Task.Run(() => CallFunction(script, functionName, argumentJson, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ScriptOutcome>> CallEachAsync(string script, string functionName, IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return Task.Run<IReadOnlyList<ScriptOutcome>>(() =>
+        {
+            var outcomes = new ScriptOutcome[arguments.Count];
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                try
+                {
+                    outcomes[i] = new ScriptOutcome(CallFunction(script, functionName, arguments[i], cancellationToken), null);
+                }
+                catch (ScriptException error)
+                {
+                    outcomes[i] = new ScriptOutcome(null, error);
+                }
+            }
+
+            return outcomes;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ScriptException? CheckSyntax(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
@@ -97,10 +120,8 @@ public sealed partial class JintScriptEvaluator : IScriptEvaluator
                     $"the code must define function {functionName}(...)", null, null);
             }
 
-            var argument = new JsonParser(engine).Parse(argumentJson);
-            var result = engine.Call(function, argument);
-            output.Clear();
-            return new JsonSerializer(engine).Serialize(result, output);
+            var result = engine.Call(function, RecordArguments.Parse(engine, argumentJson));
+            return ResultWriter.Write(engine, result, output);
         }
         catch (Exception error) when (Capture(engine, ref trace))
         {

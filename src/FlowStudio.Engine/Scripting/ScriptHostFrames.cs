@@ -16,6 +16,13 @@ internal static class ScriptHostFrames
     /// <summary>Parent → worker: code, to parse without running.</summary>
     public const byte Check = 2;
 
+    /// <summary>
+    /// Parent → worker: code, function name, a count (int32), then that many arguments' JSON; the worker answers with one
+    /// <see cref="Result"/> or <see cref="Error"/> per argument, in order, all with the request's id (or
+    /// <see cref="Cancelled"/>, which ends the answer).
+    /// </summary>
+    public const byte CallEach = 4;
+
     /// <summary>Parent → worker: stop the call with this id.</summary>
     public const byte Cancel = 3;
 

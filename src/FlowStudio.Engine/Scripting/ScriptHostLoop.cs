@@ -53,10 +53,21 @@ internal sealed class ScriptHostLoop(JintScriptEvaluator evaluator, Stream input
                 {
                     case ScriptHostFrames.Call:
                         _requests.Add(new Request(id, type, ScriptHostFrames.ReadText(_reader),
-                            _reader.ReadString(), ScriptHostFrames.ReadText(_reader)));
+                            _reader.ReadString(), [ScriptHostFrames.ReadText(_reader)]));
+                        break;
+                    case ScriptHostFrames.CallEach:
+                        var code = ScriptHostFrames.ReadText(_reader);
+                        var function = _reader.ReadString();
+                        var arguments = new string[_reader.ReadInt32()];
+                        for (var i = 0; i < arguments.Length; i++)
+                        {
+                            arguments[i] = ScriptHostFrames.ReadText(_reader);
+                        }
+
+                        _requests.Add(new Request(id, type, code, function, arguments));
                         break;
                     case ScriptHostFrames.Check:
-                        _requests.Add(new Request(id, type, ScriptHostFrames.ReadText(_reader), "", ""));
+                        _requests.Add(new Request(id, type, ScriptHostFrames.ReadText(_reader), "", []));
                         break;
                     case ScriptHostFrames.Cancel:
                         lock (_gate)
@@ -108,65 +119,86 @@ internal sealed class ScriptHostLoop(JintScriptEvaluator evaluator, Stream input
 
     private void Reply(Request request, CancellationToken cancellationToken)
     {
-        bool? hasValue = null;
-        ScriptException? error = null;
-        try
+        if (request.Type == ScriptHostFrames.Check)
         {
-            if (request.Type == ScriptHostFrames.Check)
+            ScriptException? problem;
+            try
             {
-                error = evaluator.CheckSyntax(request.Code);
+                problem = evaluator.CheckSyntax(request.Code);
             }
-            else
+            catch (Exception unexpected)
             {
-                hasValue = evaluator.Run(request.Code, request.Function, request.Argument, _result, cancellationToken);
+                problem = new ScriptException(ScriptErrorKind.Runtime, "Error", unexpected.Message, null, null);
             }
-        }
-        catch (ScriptException problem)
-        {
-            error = problem;
-        }
-        catch (OperationCanceledException)
-        {
+
             Write(w =>
             {
-                w.Write(ScriptHostFrames.Cancelled);
-                w.Write(request.Id);
+                if (problem is null)
+                {
+                    WriteResult(w, request.Id, hasValue: false);
+                }
+                else
+                {
+                    ScriptHostFrames.WriteError(w, request.Id, problem);
+                }
             });
             return;
         }
-        catch (Exception unexpected)
-        {
-            error = new ScriptException(ScriptErrorKind.Runtime, "Error", unexpected.Message, null, null);
-        }
 
-        if (error is not null)
+        // Each argument's answer goes out as soon as it is known; one flush at the end sends them together.
+        foreach (var argument in request.Arguments)
         {
-            Write(w => ScriptHostFrames.WriteError(w, request.Id, error));
-            return;
-        }
-
-        Write(w =>
-        {
-            w.Write(ScriptHostFrames.Result);
-            w.Write(request.Id);
-            w.Write(hasValue == true);
-            if (hasValue == true)
+            bool hasValue;
+            try
             {
-                w.Write7BitEncodedInt(_result.WrittenSpan.Length);
-                w.Write(_result.WrittenSpan);
+                hasValue = evaluator.Run(request.Code, request.Function, argument, _result, cancellationToken);
             }
-        });
-        _result.Clear();
+            catch (OperationCanceledException)
+            {
+                Write(w =>
+                {
+                    w.Write(ScriptHostFrames.Cancelled);
+                    w.Write(request.Id);
+                });
+                return;
+            }
+            catch (Exception failure)
+            {
+                var error = failure as ScriptException ?? new ScriptException(ScriptErrorKind.Runtime, "Error", failure.Message, null, null);
+                Write(w => ScriptHostFrames.WriteError(w, request.Id, error), flush: false);
+                continue;
+            }
+
+            Write(w => WriteResult(w, request.Id, hasValue), flush: false);
+            _result.Clear();
+        }
+
+        Write(_ => { });
     }
 
-    private void Write(Action<BinaryWriter> write)
+    private void WriteResult(BinaryWriter writer, int id, bool hasValue)
+    {
+        writer.Write(ScriptHostFrames.Result);
+        writer.Write(id);
+        writer.Write(hasValue);
+        if (hasValue)
+        {
+            writer.Write7BitEncodedInt(_result.WrittenSpan.Length);
+            writer.Write(_result.WrittenSpan);
+        }
+    }
+
+    private void Write(Action<BinaryWriter> write, bool flush = true)
     {
         lock (_gate)
         {
             write(_writer);
-            _writer.Flush();
+            if (flush)
+            {
+                _writer.Flush();
+            }
         }
     }
 
-    private sealed record Request(int Id, byte Type, string Code, string Function, string Argument);
+    private sealed record Request(int Id, byte Type, string Code, string Function, string[] Arguments);
 }

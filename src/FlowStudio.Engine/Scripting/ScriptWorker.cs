@@ -27,6 +27,7 @@ internal sealed class ScriptWorker : IDisposable
     private int _callId;
     private long _callStarted;
     private long _cancelledAt;
+    private int _pending; // calls of the current request not yet answered: each may take the whole time limit
     private volatile bool _lost;
     private int _stop;
 
@@ -87,28 +88,45 @@ internal sealed class ScriptWorker : IDisposable
     }
 
     /// <summary>Calls <paramref name="functionName"/> in the worker (see <see cref="IScriptEvaluator.CallFunction"/>).</summary>
-    public Task<string?> CallAsync(string script, string functionName, string argumentJson, CancellationToken cancellationToken) =>
-        ExchangeAsync( (w, id) =>
+    public async Task<string?> CallAsync(string script, string functionName, string argumentJson, CancellationToken cancellationToken)
+    {
+        var outcome = (await ExchangeAsync((w, id) =>
         {
             w.Write(ScriptHostFrames.Call);
             w.Write(id);
             w.Write(script);
             w.Write(functionName);
             w.Write(argumentJson);
-        }, cancellationToken);
+        }, 1, cancellationToken).ConfigureAwait(false))[0];
+        return outcome.Error is { } error ? throw error : outcome.Json;
+    }
+
+    /// <summary>Calls <paramref name="functionName"/> once per argument in one message (see <see cref="IScriptEvaluator.CallEachAsync"/>).</summary>
+    public Task<ScriptOutcome[]> CallEachAsync(string script, string functionName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        ExchangeAsync((w, id) =>
+        {
+            w.Write(ScriptHostFrames.CallEach);
+            w.Write(id);
+            w.Write(script);
+            w.Write(functionName);
+            w.Write(arguments.Count);
+            foreach (var argument in arguments)
+            {
+                w.Write(argument);
+            }
+        }, arguments.Count, cancellationToken);
 
     /// <summary>Parses <paramref name="script"/> in the worker; the problem, or null.</summary>
     public async Task<ScriptException?> CheckAsync(string script)
     {
         try
         {
-            await ExchangeAsync((w, id) =>
+            return (await ExchangeAsync((w, id) =>
             {
                 w.Write(ScriptHostFrames.Check);
                 w.Write(id);
                 w.Write(script);
-            }, CancellationToken.None).ConfigureAwait(false);
-            return null;
+            }, 1, CancellationToken.None).ConfigureAwait(false))[0].Error is { } problem ? throw problem : null;
         }
         catch (ScriptException problem)
         {
@@ -137,11 +155,15 @@ internal sealed class ScriptWorker : IDisposable
         await _reader.ReadByteAsync().ConfigureAwait(false) == ScriptHostFrames.Ready
         && await _reader.ReadInt32Async().ConfigureAwait(false) == 0;
 
-    private async Task<string?> ExchangeAsync(Action<BinaryWriter, int> write, CancellationToken cancellationToken)
+    // Sends one request and reads its replies (one per call); the clock allows each call its own time limit.
+    private async Task<ScriptOutcome[]> ExchangeAsync(Action<BinaryWriter, int> write, int replies, CancellationToken cancellationToken)
     {
         var id = ++_nextId;
+        var outcomes = new ScriptOutcome[replies];
+        var received = 0;
         Interlocked.Exchange(ref _cancelledAt, 0);
         Interlocked.Exchange(ref _callStarted, _time.GetTimestamp());
+        Volatile.Write(ref _pending, replies);
         Volatile.Write(ref _callId, id);
         try
         {
@@ -153,7 +175,7 @@ internal sealed class ScriptWorker : IDisposable
 
             using var watch = _time.CreateTimer(_ => Watch(), null, WatchPeriod, WatchPeriod);
             await using var registration = cancellationToken.Register(() => CancelCall(id));
-            while (true)
+            while (received < replies)
             {
                 var reply = await _reader.ReadByteAsync().ConfigureAwait(false);
                 var replyId = await _reader.ReadInt32Async().ConfigureAwait(false);
@@ -164,7 +186,8 @@ internal sealed class ScriptWorker : IDisposable
                         var value = hasValue ? await _reader.ReadTextAsync().ConfigureAwait(false) : null;
                         if (replyId == id)
                         {
-                            return value;
+                            outcomes[received++] = new ScriptOutcome(value, null);
+                            Answered(replies - received);
                         }
 
                         break;
@@ -177,7 +200,8 @@ internal sealed class ScriptWorker : IDisposable
                                 _lost = true; // its heap may be bloated or damaged: start afresh
                             }
 
-                            throw error;
+                            outcomes[received++] = new ScriptOutcome(null, error);
+                            Answered(replies - received);
                         }
 
                         break;
@@ -189,6 +213,8 @@ internal sealed class ScriptWorker : IDisposable
                         throw new InvalidDataException($"Unknown reply type {reply}.");
                 }
             }
+
+            return outcomes;
         }
         catch (Exception error) when (error is IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException)
         {
@@ -200,6 +226,12 @@ internal sealed class ScriptWorker : IDisposable
         {
             Volatile.Write(ref _callId, 0);
         }
+    }
+
+    private void Answered(int pending)
+    {
+        Interlocked.Exchange(ref _callStarted, _time.GetTimestamp());
+        Volatile.Write(ref _pending, pending);
     }
 
     private void CancelCall(int id)
@@ -228,7 +260,7 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         var cancelledAt = Interlocked.Read(ref _cancelledAt);
-        if (_time.GetElapsedTime(Interlocked.Read(ref _callStarted)) > _options.TimeoutInterval + _options.WorkerGrace)
+        if (_time.GetElapsedTime(Interlocked.Read(ref _callStarted)) > (_options.TimeoutInterval * Math.Max(1, Volatile.Read(ref _pending))) + _options.WorkerGrace)
         {
             Kill(WorkerStop.Timeout);
         }

@@ -60,6 +60,32 @@ public sealed class ScriptWorkerPool : IScriptEvaluator, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The calls are shared out in order among up to <see cref="ScriptOptions.Workers"/> workers, one message each.</remarks>
+    public async Task<IReadOnlyList<ScriptOutcome>> CallEachAsync(string script, string functionName, IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(arguments);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (arguments.Count == 0)
+        {
+            return [];
+        }
+
+        if (NestingScan.Check(script, Options.MaxNesting) is { } tooDeep)
+        {
+            return [.. arguments.Select(_ => new ScriptOutcome(null, tooDeep))];
+        }
+
+        var shares = Math.Min(Options.Workers, arguments.Count);
+        var size = (arguments.Count + shares - 1) / shares;
+        var parts = await Task.WhenAll(arguments.Chunk(size).Select(part =>
+            UseAsync(worker => worker.CallEachAsync(script, functionName, part, cancellationToken), cancellationToken))).ConfigureAwait(false);
+        return [.. parts.SelectMany(part => part)];
+    }
+
+    /// <inheritdoc />
     public ScriptException? CheckSyntax(string script)
     {
         ArgumentNullException.ThrowIfNull(script);

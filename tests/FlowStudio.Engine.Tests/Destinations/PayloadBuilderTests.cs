@@ -171,6 +171,33 @@ public sealed class PayloadBuilderTests
     }
 
     [Fact]
+    public async Task BuildPageAsync_CodeGrouping_SamePayloadsAsBuild_AFailingBatchFailsAlone()
+    {
+        var config = Batched() with
+        {
+            Shape = new RecordShape(null, [new RequiredField("externalId", "Needs an external id")], []),
+            Batching = Batched().Batching with
+            {
+                Algorithm = GroupingAlgorithms.Code,
+                BatchSize = 3,
+                Code = "function group(records) {\n  if (records.some(r => r.id === 8)) { throw new Error('no 8'); }\n  return { first: records[0].id, records };\n}",
+            },
+        };
+        var records = TestRecords.Clients(11);
+        records[4] = new DeliveryRecord(5, new JObject { ["id"] = 5, ["name"] = "No external id" });
+
+        var page = await CreateSut().BuildPageAsync(config, records);
+
+        var expected = CreateSut().Build(config, records).ToList();
+        Assert.Equal(expected.Select(p => (p.Body, p.Error, string.Join(",", p.RecordIds))), page.Select(p => (p.Body, p.Error, string.Join(",", p.RecordIds))));
+        Assert.Equal(["1,2,3", "5", "4,6,7", "8,9,10", "11"], page.Select(p => string.Join(",", p.RecordIds)));
+        Assert.Equal("Needs an external id", page[1].Error);
+        Assert.StartsWith("Code: Error at line 2", page[3].Error);
+        Assert.Equal(4L, (long)JObject.Parse(page[2].Body)["first"]!);
+        Assert.Equal("Client 11", (string?)JObject.Parse(page[4].Body)["records"]![0]!["name"]);
+    }
+
+    [Fact]
     public void Build_GroupingCodeFails_BatchFailsWithTheScriptError()
     {
         var config = Batched() with

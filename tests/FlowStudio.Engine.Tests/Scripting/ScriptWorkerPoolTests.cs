@@ -252,6 +252,69 @@ public sealed class ScriptWorkerPoolTests
         AssertStillServes(sut);
     }
 
+    [Fact]
+    public async Task CallEachAsync_OneCallFails_EveryOutcomeInOrderAndTheOthersRun()
+    {
+        using var sut = CreateSut(o => o.Workers = 2);
+        const string code = "function group(b) { if (b[0].id === 2) { throw new Error('no ' + b[0].id); } return b.map(r => r.id * 10); }";
+
+        var outcomes = await sut.CallEachAsync(code, "group", [.. Enumerable.Range(1, 5).Select(i => $"[{{\"id\":{i}}}]")]);
+
+        Assert.Equal(["[10]", null, "[30]", "[40]", "[50]"], outcomes.Select(o => o.Json));
+        var error = Assert.Single(outcomes, o => o.Error is not null).Error!;
+        Assert.StartsWith("Code: Error at line 1", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": no 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, sut.IdleWorkerIds.Count);
+    }
+
+    [Fact]
+    public async Task CallEachAsync_EachCallTakesMostOfTheTimeLimit_NoneIsStopped()
+    {
+        // Four calls of 600 ms in one message to one worker: 2.4 s in all, past one call's 1 s limit and its grace.
+        // Date.now() allocates, and Jint counts every byte a run allocates: the memory limit is raised out of the way.
+        using var sut = CreateSut(o => (o.TimeoutInterval, o.MaxStatements, o.LimitMemory, o.WorkerMemoryLimit) = (TimeSpan.FromSeconds(1), int.MaxValue, 1L << 30, 3L << 29));
+        const string code = "function group(b) { const end = Date.now() + 600; while (Date.now() < end) { } return b.length; }";
+        sut.CallFunction("function group(b) { return 1; }", "group", "[]");
+        var worker = Assert.Single(sut.IdleWorkerIds);
+
+        var outcomes = await sut.CallEachAsync(code, "group", ["[1]", "[1,2]", "[1,2,3]", "[1,2,3,4]"]);
+
+        Assert.Equal(["1", "2", "3", "4"], outcomes.Select(o => o.Error?.Message ?? o.Json));
+        Assert.Equal(worker, Assert.Single(sut.IdleWorkerIds));
+    }
+
+    [Fact]
+    public async Task CallEachAsync_EndlessLoopBetweenNormalCalls_OnlyThatCallStopped()
+    {
+        using var sut = CreateSut(o => (o.MaxStatements, o.TimeoutInterval) = (int.MaxValue, TimeSpan.FromMilliseconds(500)));
+
+        const string code = "function group(records) {\n  if (records.length === 0) { while (true) { } }\n  return { records: records.map(({ id }) => ({ id: `cs-${id}` })) };\n}";
+
+        var outcomes = await sut.CallEachAsync(code, "group", [Records, "[]", Records]);
+
+        Assert.Equal("""{"records":[{"id":"cs-1"},{"id":"cs-2"}]}""", outcomes[0].Json);
+        Assert.Equal("Code: Time limit 500 ms reached at line 2: the script was stopped", outcomes[1].Error!.Message);
+        Assert.Equal(outcomes[0].Json, outcomes[2].Json);
+        AssertStillServes(sut);
+    }
+
+    [Fact]
+    public async Task CallEachAsync_Cancelled_StopsTheCallsAndKeepsTheWorker()
+    {
+        using var sut = CreateSut(o => (o.TimeoutInterval, o.MaxStatements) = (TimeSpan.FromSeconds(30), int.MaxValue));
+        sut.CallFunction("function group(b) { return 1; }", "group", "[]");
+        var worker = Assert.Single(sut.IdleWorkerIds);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            sut.CallEachAsync(HostileScripts.EndlessLoop, "group", ["[]", "[]", "[]"], cancellation.Token));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.Equal(worker, Assert.Single(sut.IdleWorkerIds));
+        AssertStillServes(sut);
+    }
+
     private static bool HasExited(int processId)
     {
         try
