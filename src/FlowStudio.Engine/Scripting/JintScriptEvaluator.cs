@@ -120,7 +120,13 @@ public sealed partial class JintScriptEvaluator : IScriptEvaluator
                     $"the code must define function {functionName}(...)", null, null);
             }
 
-            var result = engine.Call(function, RecordArguments.Parse(engine, argumentJson));
+            var use = _scripts.Use(script);
+            var result = engine.Call(function, RecordArguments.Parse(engine, argumentJson, use.Lazily(), out var batch));
+            if (batch is not null)
+            {
+                use.Saw(batch.Count, batch.ParsedCount);
+            }
+
             return ResultWriter.Write(engine, result, output);
         }
         catch (Exception error) when (Capture(engine, ref trace))

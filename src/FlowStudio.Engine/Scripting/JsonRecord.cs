@@ -22,6 +22,7 @@ internal sealed class JsonRecord(JsEngine engine, JsonRecord.Batch batch, uint i
     protected override void Initialize()
     {
         Parsed = true;
+        batch.ParsedCount++;
         var parsed = batch.Element(index);
         foreach (var key in parsed.GetOwnPropertyKeys(Types.String))
         {
@@ -38,6 +39,12 @@ internal sealed class JsonRecord(JsEngine engine, JsonRecord.Batch batch, uint i
         private JsArray? _parsed;
 
         public string Source { get; } = source;
+
+        /// <summary>How many of the batch's records were handed over unparsed.</summary>
+        public int Count { get; set; }
+
+        /// <summary>How many of those the script has looked at.</summary>
+        public int ParsedCount { get; set; }
 
         public ObjectInstance Element(uint index)
         {

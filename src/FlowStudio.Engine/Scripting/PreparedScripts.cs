@@ -17,6 +17,7 @@ internal sealed class PreparedScripts
 
     private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Prepared<Script>> _lookups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecordUse> _uses = new(StringComparer.Ordinal);
 
     /// <summary>The parsed <paramref name="code"/>.</summary>
     /// <exception cref="ScriptException">The code does not parse.</exception>
@@ -48,11 +49,15 @@ internal sealed class PreparedScripts
         if (_scripts.Count >= Capacity)
         {
             _scripts.Clear();
+            _uses.Clear();
         }
 
         _scripts[code] = prepared;
         return prepared;
     }
+
+    /// <summary>What the code has done with the records it was given, so far.</summary>
+    public RecordUse Use(string code) => _uses.GetOrAdd(code, static _ => new RecordUse());
 
     /// <summary>A script whose value is the function <paramref name="name"/> declared by the code, or undefined.</summary>
     public Prepared<Script> Lookup(string name) => _lookups.GetOrAdd(name, static n =>

@@ -11,17 +11,22 @@ namespace FlowStudio.Engine.Scripting;
 /// </summary>
 internal static class RecordArguments
 {
-    public static JsValue Parse(JsEngine engine, string json)
+    /// <summary>
+    /// The argument's value; with <paramref name="lazily"/> false, or for anything but an array, simply JSON.parse's.
+    /// <paramref name="batch"/> counts the records handed over unparsed and those the script then looked at.
+    /// </summary>
+    public static JsValue Parse(JsEngine engine, string json, bool lazily, out JsonRecord.Batch? batch)
     {
+        batch = null;
         var text = json.AsSpan();
         var i = SkipSpace(text, 0);
-        if (i >= text.Length || text[i] != '[')
+        if (!lazily || i >= text.Length || text[i] != '[')
         {
             return new JsonParser(engine).Parse(json);
         }
 
         var items = new List<JsValue>();
-        var batch = new JsonRecord.Batch(engine, json);
+        var records = new JsonRecord.Batch(engine, json);
         var canonical = new CanonicalJson(text);
         i = SkipSpace(text, i + 1);
         if (i < text.Length && text[i] == ']')
@@ -34,7 +39,8 @@ internal static class RecordArguments
             var end = text[i] == '{' ? canonical.End(i) : -1;
             if (end >= 0)
             {
-                items.Add(new JsonRecord(engine, batch, (uint)items.Count, i, end - i));
+                items.Add(new JsonRecord(engine, records, (uint)items.Count, i, end - i));
+                records.Count++;
             }
             else if ((end = ValueEnd(text, i)) < 0 || TryParse(engine, text[i..end]) is not { } value)
             {
@@ -56,6 +62,7 @@ internal static class RecordArguments
             }
             else if (i < text.Length && text[i] == ']' && SkipSpace(text, i + 1) == text.Length)
             {
+                batch = records;
                 return new JsArray(engine, [.. items]);
             }
 
