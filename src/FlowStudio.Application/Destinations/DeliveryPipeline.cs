@@ -87,6 +87,7 @@ internal sealed class DeliveryPipeline(
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
+        Task? next = null;
         try
         {
             long after = 0;
@@ -100,11 +101,12 @@ internal sealed class DeliveryPipeline(
                 }
             }
 
-            after = settings.Range.Offset;
-            while (await records.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken) is { Count: > 0 } page)
+            // The next page is read and built while this one's payloads wait for room in the queue.
+            var reading = PageAfterAsync(settings.Range.Offset, cancellationToken);
+            next = reading;
+            while (await reading is ({ Count: > 0 } page, var payloads))
             {
-                after = page[^1].Id;
-                var payloads = await builder.BuildPageAsync(settings.Config, page, cancellationToken);
+                next = reading = PageAfterAsync(page[^1].Id, cancellationToken);
                 var (settles, reads) = Settles(page, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {
@@ -117,8 +119,20 @@ internal sealed class DeliveryPipeline(
         catch (Exception error)
         {
             _payloads.Writer.TryComplete(error);
+            if (next is not null)
+            {
+                // The page being read ahead uses the reader's connection, which the pass closes after this returns.
+                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
             throw;
         }
+    }
+
+    private async Task<(List<DeliveryRecord> Page, List<OutboundPayload> Payloads)> PageAfterAsync(long after, CancellationToken cancellationToken)
+    {
+        var page = await records.RecordsAfterAsync(settings.DatasetId, after, settings.Range.UpTo, settings.PageSize, cancellationToken);
+        return (page, page.Count > 0 ? await builder.BuildPageAsync(settings.Config, page, cancellationToken) : []);
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ internal static class ScriptHostFrames
     /// </summary>
     public const byte CallEach = 4;
 
+    /// <summary>
+    /// The longest a worker holds back the answers of a <see cref="CallEach"/>. Answers held back are lost if the worker is
+    /// killed; the parent then runs the unanswered calls again, one by one.
+    /// </summary>
+    public static readonly TimeSpan ProgressLag = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Parent → worker: stop the call with this id.</summary>
     public const byte Cancel = 3;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace FlowStudio.Engine.Scripting;
 
@@ -145,9 +146,16 @@ internal sealed class ScriptHostLoop(JintScriptEvaluator evaluator, Stream input
             return;
         }
 
-        // Each argument's answer goes out as soon as it is known; one flush at the end sends them together.
+        // Answers go out together, held back at most ProgressLag: the parent times each call from the answer before it.
+        var sent = Stopwatch.GetTimestamp();
         foreach (var argument in request.Arguments)
         {
+            if (Stopwatch.GetElapsedTime(sent) >= ScriptHostFrames.ProgressLag)
+            {
+                Write(_ => { });
+                sent = Stopwatch.GetTimestamp();
+            }
+
             bool hasValue;
             try
             {

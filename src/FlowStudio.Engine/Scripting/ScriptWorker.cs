@@ -27,7 +27,6 @@ internal sealed class ScriptWorker : IDisposable
     private int _callId;
     private long _callStarted;
     private long _cancelledAt;
-    private int _pending; // calls of the current request not yet answered: each may take the whole time limit
     private volatile bool _lost;
     private int _stop;
 
@@ -90,43 +89,63 @@ internal sealed class ScriptWorker : IDisposable
     /// <summary>Calls <paramref name="functionName"/> in the worker (see <see cref="IScriptEvaluator.CallFunction"/>).</summary>
     public async Task<string?> CallAsync(string script, string functionName, string argumentJson, CancellationToken cancellationToken)
     {
-        var outcome = (await ExchangeAsync((w, id) =>
+        var answers = new Answers(1);
+        await ExchangeAsync((w, id) =>
         {
             w.Write(ScriptHostFrames.Call);
             w.Write(id);
             w.Write(script);
             w.Write(functionName);
             w.Write(argumentJson);
-        }, 1, cancellationToken).ConfigureAwait(false))[0];
+        }, answers, cancellationToken).ConfigureAwait(false);
+        var outcome = answers.Outcomes[0];
         return outcome.Error is { } error ? throw error : outcome.Json;
     }
 
-    /// <summary>Calls <paramref name="functionName"/> once per argument in one message (see <see cref="IScriptEvaluator.CallEachAsync"/>).</summary>
-    public Task<ScriptOutcome[]> CallEachAsync(string script, string functionName, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        ExchangeAsync((w, id) =>
+    /// <summary>
+    /// Calls <paramref name="functionName"/> once per argument in one message (see <see cref="IScriptEvaluator.CallEachAsync"/>):
+    /// the outcomes received, and what lost the worker (killed past a limit, or crashed) during one of the calls after
+    /// those, if it was lost.
+    /// </summary>
+    public async Task<(IReadOnlyList<ScriptOutcome> Outcomes, ScriptException? Lost)> CallEachAsync(string script, string functionName,
+        IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var answers = new Answers(arguments.Count);
+        try
         {
-            w.Write(ScriptHostFrames.CallEach);
-            w.Write(id);
-            w.Write(script);
-            w.Write(functionName);
-            w.Write(arguments.Count);
-            foreach (var argument in arguments)
+            await ExchangeAsync((w, id) =>
             {
-                w.Write(argument);
-            }
-        }, arguments.Count, cancellationToken);
+                w.Write(ScriptHostFrames.CallEach);
+                w.Write(id);
+                w.Write(script);
+                w.Write(functionName);
+                w.Write(arguments.Count);
+                foreach (var argument in arguments)
+                {
+                    w.Write(argument);
+                }
+            }, answers, cancellationToken).ConfigureAwait(false);
+            return (answers.Outcomes, null);
+        }
+        catch (ScriptException lost) when (answers.Received < arguments.Count)
+        {
+            return (answers.Outcomes[..answers.Received], lost);
+        }
+    }
 
     /// <summary>Parses <paramref name="script"/> in the worker; the problem, or null.</summary>
     public async Task<ScriptException?> CheckAsync(string script)
     {
         try
         {
-            return (await ExchangeAsync((w, id) =>
+            var answers = new Answers(1);
+            await ExchangeAsync((w, id) =>
             {
                 w.Write(ScriptHostFrames.Check);
                 w.Write(id);
                 w.Write(script);
-            }, 1, CancellationToken.None).ConfigureAwait(false))[0].Error is { } problem ? throw problem : null;
+            }, answers, CancellationToken.None).ConfigureAwait(false);
+            return answers.Outcomes[0].Error is { } problem ? throw problem : null;
         }
         catch (ScriptException problem)
         {
@@ -156,14 +175,11 @@ internal sealed class ScriptWorker : IDisposable
         && await _reader.ReadInt32Async().ConfigureAwait(false) == 0;
 
     // Sends one request and reads its replies (one per call); the clock allows each call its own time limit.
-    private async Task<ScriptOutcome[]> ExchangeAsync(Action<BinaryWriter, int> write, int replies, CancellationToken cancellationToken)
+    private async Task ExchangeAsync(Action<BinaryWriter, int> write, Answers answers, CancellationToken cancellationToken)
     {
         var id = ++_nextId;
-        var outcomes = new ScriptOutcome[replies];
-        var received = 0;
         Interlocked.Exchange(ref _cancelledAt, 0);
         Interlocked.Exchange(ref _callStarted, _time.GetTimestamp());
-        Volatile.Write(ref _pending, replies);
         Volatile.Write(ref _callId, id);
         try
         {
@@ -175,7 +191,7 @@ internal sealed class ScriptWorker : IDisposable
 
             using var watch = _time.CreateTimer(_ => Watch(), null, WatchPeriod, WatchPeriod);
             await using var registration = cancellationToken.Register(() => CancelCall(id));
-            while (received < replies)
+            while (answers.Received < answers.Outcomes.Length)
             {
                 var reply = await _reader.ReadByteAsync().ConfigureAwait(false);
                 var replyId = await _reader.ReadInt32Async().ConfigureAwait(false);
@@ -186,8 +202,8 @@ internal sealed class ScriptWorker : IDisposable
                         var value = hasValue ? await _reader.ReadTextAsync().ConfigureAwait(false) : null;
                         if (replyId == id)
                         {
-                            outcomes[received++] = new ScriptOutcome(value, null);
-                            Answered(replies - received);
+                            answers.Outcomes[answers.Received++] = new ScriptOutcome(value, null);
+                            Answered();
                         }
 
                         break;
@@ -200,8 +216,8 @@ internal sealed class ScriptWorker : IDisposable
                                 _lost = true; // its heap may be bloated or damaged: start afresh
                             }
 
-                            outcomes[received++] = new ScriptOutcome(null, error);
-                            Answered(replies - received);
+                            answers.Outcomes[answers.Received++] = new ScriptOutcome(null, error);
+                            Answered();
                         }
 
                         break;
@@ -213,8 +229,6 @@ internal sealed class ScriptWorker : IDisposable
                         throw new InvalidDataException($"Unknown reply type {reply}.");
                 }
             }
-
-            return outcomes;
         }
         catch (Exception error) when (error is IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException)
         {
@@ -228,11 +242,8 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
-    private void Answered(int pending)
-    {
-        Interlocked.Exchange(ref _callStarted, _time.GetTimestamp());
-        Volatile.Write(ref _pending, pending);
-    }
+    // The request's next call started no earlier than this answer, and no more than ScriptHostFrames.ProgressLag before it was sent.
+    private void Answered() => Interlocked.Exchange(ref _callStarted, _time.GetTimestamp());
 
     private void CancelCall(int id)
     {
@@ -260,7 +271,7 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         var cancelledAt = Interlocked.Read(ref _cancelledAt);
-        if (_time.GetElapsedTime(Interlocked.Read(ref _callStarted)) > (_options.TimeoutInterval * Math.Max(1, Volatile.Read(ref _pending))) + _options.WorkerGrace)
+        if (_time.GetElapsedTime(Interlocked.Read(ref _callStarted)) > _options.TimeoutInterval + _options.WorkerGrace + ScriptHostFrames.ProgressLag)
         {
             Kill(WorkerStop.Timeout);
         }
@@ -325,6 +336,13 @@ internal sealed class ScriptWorker : IDisposable
     }
 
     private string LastError() => _errors.IsEmpty ? "" : ": " + string.Join(" ", _errors.Take(3)).Trim();
+
+    private sealed class Answers(int count)
+    {
+        public ScriptOutcome[] Outcomes { get; } = new ScriptOutcome[count];
+
+        public int Received { get; set; }
+    }
 
     private static void TryLowerPriority(Process process)
     {

@@ -80,9 +80,36 @@ public sealed class ScriptWorkerPool : IScriptEvaluator, IDisposable
 
         var shares = Math.Min(Options.Workers, arguments.Count);
         var size = (arguments.Count + shares - 1) / shares;
-        var parts = await Task.WhenAll(arguments.Chunk(size).Select(part =>
-            UseAsync(worker => worker.CallEachAsync(script, functionName, part, cancellationToken), cancellationToken))).ConfigureAwait(false);
+        var parts = await Task.WhenAll(arguments.Chunk(size).Select(part => CallEachAsync(script, functionName, part, cancellationToken)))
+            .ConfigureAwait(false);
         return [.. parts.SelectMany(part => part)];
+    }
+
+    // One worker's share. If the worker is lost, the call that lost it is one of those it had not answered: those run
+    // again one by one, so each gets its own outcome (group and transform calls have no effects to repeat).
+    private async Task<List<ScriptOutcome>> CallEachAsync(string script, string functionName, string[] part, CancellationToken cancellationToken)
+    {
+        var (answered, lost) = await UseAsync(worker => worker.CallEachAsync(script, functionName, part, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        var outcomes = new List<ScriptOutcome>(answered);
+        if (lost is not null && outcomes.Count == part.Length - 1)
+        {
+            outcomes.Add(new ScriptOutcome(null, lost));
+        }
+
+        foreach (var argument in part[outcomes.Count..])
+        {
+            try
+            {
+                outcomes.Add(new ScriptOutcome(await CallFunctionAsync(script, functionName, argument, cancellationToken).ConfigureAwait(false), null));
+            }
+            catch (ScriptException error)
+            {
+                outcomes.Add(new ScriptOutcome(null, error));
+            }
+        }
+
+        return outcomes;
     }
 
     /// <inheritdoc />

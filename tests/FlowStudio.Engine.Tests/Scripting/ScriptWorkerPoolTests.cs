@@ -284,6 +284,25 @@ public sealed class ScriptWorkerPoolTests
     }
 
     [Fact]
+    public async Task CallEachAsync_NativeCallPastTheDeadlineAmongFastCalls_StoppedOnItsOwnDeadlineAndTheOthersAnswered()
+    {
+        // Twenty quick calls, then a regex Jint cannot interrupt: the worker is killed one time limit (and the grace) after that
+        // call began, not after twenty-one. The calls it had not answered run again one by one, so the regex is stopped a
+        // second time, on its own, and the call after it runs.
+        using var sut = CreateSut(o => (o.TimeoutInterval, o.RegexTimeoutInterval) = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)));
+        const string code = "function group(b) {\n  return b.length ? b.length : /^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!');\n}";
+        sut.CallFunction("function group(b) { return 1; }", "group", "[]");
+        var watch = Stopwatch.StartNew();
+
+        var outcomes = await sut.CallEachAsync(code, "group", [.. Enumerable.Repeat("[1]", 20), "[]", "[1,2]"]);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
+        Assert.Equal([.. Enumerable.Repeat("1", 20), null, "2"], outcomes.Select(o => o.Json));
+        Assert.Equal("Code: Time limit 1 s reached: the script was stopped", outcomes[20].Error!.Message);
+        AssertStillServes(sut);
+    }
+
+    [Fact]
     public async Task CallEachAsync_EndlessLoopBetweenNormalCalls_OnlyThatCallStopped()
     {
         using var sut = CreateSut(o => (o.MaxStatements, o.TimeoutInterval) = (int.MaxValue, TimeSpan.FromMilliseconds(500)));
