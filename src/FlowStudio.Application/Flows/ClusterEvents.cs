@@ -123,7 +123,11 @@ internal sealed class ClusterEvents : BackgroundService
         Receive,
         (error, delay) => _logger.LogWarning(
             error, "The change feed lost its connection to PostgreSQL: pages here miss other instances' changes until it reconnects (in {Delay})", delay),
-        () => _logger.LogInformation("The change feed is connected to the other instances again"),
+        () =>
+        {
+            _logger.LogInformation("The change feed is connected to the other instances again: open pages read what they show again");
+            _events.PublishRelayed(FlowChange.Missed);
+        },
         _time,
         stoppingToken);
 

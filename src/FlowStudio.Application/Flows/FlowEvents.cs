@@ -11,10 +11,23 @@ internal enum FlowChangeKind
     Alert,
     Transform,
     Sync,
+
+    /// <summary>Changes this instance may have missed: every open page reads again (see <see cref="FlowChange.Missed"/>).</summary>
+    Missed,
 }
 
 /// <summary>One change; <paramref name="ResourceId"/> is the source or destination (or credential, lookup, sync) it concerns; an alert's is its flow's source.</summary>
-internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string? RunId = null);
+internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string? RunId = null)
+{
+    /// <summary>
+    /// Published when the change feed was cut off from the other instances for a while (its connection to PostgreSQL was
+    /// lost): what they changed meanwhile never arrived, so every subscriber reads what it shows again.
+    /// </summary>
+    public static readonly FlowChange Missed = new(FlowChangeKind.Missed, "");
+
+    /// <summary>Whether a subscriber showing <paramref name="kinds"/> of changes should read again.</summary>
+    public bool IsAny(params ReadOnlySpan<FlowChangeKind> kinds) => Kind == FlowChangeKind.Missed || kinds.Contains(Kind);
+}
 
 /// <summary>
 /// The change feed that pushes live updates to open pages: the engine and the services publish, components subscribe

@@ -34,7 +34,7 @@ internal sealed class LiveReload : IDisposable
 
     private async Task OnChangeAsync(FlowChange change)
     {
-        if (_disposed || !_concerns(change))
+        if (_disposed || (change.Kind != FlowChangeKind.Missed && !_concerns(change)))
         {
             return;
         }

@@ -63,6 +63,19 @@ public sealed class ClusterEventsTests(AppCluster cluster)
         Assert.Single(await onB.SettleAsync(c => c.Kind == FlowChangeKind.Source && c.ResourceId == id, 1, Reach, Quiet));
     }
 
+    [Fact]
+    public async Task ListenerConnectionKilled_WhenItListensAgain_OpenPagesAreToldToReadAgain()
+    {
+        // What the other instance changed while the listener was away never arrives: every subscriber hears "missed" once
+        // the listener is back, and reads what it shows again.
+        using var onA = new ChangeRecorder(cluster.A);
+        Assert.True(await TerminateListenersAsync() >= 2, "each instance listens on a connection of its own");
+        await WaitUntilAsync(() => cluster.Logs.Lines.Any(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("change feed lost its connection", StringComparison.Ordinal)));
+
+        Assert.Single(await onA.SettleAsync(c => c.Kind == FlowChangeKind.Missed, 1, Reach, Quiet));
+        await WaitUntilAsync(async () => await ListenerCountAsync() >= 2);
+    }
+
     private static async Task<string> CreateWebhookSourceAsync(HttpClient client)
     {
         var source = await client.PostJsonAsync("/api/sources", new { name = "Cluster " + Guid.NewGuid().ToString("N")[..6], connector = "webhook" }, 201);
