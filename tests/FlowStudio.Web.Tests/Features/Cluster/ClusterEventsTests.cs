@@ -63,7 +63,7 @@ public sealed class ClusterEventsTests(AppCluster cluster)
         Assert.Single(await onB.SettleAsync(c => c.Kind == FlowChangeKind.Source && c.ResourceId == id, 1, Reach, Quiet));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ListenerConnectionKilled_WhenItListensAgain_OpenPagesAreToldToReadAgain()
     {
         // What the other instance changed while the listener was away never arrives: every subscriber hears "missed" once
