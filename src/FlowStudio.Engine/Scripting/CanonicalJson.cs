@@ -49,7 +49,7 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
                 return -1;
             }
 
-            Push(string.GetHashCode(_text[(i + 1)..(end - 1)], StringComparison.Ordinal));
+            Push(Hash(_text[(i + 1)..(end - 1)]));
             i = Value(end + 1, depth);
             switch (At(i))
             {
@@ -89,36 +89,54 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
         }
     }
 
+    // Records' strings are short: a plain loop beats a vectorised search started once per string.
     private readonly int String(int i)
     {
+        var text = _text;
         var j = i + 1;
-        while (true)
+        while ((uint)j < (uint)text.Length)
         {
-            var rest = _text[j..];
-            var stop = rest.IndexOfAny('"', '\\');
-            if (stop < 0 || !PlainRun(rest[..stop]))
-            {
-                return -1;
-            }
-
-            j += stop;
-            if (_text[j] == '"')
+            var c = text[j];
+            if (c == '"')
             {
                 return j + 1;
             }
 
-            switch (At(j + 1))
+            if (c == '\\')
             {
-                case '"' or '\\' or 'b' or 'f' or 'n' or 'r' or 't':
-                    j += 2;
-                    break;
-                case 'u' when j + 6 <= _text.Length && ControlEscape(_text.Slice(j + 2, 4)):
-                    j += 6;
-                    break;
-                default:
-                    return -1;
+                switch (At(j + 1))
+                {
+                    case '"' or '\\' or 'b' or 'f' or 'n' or 'r' or 't':
+                        j += 2;
+                        continue;
+                    case 'u' when j + 6 <= text.Length && ControlEscape(text.Slice(j + 2, 4)):
+                        j += 6;
+                        continue;
+                    default:
+                        return -1;
+                }
             }
+
+            if (c < ' ')
+            {
+                return -1;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                // JSON.stringify writes only a pair as it is, high then low.
+                if (!char.IsHighSurrogate(c) || !char.IsLowSurrogate(At(j + 1)))
+                {
+                    return -1;
+                }
+
+                j++;
+            }
+
+            j++;
         }
+
+        return -1;
     }
 
     // JSON.stringify writes \u only for a control character without a short escape, in lowercase hex (and for lone
@@ -132,37 +150,6 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
 
         var code = ((hex[2] - '0') * 16) + (hex[3] <= '9' ? hex[3] - '0' : hex[3] - 'a' + 10);
         return code is not (8 or 9 or 10 or 12 or 13);
-    }
-
-    // Characters JSON.stringify writes as they are: no control characters, surrogates only in pairs.
-    private static bool PlainRun(ReadOnlySpan<char> run)
-    {
-        var i = run.IndexOfAnyExceptInRange(' ', '\ud7ff');
-        if (i < 0)
-        {
-            return true;
-        }
-
-        for (; i < run.Length; i++)
-        {
-            var c = run[i];
-            if (c < ' ' || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= run.Length || !char.IsLowSurrogate(run[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
     }
 
     // Integer-like keys come first in JavaScript's key order, and __proto__ is special to object literals.
@@ -190,8 +177,7 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
         }
         else if (lead is >= '1' and <= '9')
         {
-            var digits = _text[j..].IndexOfAnyExceptInRange('0', '9');
-            j = digits < 0 ? _text.Length : j + digits;
+            j = Digits(j);
             significant = j - i - (_text[i] == '-' ? 1 : 0);
         }
         else
@@ -202,8 +188,7 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
         if (At(j) == '.')
         {
             j++;
-            var digits = _text[j..].IndexOfAnyExceptInRange('0', '9');
-            var fraction = digits < 0 ? _text[j..] : _text.Slice(j, digits);
+            var fraction = _text[j..Digits(j)];
             if (fraction.IsEmpty || fraction[^1] == '0')
             {
                 return -1;
@@ -232,6 +217,28 @@ internal ref struct CanonicalJson(ReadOnlySpan<char> text)
         }
 
         return significant <= 15 && At(j) is not ('e' or 'E') ? j : -1;
+    }
+
+    // FNV-1a over the key's characters: equal hashes only cost a parse (see Distinct).
+    private static int Hash(ReadOnlySpan<char> key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
+    }
+
+    private readonly int Digits(int j)
+    {
+        while (At(j) is >= '0' and <= '9')
+        {
+            j++;
+        }
+
+        return j;
     }
 
     private void Push(int hash)

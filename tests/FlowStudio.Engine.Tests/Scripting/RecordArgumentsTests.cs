@@ -62,6 +62,7 @@ public sealed class RecordArgumentsTests
         """[]""",
         """[{}]""",
         """[{"id":1,"name":"n","nested":{"name":"dup","name":"again"}}]""",
+        "[{\"id\":1,\"raw\":\"a\ud800b\"},{\"id\":2,\"raw\":\"\udc00\"},{\"id\":3,\"raw\":\"\ud83d\ude00\"}]", // surrogates as they are, not escaped
         "[" + string.Join(",", Enumerable.Range(1, 12).Select(i => $$"""{"id":{{i}},"name":"Account {{i}}","amount":{{i}}.25}""")) + "]",
     ];
 
