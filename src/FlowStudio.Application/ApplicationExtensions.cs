@@ -14,7 +14,7 @@ internal static class ApplicationExtensions
     {
         builder.AddFlowStudioData();
         builder.AddTemplates();
-        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HostAddress>();
         builder.Services.AddScoped<CredentialService>();

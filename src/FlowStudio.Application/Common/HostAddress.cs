@@ -1,12 +1,19 @@
 using FlowStudio.Engine.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using FlowStudio.Application.Sandbox;
 
 namespace FlowStudio.Application.Common;
 
-/// <summary>Turns a base URL that is a path on this host ("/sandbox/clari") into an absolute loopback URL for outbound calls.</summary>
-internal sealed class HostAddress(IServer server)
+/// <summary>
+/// Turns a base URL that is a path on this host ("/sandbox/clari") into an absolute loopback URL for outbound calls; a
+/// sandbox path goes to <see cref="SandboxOptions.Url"/> when set (a worker reaches the web instance's sandbox).
+/// </summary>
+internal sealed class HostAddress(IServer server, IOptions<SandboxOptions> sandbox)
 {
+    public const string SandboxPrefix = "/sandbox/";
+
     public Uri Resolve(string? baseUrl, string fallback)
     {
         var value = string.IsNullOrWhiteSpace(baseUrl) ? fallback : baseUrl;
@@ -15,8 +22,12 @@ internal sealed class HostAddress(IServer server)
             return new Uri(value);
         }
 
-        return new Uri(Self().TrimEnd('/') + value);
+        var root = value.StartsWith(SandboxPrefix, StringComparison.Ordinal) && SandboxUrl is { } elsewhere ? elsewhere.GetLeftPart(UriPartial.Authority) : Self();
+        return new Uri(root.TrimEnd('/') + value);
     }
+
+    /// <summary>The web instance that mounts the sandbox for this one, if configured.</summary>
+    public Uri? SandboxUrl => string.IsNullOrWhiteSpace(sandbox.Value.Url) ? null : new Uri(sandbox.Value.Url);
 
     /// <summary>Every address this host listens on, as origins confined to <paramref name="pathPrefix"/>; empty before the server has started.</summary>
     public IReadOnlyList<ConfinedOrigin> SelfOrigins(string pathPrefix)

@@ -25,7 +25,7 @@ internal static class OutboundExtensions
             IReadOnlyList<ConfinedOrigin> self = [];
             return new OutboundPolicy(
                 options.Allow.Select(AllowRule.Parse),
-                () => sandbox.Enabled ? (self.Count > 0 ? self : self = host.SelfOrigins("/sandbox/")) : []);
+                () => sandbox.Enabled ? (self.Count > 0 ? self : self = SandboxOrigins(host)) : []);
         });
         builder.Services.AddHttpClient<ApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<OutboundPolicy>().CreateHandler())
@@ -35,5 +35,17 @@ internal static class OutboundExtensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<OutboundPolicy>(),
                 services.GetRequiredService<IOptions<OutboundOptions>>().Value.MaxResponseBytes));
+    }
+
+    // Where sandbox credentials may be sent: this host's own /sandbox/, and the configured web instance's.
+    private static List<ConfinedOrigin> SandboxOrigins(HostAddress host)
+    {
+        var origins = host.SelfOrigins(HostAddress.SandboxPrefix).ToList();
+        if (host.SandboxUrl is { } elsewhere)
+        {
+            origins.Add(new ConfinedOrigin(new Uri(elsewhere.GetLeftPart(UriPartial.Authority)), HostAddress.SandboxPrefix));
+        }
+
+        return origins;
     }
 }

@@ -167,6 +167,44 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
     }
 
+    [PostgresFact]
+    public async Task SandboxSourceRunByAWorker_CallsTheWebInstancesSandbox()
+    {
+        // Only the web instance mounts the sandbox; the worker, which runs every flow, is told where it is.
+        var data = Directory.CreateTempSubdirectory("flowstudio-cluster-").FullName;
+        var noStandaloneSandbox = new Uri("http://127.0.0.1:9/");
+        var web = await ChildProcess.StartAsync("FlowStudio.Web.dll", "/api/health",
+            AppProcesses.Environment(data, noStandaloneSandbox, ("Role", "web"), ("Sandbox__Enabled", "true")));
+        ChildProcess? worker = null;
+        try
+        {
+            worker = await ChildProcess.StartAsync("FlowStudio.Web.dll", "/api/health",
+                AppProcesses.Environment(data, noStandaloneSandbox, ("Role", "worker"), ("Sandbox__Enabled", "true"), ("Sandbox__Url", web.Root.ToString())));
+            using var client = AppProcesses.OwnerClient(web.Root);
+
+            var source = await client.PostJsonAsync("/api/sources", new
+            {
+                name = "Pulses on a worker",
+                credentialId = await client.CredentialIdAsync("ClientSuccess Sandbox"),
+                templateId = "clientsuccess.search-pulses",
+            }, 201);
+            var run = await Flows.RunSourceAsync(client, source.GetProperty("id").GetString()!);
+
+            Assert.Equal(300, run.GetProperty("recordsRead").GetInt64());
+        }
+        finally
+        {
+            if (worker is not null)
+            {
+                await worker.DisposeAsync();
+            }
+
+            await web.DisposeAsync();
+            TestDatabase.ReleaseConnections();
+            AppProcesses.TryDelete(data);
+        }
+    }
+
     /// <summary>The job scheduler's instance id of the app (its health check says).</summary>
     private static async Task<string> InstanceAsync(ChildProcess app)
     {
