@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FlowStudio.Bench;
 
 /// <summary>
-/// Command line: <c>--records N</c> (default 100,000), <c>--grouping code|property</c> (how the product groups each batch; default property), <c>--rounds R</c> (rounds of one product and one raw pass, which goes
+/// Command line: <c>--records N</c> (default 100,000), <c>--grouping code|property|both</c> (how the product groups each batch; default property; both: the two in each round, compared), <c>--rounds R</c> (rounds of one product and one raw pass, which goes
 /// first alternating; the ratio is the median of the rounds' ratios; default 5), <c>--latency-ms L</c> (the sandbox answers each call L ms later, like a real network;
 /// default 0), <c>--sandbox-process</c> (run the sandbox as a child process), <c>--sources</c> (instead: time the source
 /// engine reading the sandbox's 300 pulses and 1,000 contacts through their templates), <c>--scripts</c> (instead: the cost of one
@@ -41,7 +41,7 @@ internal sealed record BenchOptions(
                 case "--latency-ms" when i + 1 < args.Length:
                     latencyMs = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
-                case "--grouping" when i + 1 < args.Length && args[i + 1] is "code" or "property":
+                case "--grouping" when i + 1 < args.Length && args[i + 1] is "code" or "property" or "both":
                     grouping = args[++i];
                     break;
                 case "--sandbox-process":
@@ -63,7 +63,7 @@ internal sealed record BenchOptions(
                     database = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--grouping code|property] [--sandbox-process], or --sources, or --scripts, or --ui-pages N, or --workers N --database postgres.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --records N [--rounds R] [--latency-ms L] [--grouping code|property|both] [--sandbox-process], or --sources, or --scripts, or --ui-pages N, or --workers N --database postgres.");
             }
         }
 

@@ -15,13 +15,20 @@ internal static class DeliveryComparison
         using var control = new SandboxControl(sandbox.Root);
         var url = new Uri(ApiUrls.Resolve(sandbox.ClariBaseUrl, "/v2/ingest/entity/account?mode=incremental&isLastBatch=false"));
         using var raw = new RawDelivery(url);
-        await using var product = await ProductDelivery.StartAsync(sandbox.Root, options.Records, options.Grouping);
+        await using var product = await ProductDelivery.StartAsync(sandbox.Root, options.Records, options.Grouping == "both" ? "property" : options.Grouping);
+        var both = options.Grouping == "both";
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{options.Records:N0} records in SQLite, batches of {BenchOptions.BatchSize}, {options.Grouping} grouping, {options.Rounds} rounds, " +
             $"sandbox latency {options.LatencyMs} ms, POST {url} (sandbox {(options.SandboxProcess ? "in a child process" : "in this process")}, " +
             $"{Environment.ProcessorCount} CPUs, one request in flight each)"));
         Console.WriteLine($"same request bodies: {(await product.FirstBodyAsync() == RawDelivery.FirstBody(BenchOptions.BatchSize) ? "yes" : "NO")}");
+        if (both)
+        {
+            product.Grouping = "code";
+            Console.WriteLine($"same request bodies with code grouping: {(await product.FirstBodyAsync() == RawDelivery.FirstBody(BenchOptions.BatchSize) ? "yes" : "NO")}");
+            product.Grouping = "property";
+        }
 
         async Task<Phase> PassAsync(string name, Func<Task> deliver)
         {
@@ -43,9 +50,21 @@ internal static class DeliveryComparison
         // pass gives the product's peak memory, before the raw loop has run at full size.
         var productPeak = (await PassAsync("pilot product", ProductPass)).PeakWorkingSet;
         await PassAsync("pilot raw", RawPass);
+        if (both)
+        {
+            // Code grouping warms up first, the same way; the rounds below then measure both.
+            product.Grouping = "code";
+            await PassAsync("pilot code", ProductPass);
+            await product.WarmUpAsync(WarmUp.SmallRuns);
+            await WarmUpAsync();
+            product.Grouping = "property";
+        }
+
         await product.WarmUpAsync(WarmUp.SmallRuns);
+        await WarmUpAsync();
+
         // Each warm-up pass starts from a reset sandbox, as a measured one does: the sandbox then takes new accounts, not updates.
-        await WarmUp.RunAsync(
+        Task WarmUpAsync() => WarmUp.RunAsync(
             async () =>
             {
                 await control.ResetAsync(options.LatencyMs);
@@ -57,20 +76,54 @@ internal static class DeliveryComparison
                 await RawPass();
             });
 
+        async Task<Phase> CodePassAsync()
+        {
+            product.Grouping = "code";
+            try
+            {
+                return await PassAsync("code", ProductPass);
+            }
+            finally
+            {
+                product.Grouping = "property";
+            }
+        }
+
         var products = new List<Phase>();
+        var codes = new List<Phase>();
         var raws = new List<Phase>();
         for (var round = 0; round < options.Rounds; round++)
         {
             if (round % 2 == 0)
             {
                 products.Add(await PassAsync("product", ProductPass));
+                if (both)
+                {
+                    codes.Add(await CodePassAsync());
+                }
+
                 raws.Add(await PassAsync("raw", RawPass));
             }
             else
             {
                 raws.Add(await PassAsync("raw", RawPass));
+                if (both)
+                {
+                    codes.Add(await CodePassAsync());
+                }
+
                 products.Add(await PassAsync("product", ProductPass));
             }
+        }
+
+        if (both)
+        {
+            // Property and code grouping in the same round, next to each other: the comparison the raw loop's swings leave alone.
+            var shares = codes.Zip(products, (c, p) => c.RecordsPerSecond / p.RecordsPerSecond).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"code grouping: median {Median(codes.ConvertAll(p => p.RecordsPerSecond)):N0} records/s; code/raw ratio {Median([.. codes.Zip(raws, (c, r) => c.RecordsPerSecond / r.RecordsPerSecond)]):0.00}"));
+            Console.WriteLine("code grouping/property grouping per round: " + string.Join(", ", shares.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture))));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"code grouping/property grouping: {Median(shares):0.00}"));
         }
 
         var ratios = products.Zip(raws, (p, r) => p.RecordsPerSecond / r.RecordsPerSecond).ToList();

@@ -26,7 +26,6 @@ internal sealed class ProductDelivery : IAsyncDisposable
     private readonly string _directory;
     private readonly string _datasetId;
     private readonly string _credentialId;
-    private readonly string _grouping;
 
     private ProductDelivery(WebApplication app, string directory, string datasetId, string credentialId, string grouping)
     {
@@ -34,8 +33,11 @@ internal sealed class ProductDelivery : IAsyncDisposable
         _directory = directory;
         _datasetId = datasetId;
         _credentialId = credentialId;
-        _grouping = grouping;
+        Grouping = grouping;
     }
+
+    /// <summary>How the next deliveries group each batch: <c>code</c> or <c>property</c>.</summary>
+    public string Grouping { get; set; }
 
     /// <summary>A host on a new SQLite database in a temporary folder, with a Clari credential for the sandbox and a dataset of <paramref name="records"/> accounts.</summary>
     public static async Task<ProductDelivery> StartAsync(Uri sandboxRoot, long records, string grouping)
@@ -126,7 +128,7 @@ internal sealed class ProductDelivery : IAsyncDisposable
         }
     }
 
-    private CreateDestinationRequest Request(string name, string? datasetId = null) => _grouping == "code"
+    private CreateDestinationRequest Request(string name, string? datasetId = null) => Grouping == "code"
         ? new CreateDestinationRequest($"Bench {name}", datasetId ?? _datasetId, _credentialId, null, null, new ManualDestinationRequest(
             "POST", "json", "/v2/ingest/entity/account?mode=incremental&isLastBatch=false", null, null,
             new BatchingRequest(true, BenchOptions.BatchSize, "code", null, null, GroupingCode), null))
