@@ -22,12 +22,13 @@ internal sealed class HostAddress(IServer server, IOptions<SandboxOptions> sandb
             return new Uri(value);
         }
 
-        var root = value.StartsWith(SandboxPrefix, StringComparison.Ordinal) && SandboxUrl is { } elsewhere ? elsewhere.GetLeftPart(UriPartial.Authority) : Self();
+        var root = value.StartsWith(SandboxPrefix, StringComparison.Ordinal) && SandboxOrigin is { } elsewhere ? elsewhere.ToString() : Self();
         return new Uri(root.TrimEnd('/') + value);
     }
 
-    /// <summary>The web instance that mounts the sandbox for this one, if configured.</summary>
-    public Uri? SandboxUrl => string.IsNullOrWhiteSpace(sandbox.Value.Url) ? null : new Uri(sandbox.Value.Url);
+    /// <summary>The origin of the web instance that mounts the sandbox for this one, if configured.</summary>
+    public Uri? SandboxOrigin { get; } =
+        string.IsNullOrWhiteSpace(sandbox.Value.Url) ? null : new Uri(new Uri(sandbox.Value.Url).GetLeftPart(UriPartial.Authority));
 
     /// <summary>Every address this host listens on, as origins confined to <paramref name="pathPrefix"/>; empty before the server has started.</summary>
     public IReadOnlyList<ConfinedOrigin> SelfOrigins(string pathPrefix)

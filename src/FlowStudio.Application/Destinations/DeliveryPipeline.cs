@@ -87,7 +87,7 @@ internal sealed class DeliveryPipeline(
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        Task? next = null;
+        Task<(List<DeliveryRecord> Page, List<OutboundPayload> Payloads)>? reading = null;
         try
         {
             long after = 0;
@@ -102,11 +102,10 @@ internal sealed class DeliveryPipeline(
             }
 
             // The next page is read and built while this one's payloads wait for room in the queue.
-            var reading = PageAfterAsync(settings.Range.Offset, cancellationToken);
-            next = reading;
+            reading = PageAfterAsync(settings.Range.Offset, cancellationToken);
             while (await reading is ({ Count: > 0 } page, var payloads))
             {
-                next = reading = PageAfterAsync(page[^1].Id, cancellationToken);
+                reading = PageAfterAsync(page[^1].Id, cancellationToken);
                 var (settles, reads) = Settles(page, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {
@@ -119,10 +118,10 @@ internal sealed class DeliveryPipeline(
         catch (Exception error)
         {
             _payloads.Writer.TryComplete(error);
-            if (next is not null)
+            if (reading is not null)
             {
                 // The page being read ahead uses the reader's connection, which the pass closes after this returns.
-                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
             throw;

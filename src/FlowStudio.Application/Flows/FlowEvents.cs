@@ -27,6 +27,9 @@ internal sealed record FlowChange(FlowChangeKind Kind, string ResourceId, string
 
     /// <summary>Whether a subscriber showing <paramref name="kinds"/> of changes should read again.</summary>
     public bool IsAny(params ReadOnlySpan<FlowChangeKind> kinds) => Kind == FlowChangeKind.Missed || kinds.Contains(Kind);
+
+    /// <summary>Whether a subscriber showing the resource <paramref name="resourceId"/> should read again.</summary>
+    public bool IsAbout(string resourceId) => Kind == FlowChangeKind.Missed || ResourceId == resourceId;
 }
 
 /// <summary>

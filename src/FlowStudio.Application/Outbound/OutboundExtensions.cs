@@ -41,9 +41,9 @@ internal static class OutboundExtensions
     private static List<ConfinedOrigin> SandboxOrigins(HostAddress host)
     {
         var origins = host.SelfOrigins(HostAddress.SandboxPrefix).ToList();
-        if (host.SandboxUrl is { } elsewhere)
+        if (host.SandboxOrigin is { } elsewhere)
         {
-            origins.Add(new ConfinedOrigin(new Uri(elsewhere.GetLeftPart(UriPartial.Authority)), HostAddress.SandboxPrefix));
+            origins.Add(new ConfinedOrigin(elsewhere, HostAddress.SandboxPrefix));
         }
 
         return origins;

@@ -81,7 +81,9 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         var scratch = new StringBuilder();
         foreach (var (failure, batch, ids) in Gather(plan, records, cancellationToken))
         {
-            yield return failure ?? Batch(plan, batch!, ids!, scratch, cancellationToken);
+            yield return failure ?? Batch(plan, ids!, () => plan.Kind == RequestBodyKind.None ? ""
+                : plan.Format == ContentFormats.Json ? _grouper.GroupBatch(plan.Config, batch!, scratch, cancellationToken)
+                : RecordFormatter.Write(plan.Format, batch!.ConvertAll(record => (JObject)JsonText.Parse(record)), single: false));
         }
     }
 
@@ -108,24 +110,17 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         var next = 0;
         foreach (var (failure, _, ids) in items)
         {
-            payloads.Add(failure ?? Grouped(plan, outcomes[next++], ids!));
+            if (failure is not null)
+            {
+                payloads.Add(failure);
+                continue;
+            }
+
+            var outcome = outcomes[next++];
+            payloads.Add(Batch(plan, ids!, () => outcome.Error is { } error ? throw error : outcome.Json!));
         }
 
         return payloads;
-    }
-
-    private static OutboundPayload Grouped(Plan plan, ScriptOutcome outcome, List<long> ids)
-    {
-        var url = plan.Config.Url;
-        try
-        {
-            url = plan.Url.Expand(null, null, plan.Now, plan.Config.DateMacros);
-            return outcome.Error is { } error ? plan.Failure(url, ids, error.Message) : plan.Payload(url, outcome.Json!, ids);
-        }
-        catch (Exception error) when (error is RecordRejectedException or ArgumentException)
-        {
-            return plan.Failure(url, ids, error.Message);
-        }
     }
 
     /// <summary>The records in batches (each with lists of its own), with a failure in place of a record that cannot be built.</summary>
@@ -200,16 +195,14 @@ public sealed class PayloadBuilder(IScriptEvaluator scripts, TimeProvider time)
         }
     }
 
-    private OutboundPayload Batch(Plan plan, List<string> batch, List<long> ids, StringBuilder scratch, CancellationToken cancellationToken)
+    // A batch's payload with the body it gets, or its failure when the URL or the body cannot be made.
+    private static OutboundPayload Batch(Plan plan, List<long> ids, Func<string> body)
     {
         var url = plan.Config.Url;
         try
         {
             url = plan.Url.Expand(null, null, plan.Now, plan.Config.DateMacros);
-            var body = plan.Kind == RequestBodyKind.None ? ""
-                : plan.Format == ContentFormats.Json ? _grouper.GroupBatch(plan.Config, batch, scratch, cancellationToken)
-                : RecordFormatter.Write(plan.Format, batch.ConvertAll(record => (JObject)JsonText.Parse(record)), single: false);
-            return plan.Payload(url, body, ids);
+            return plan.Payload(url, body(), ids);
         }
         catch (Exception error) when (error is RecordRejectedException or ScriptException or ArgumentException)
         {

@@ -202,35 +202,38 @@ internal sealed class ResultWriter
 
             Raw(rest[..stop]);
             var c = rest[stop];
+            var taken = 1;
             if (char.IsHighSurrogate(c) && stop + 1 < rest.Length && char.IsLowSurrogate(rest[stop + 1]))
             {
+                taken = 2;
                 Raw(rest.Slice(stop, 2));
-                rest = rest[(stop + 2)..];
-                continue;
             }
-
-            Ascii(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\b' => "\\b",
-                '\f' => "\\f",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' || char.IsSurrogate(c) => $"\\u{(int)c:x4}",
-                _ => null,
-            } ?? "");
-            if (c >= '\ue000')
+            else if (c >= '\ue000')
             {
                 Raw(rest.Slice(stop, 1));
             }
+            else
+            {
+                Ascii(Escape(c));
+            }
 
-            rest = rest[(stop + 1)..];
+            rest = rest[(stop + taken)..];
         }
 
         Ascii("\"");
     }
+
+    private static string Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ => $"\\u{(int)c:x4}", // other control characters, lone surrogates
+    };
 
     private void Raw(ReadOnlySpan<char> text)
     {
