@@ -8,10 +8,11 @@ using FlowStudio.Bench;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sandbox-pages [--records 100000]   (sandbox reset and page times)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --source-reads [--records 100000] [--rounds 5]   (a source run into SQLite vs raw page fetches)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --reader-cpu [--records 100000]   (the source reader alone, pages from memory)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --writer-cpu [--records 100000]   (the dataset writer alone, records from memory into SQLite)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --workers 2 --database postgres --records 200000 --latency-ms 20   (one delivery shared by worker processes)
 var sandboxPages = args.Contains("--sandbox-pages");
 var sourceReads = args.Contains("--source-reads");
-var options = BenchOptions.Parse([.. args.Where(arg => arg is not "--sandbox-pages" and not "--source-reads" and not "--reader-cpu")]);
+var options = BenchOptions.Parse([.. args.Where(arg => arg is not "--sandbox-pages" and not "--source-reads" and not "--reader-cpu" and not "--writer-cpu")]);
 if (options.UiPages > 0)
 {
     await UiMemory.RunAsync(options.UiPages);
@@ -40,6 +41,12 @@ if (sandboxPages)
 if (args.Contains("--reader-cpu"))
 {
     await ReaderCpu.RunAsync(sandbox, options.Records);
+    return;
+}
+
+if (args.Contains("--writer-cpu"))
+{
+    await WriterCpu.RunAsync(sandbox, options.Records);
     return;
 }
 

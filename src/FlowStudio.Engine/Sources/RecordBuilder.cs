@@ -45,7 +45,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     }
 
     // The record's own compact object, left open, then the added properties it lacked.
-    private string Text(JsonElement? record, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
+    private byte[] Text(JsonElement? record, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
     {
         _buffer.ResetWrittenCount();
         if (record is not { } obj)
@@ -91,7 +91,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         }
 
         _buffer.Write("}"u8);
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan.ToArray();
     }
 
     // The object property by property, left open, an added property's value in place of the record's own.
@@ -214,7 +214,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     }
 
     // The text of each key or cursor field, read as RecordFields reads a record.
-    private KeyValuePair<string, string?>[] Capture(string json, JsonElement? record, IReadOnlyList<AddedProperty> extra)
+    private KeyValuePair<string, string?>[] Capture(byte[] json, JsonElement? record, IReadOnlyList<AddedProperty> extra)
     {
         var fields = reading.Fields;
         if (fields.Count == 0)
@@ -231,7 +231,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
         return captured;
     }
 
-    private static string? Read(string json, JsonElement? record, IReadOnlyList<AddedProperty> extra, string field)
+    private static string? Read(byte[] json, JsonElement? record, IReadOnlyList<AddedProperty> extra, string field)
     {
         if (field.StartsWith('$'))
         {
@@ -241,7 +241,7 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
             }
 
             using var whole = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 2 * JsonText.MaxDepth });
-            return query.Select(whole.RootElement, () => JsonText.Parse(json)) is [var first, ..] ? FieldText(first) : null;
+            return query.Select(whole.RootElement, () => JsonText.Parse(Encoding.UTF8.GetString(json))) is [var first, ..] ? FieldText(first) : null;
         }
 
         if (Top(record, extra, field) is { } own)

@@ -1,3 +1,4 @@
+using System.Text;
 using FlowStudio.Engine.Paths;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -14,6 +15,7 @@ public sealed class SourceRecord
     private readonly KeyValuePair<string, string?>[] _fields = [];
     private JObject? _data;
     private string? _json;
+    private byte[]? _utf8;
 
     internal SourceRecord(JObject data, string? lookupKey)
     {
@@ -21,9 +23,9 @@ public sealed class SourceRecord
         LookupKey = lookupKey;
     }
 
-    internal SourceRecord(string json, string? lookupKey, RecordSchema schema, KeyValuePair<string, string?>[] fields)
+    internal SourceRecord(byte[] utf8, string? lookupKey, RecordSchema schema, KeyValuePair<string, string?>[] fields)
     {
-        _json = json;
+        _utf8 = utf8;
         LookupKey = lookupKey;
         Schema = schema;
         _fields = fields;
@@ -38,7 +40,10 @@ public sealed class SourceRecord
     /// The record as compact JSON, with <c>_metadata</c> when a metadata path matched and <c>_lookupKey</c> for lookup
     /// runs. Numbers keep their text and date-like strings stay strings.
     /// </summary>
-    public string Json => _json ??= _data!.ToString(Formatting.None);
+    public string Json => _json ??= _utf8 is null ? _data!.ToString(Formatting.None) : Encoding.UTF8.GetString(_utf8);
+
+    /// <summary><see cref="Json"/> as UTF-8 (a record read from a JSON page has only this until its text is asked for).</summary>
+    public ReadOnlyMemory<byte> Utf8Json => _utf8 ??= Encoding.UTF8.GetBytes(Json);
 
     /// <summary>For a URL with a lookup macro: the key of the lookup row the record came from.</summary>
     public string? LookupKey { get; }
@@ -47,7 +52,7 @@ public sealed class SourceRecord
     internal RecordSchema? Schema { get; }
 
     /// <summary>The record's fields, parsed from its JSON text on first use.</summary>
-    internal JObject Data => _data ??= JsonText.Parse(_json!) as JObject
+    internal JObject Data => _data ??= JsonText.Parse(Json) as JObject
         ?? throw new InvalidOperationException("The record is not a JSON object.");
 
     /// <summary>A record from the JSON object text a dataset stores.</summary>

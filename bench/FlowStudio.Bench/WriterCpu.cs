@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using FlowStudio.Application;
+using FlowStudio.Application.Data;
+using FlowStudio.Application.Datasets;
+using FlowStudio.Engine.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FlowStudio.Bench;
+
+/// <summary>
+/// The dataset writer alone: the "Search Contacts" records of N contacts are read once (pages from the sandbox, records made
+/// by the engine's reader), then written into a source's empty dataset in SQLite 20 times, as a source run writes its pages.
+/// Prints each round and the median of the last ten: the CPU a source run spends on storing, apart from reading.
+/// </summary>
+internal static class WriterCpu
+{
+    private const int Rounds = 20;
+
+    public static async Task RunAsync(SandboxPeer sandbox, long contacts)
+    {
+        using var http = new HttpClient { BaseAddress = sandbox.Root };
+        http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
+        (await http.PostAsJsonAsync("sandbox/_reset", new { contacts })).EnsureSuccessStatusCode();
+        var catalog = Engine.Templates.TemplateCatalog.Load(Engine.Templates.TemplateDirectory.Locate()!);
+        var config = SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>()) with { MaxPages = 100_000 };
+        var connection = new Engine.Connectors.Connection("clientsuccess", new Uri(sandbox.Root, "/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
+        using var client = new HttpClient();
+        var reader = new SourceReader(new Engine.Http.ApiClient(client, new Engine.Connectors.ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
+        var pages = new List<IReadOnlyList<SourceRecord>>();
+        await foreach (var page in reader.ReadPagesAsync(connection, config, null, null, null, CancellationToken.None))
+        {
+            pages.Add(page);
+        }
+
+        var directory = Directory.CreateTempSubdirectory("flowstudio-bench-");
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.For([]), ContentRootPath = directory.FullName, EnvironmentName = Environments.Production });
+            builder.Logging.ClearProviders();
+            builder.Configuration["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(directory.FullName, "flowstudio.db")}";
+            builder.Configuration["Templates:Directory"] = Engine.Templates.TemplateDirectory.Locate();
+            builder.AddApplication();
+            await using var app = builder.Build();
+            await app.MigrateFlowStudioDataAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"writer CPU: {pages.Sum(p => p.Count):N0} records ({pages.Sum(p => p.Sum(r => r.Json.Length)) / pages.Sum(p => p.Count):N0} characters each) in {pages.Count:N0} pages, {Rounds} rounds"));
+            var cpus = new List<double>();
+            for (var round = 1; round <= Rounds; round++)
+            {
+                var datasetId = Guid.NewGuid().ToString("N");
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+                    db.Datasets.Add(new Dataset { Id = datasetId, Name = $"bench {round}" });
+                    await db.SaveChangesAsync();
+                }
+
+                using var self = Process.GetCurrentProcess();
+                var cpu = self.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var written = await scope.ServiceProvider.GetRequiredService<DatasetWriter>().WritePagesAsync(
+                        datasetId, config.Key, pages.ToAsyncEnumerable(), _ => { }, _ => Task.CompletedTask, CancellationToken.None);
+                    if (written != contacts)
+                    {
+                        throw new InvalidOperationException($"The writer wrote {written:N0} records, not {contacts:N0}.");
+                    }
+                }
+
+                self.Refresh();
+                var used = (self.TotalProcessorTime - cpu).TotalMilliseconds;
+                cpus.Add(used);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {watch.Elapsed.TotalMilliseconds:0} ms, CPU {used:0} ms"));
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<FlowStudioDb>().Database.ExecuteSqlRawAsync("DELETE FROM \"DatasetRecords\"");
+                }
+            }
+
+            var last = cpus.TakeLast(10).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"writer CPU per 100,000 records (median of the last 10 rounds): {(last[4] + last[5]) / 2 * 100_000 / contacts:0} ms"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+}
