@@ -24,7 +24,6 @@ internal sealed class ResponseDocument : IDisposable
     private readonly byte[]? _bytes;
     private JsonDocument? _json;
     private JToken? _tree;
-    private bool? _isCompact;
 
     private ResponseDocument(string body, byte[]? bytes, JsonDocument? json, JToken? tree, XmlDocument? xml)
     {
@@ -40,9 +39,6 @@ internal sealed class ResponseDocument : IDisposable
 
     /// <summary>The body as a Newtonsoft tree: lenient JSON as read; strict JSON parsed again on first use (filters); null for XML or empty.</summary>
     public JToken? Tree => _tree ??= _json is null ? null : JsonText.Parse(_body);
-
-    /// <summary>True when the strict JSON has no whitespace between tokens (its values' bytes are compact as they are).</summary>
-    public bool IsCompact => _isCompact ??= _json is not null && CompactJson.IsCompact(JsonMarshal.GetRawUtf8Value(_json.RootElement));
 
     /// <summary>The body as XML, or null.</summary>
     public XmlDocument? Xml { get; }

@@ -107,7 +107,7 @@ public static class ResponseExtractor
             }
         }
 
-        return new ExtractedPage(items.Count, () => Build(items, new RecordBuilder(reading, added, document.IsCompact)), metadata);
+        return new ExtractedPage(items.Count, () => Build(items, new RecordBuilder(reading, added)), metadata);
     }
 
     private static void AddOne(JsonElement element, List<JsonElement> items)

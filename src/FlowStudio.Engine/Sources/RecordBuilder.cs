@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -11,10 +12,10 @@ namespace FlowStudio.Engine.Sources;
 /// <summary>
 /// Makes the records of one page from the elements its path to data selected: each record's text is the element's own
 /// bytes as sent (compacted) with the page's added properties, and the key and cursor fields and the schema are read
-/// from the same parse. <paramref name="compact"/> says the page has no whitespace between tokens, so each record's
-/// bytes are copied as they are. Not thread-safe; one per page.
+/// from the same parse. A record with no whitespace between its tokens (told while its schema is read) has its bytes
+/// copied as they are. Not thread-safe; one per page.
 /// </summary>
-internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedProperty> added, bool compact)
+internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedProperty> added)
 {
     private static readonly byte[] ValueName = "value"u8.ToArray();
 
@@ -39,13 +40,13 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     private SourceRecord Build(JsonElement? record, IReadOnlyList<AddedProperty> extra)
     {
         Span<bool> replaced = stackalloc bool[extra.Count];
-        var schema = Schema(record, extra, replaced);
-        var json = Text(record, extra, replaced);
+        var schema = Schema(record, extra, replaced, out var compact);
+        var json = Text(record, extra, replaced, compact);
         return new SourceRecord(json, reading.LookupKey, schema, Capture(json, record, extra));
     }
 
     // The record's own compact object, left open, then the added properties it lacked.
-    private byte[] Text(JsonElement? record, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced)
+    private byte[] Text(JsonElement? record, IReadOnlyList<AddedProperty> extra, ReadOnlySpan<bool> replaced, bool compact)
     {
         _buffer.ResetWrittenCount();
         if (record is not { } obj)
@@ -136,18 +137,38 @@ internal sealed class RecordBuilder(RecordReading reading, IReadOnlyList<AddedPr
     }
 
     // The record's fields in order with their types, shared with earlier records of the same layout: one pass writes the
-    // layout (each name as sent, a quote, the type), and a 128-bit hash of it finds the schema made for it before.
-    private RecordSchema Schema(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced)
+    // layout (each name as sent, a quote, the type), and a 128-bit hash of it finds the schema made for it before. The same
+    // pass tells whether the object is compact: each name and value starts right after the punctuation before it.
+    private RecordSchema Schema(JsonElement? record, IReadOnlyList<AddedProperty> extra, Span<bool> replaced, out bool compact)
     {
         _layout.ResetWrittenCount();
         var count = 0;
+        compact = true;
         if (record is { } obj)
         {
+            var whole = JsonMarshal.GetRawUtf8Value(obj);
+            ref var start = ref MemoryMarshal.GetReference(whole);
+            // Where the next name's raw bytes must start: after {" for the first, after ," for the others.
+            nint next = 2;
             foreach (var property in obj.EnumerateObject())
             {
-                AddToLayout(JsonMarshal.GetRawUtf8PropertyName(property), TypeOf(property, extra, replaced));
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                AddToLayout(name, TypeOf(property, extra, replaced));
                 count++;
+                if (compact)
+                {
+                    var value = JsonMarshal.GetRawUtf8Value(property.Value);
+                    var nameAt = Unsafe.ByteOffset(ref start, ref MemoryMarshal.GetReference(name));
+                    var valueAt = Unsafe.ByteOffset(ref start, ref MemoryMarshal.GetReference(value));
+                    // ": between the name and its value; an object or array value is checked inside too.
+                    compact = nameAt == next && valueAt == nameAt + name.Length + 2
+                        && (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) || CompactJson.IsCompact(value));
+                    next = valueAt + value.Length + 2;
+                }
             }
+
+            // The closing brace right after the last value, or right after the opening one.
+            compact = compact && whole.Length == (count == 0 ? 2 : next - 1);
         }
 
         for (var i = 0; i < extra.Count; i++)

@@ -205,6 +205,61 @@ public sealed class ResponseExtractorTests
             record.Json);
     }
 
+    [Theory]
+    [InlineData("""{"a":1,"b":"x y","c":[1,2],"d":{"e":null}}""")]
+    [InlineData("""{ "a":1}""")]
+    [InlineData("""{"a" :1}""")]
+    [InlineData("""{"a": 1}""")]
+    [InlineData("""{"a":1 }""")]
+    [InlineData("""{"a":1 ,"b":2}""")]
+    [InlineData("""{"a":1, "b":2}""")]
+    [InlineData("{\"a\":\"x\",\"b\":\"y\"\t}")]
+    [InlineData("""{"a":[1, 2]}""")]
+    [InlineData("""{"a":[ ]}""")]
+    [InlineData("""{"a":{"b": 1}}""")]
+    [InlineData("{\"a\":[{\"b\":1},\r\n{\"c\":\"x , y\"}]}")]
+    [InlineData("""{}""")]
+    [InlineData("""{ }""")]
+    [InlineData("""{"s":"a \" b : c , d"}""")]
+    [InlineData("""{"s":"\\","t":"\\ "}""")]
+    [InlineData("""{"\u0041 b":"\u00e9"}""")]
+    [InlineData("""{"a":"\"",  "b":true}""")]
+    public void Extract_RecordText_HasNoWhitespaceBetweenTokens_WhereverThePageHadIt(string record)
+    {
+        foreach (var page in new[] { $$"""{"data":[{{record}}]}""", $$"""{ "data" : [ {{record}} , {{record}} ] }""", $$"""{"data":[{{record}},{{record}}],"x": 1}""" })
+        {
+            Assert.All(ResponseExtractor.Extract(page, "$.data[*]", null).Records, r => Assert.Equal(WithoutWhitespace(record), r.Json));
+        }
+    }
+
+    // The JSON text without whitespace outside its strings.
+    private static string WithoutWhitespace(string json)
+    {
+        var text = new System.Text.StringBuilder();
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString && c == '\\')
+            {
+                text.Append(c).Append(json[++i]);
+                continue;
+            }
+
+            if (c == '"')
+            {
+                inString = !inString;
+            }
+
+            if (inString || !char.IsWhiteSpace(c))
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
     [Fact]
     public void Extract_RecordWithItsOwnMetadataProperty_HasItReplacedInPlace()
     {
