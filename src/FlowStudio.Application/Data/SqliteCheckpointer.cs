@@ -8,7 +8,7 @@ namespace FlowStudio.Application.Data;
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file on a background thread, shortly after commits, so a bulk write
 /// (a source run's records, a delivery's state) stops less for checkpoints. Left to SQLite, the commit that crosses
-/// <c>wal_autocheckpoint</c> (2,500 pages of 16 KB, 40 MB) copies all of them and waits for the disk twice: about 75 ms while the run
+/// <c>wal_autocheckpoint</c> (5,000 pages of 8 KB, 40 MB) copies all of them and waits for the disk twice: about 75 ms while the run
 /// waits. Copied here as the log grows, that commit only has the last pages to copy (23-53 ms measured; the disk flush
 /// remains, and a writer that never pauses cannot restart the log without it). The checkpoint is <c>PASSIVE</c>: it copies
 /// what no reader still needs and never blocks a writer. At most one runs at a time, then it rests <see cref="Interval"/>;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowStudio.Web.Tests.Data;
 
-/// <summary>What keeps a bulk write (a source run's records) from stalling: pages of 16 KB, the database file checkpointed in the background, and no watcher waking on each write.</summary>
+/// <summary>What keeps a bulk write (a source run's records) from stalling: pages of 8 KB, the database file checkpointed in the background, and no watcher waking on each write.</summary>
 public sealed class BulkWriteTests
 {
     private const int Records = 5_000;
@@ -34,7 +34,7 @@ public sealed class BulkWriteTests
             Assert.Equal(Records, written);
         }
 
-        // About 5 MB of records: SQLite alone would leave them in the WAL until it holds 40 MB (wal_autocheckpoint = 2,500 pages of 16 KB).
+        // About 5 MB of records: SQLite alone would leave them in the WAL until it holds 40 MB (wal_autocheckpoint = 5,000 pages of 8 KB).
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (new FileInfo(file).Length - before < 4_000_000 && DateTime.UtcNow < deadline)
         {
@@ -46,14 +46,14 @@ public sealed class BulkWriteTests
     }
 
     [SqliteFact]
-    public async Task ANewDatabase_Has16KilobytePages_InWalMode()
+    public async Task ANewDatabase_Has8KilobytePages_InWalMode()
     {
         using var app = new FlowStudioApp();
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "flowstudio.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_size";
-        Assert.Equal(16_384L, await command.ExecuteScalarAsync());
+        Assert.Equal(8_192L, await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
