@@ -6,7 +6,7 @@ using FlowStudio.Bench;
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --scripts   (group(100 records): in-process vs a worker process)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --ui-pages 20   (web server working set with 1 and 20 editor pages)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --sandbox-pages [--records 100000]   (sandbox reset and page times)
-// dotnet run -c Release --project bench/FlowStudio.Bench -- --source-reads [--records 100000] [--rounds 5]   (a source run into SQLite vs raw page fetches)
+// dotnet run -c Release --project bench/FlowStudio.Bench -- --source-reads [--records 100000] [--rounds 5] [--latency-ms 0]   (a source run into SQLite vs raw page fetches)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --reader-cpu [--records 100000]   (the source reader alone, pages from memory)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --writer-cpu [--records 100000]   (the dataset writer alone, records from memory into SQLite)
 // dotnet run -c Release --project bench/FlowStudio.Bench -- --workers 2 --database postgres --records 200000 --latency-ms 20   (one delivery shared by worker processes)
@@ -52,7 +52,7 @@ if (args.Contains("--writer-cpu"))
 
 if (sourceReads)
 {
-    await SourceRunReads.RunAsync(sandbox, options.Records, options.Rounds);
+    await SourceRunReads.RunAsync(sandbox, options.Records, options.Rounds, options.LatencyMs);
     return;
 }
 

@@ -24,7 +24,7 @@ internal static class SourceRunReads
 {
     private const int PageSize = 100;
 
-    public static async Task RunAsync(SandboxPeer sandbox, long contacts, int rounds)
+    public static async Task RunAsync(SandboxPeer sandbox, long contacts, int rounds, int latencyMs)
     {
         using var http = new HttpClient { BaseAddress = sandbox.Root, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
@@ -33,13 +33,20 @@ internal static class SourceRunReads
             reset.EnsureSuccessStatusCode();
         }
 
+        if (latencyMs > 0)
+        {
+            // Every ClientSuccess answer comes this much later, as over a real network; both loops wait for it.
+            using var faults = await http.PostAsJsonAsync("sandbox/_faults", new { latencyMs });
+            faults.EnsureSuccessStatusCode();
+        }
+
         var directory = Directory.CreateTempSubdirectory("flowstudio-bench-");
         try
         {
             await using var app = await StartAppAsync(directory.FullName);
             var credentialId = await CreateCredentialAsync(app, sandbox.Root);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"source reads: {contacts:N0} contacts in pages of {PageSize}, {rounds} rounds, SQLite at {directory.FullName} ({Environment.ProcessorCount} CPUs)"));
+                $"source reads: {contacts:N0} contacts in pages of {PageSize}, sandbox latency {latencyMs} ms, {rounds} rounds, SQLite at {directory.FullName} ({Environment.ProcessorCount} CPUs)"));
 
             // Each product pass runs a new source into its own empty dataset; its records are deleted afterwards, so the database
             // stays the size of one pass.
