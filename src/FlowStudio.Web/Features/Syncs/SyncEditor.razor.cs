@@ -188,6 +188,9 @@ public sealed partial class SyncEditor
 
         _importRunId = run.RunId;
         Snackbar.Add("The initial import is running.", Severity.Info);
+        // A small import can finish before its id is known here: the runs' last reload then did not know it was this
+        // import's, and no later change would come to show what it did.
+        await RunsReloadedAsync();
     });
 
     /// <summary>"12 clients created in ClientSuccess, 3 contacts updated in Zoho CRM" (or that nothing would change).</summary>
