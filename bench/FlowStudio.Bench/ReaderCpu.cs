@@ -27,13 +27,10 @@ internal static class ReaderCpu
             pages.Add(await http.GetByteArrayAsync($"sandbox/clientsuccess/v2/contact/search?page={page}&size=100"));
         }
 
-        var catalog = Engine.Templates.TemplateCatalog.Load(Engine.Templates.TemplateDirectory.Locate()!);
-        var config = Engine.Sources.SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>()) with { MaxPages = 100_000 };
-        var connection = new Engine.Connectors.Connection(
-            "clientsuccess", new Uri("http://memory.test/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
+        var config = ContactSearch.Config();
+        var connection = ContactSearch.ConnectionTo(new Uri("http://memory.test/"));
         using var memory = new HttpClient(new MemoryPages(pages));
-        var reader = new Engine.Sources.SourceReader(
-            new Engine.Http.ApiClient(memory, new Engine.Connectors.ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
+        var reader = ContactSearch.Reader(memory);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader CPU: {contacts:N0} contacts in {pages.Count - 1:N0} pages served from memory, {Rounds} rounds"));
         var cpus = new List<double>();
         for (var round = 1; round <= Rounds; round++)

@@ -103,7 +103,8 @@ internal static class SourceRunReads
         }
     }
 
-    private static async Task<WebApplication> StartAppAsync(string directory)
+    /// <summary>The app's services on a new SQLite database in <paramref name="directory"/>, not started (no scheduler), as the source-read modes use them.</summary>
+    internal static async Task<WebApplication> StartAppAsync(string directory)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.For([]), ContentRootPath = directory, EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
@@ -181,12 +182,10 @@ internal static class SourceRunReads
     /// <summary>The Engine's source reader alone (no database), for where the time goes.</summary>
     private static async Task EngineOnlyAsync(Uri sandboxRoot, long contacts)
     {
-        var catalog = Engine.Templates.TemplateCatalog.Load(Engine.Templates.TemplateDirectory.Locate()!);
-        var config = Engine.Sources.SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>()) with { MaxPages = 100_000 };
-        var connection = new Engine.Connectors.Connection("clientsuccess", new Uri(sandboxRoot, "/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
+        var config = ContactSearch.Config();
+        var connection = ContactSearch.ConnectionTo(sandboxRoot);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var reader = new Engine.Sources.SourceReader(
-            new Engine.Http.ApiClient(http, new Engine.Connectors.ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
+        var reader = ContactSearch.Reader(http);
         long records = 0;
         string? lastUrl = null;
         await foreach (var page in reader.ReadPagesAsync(connection, config, null, null, r => lastUrl = r.Url, CancellationToken.None))

@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using FlowStudio.Application;
 using FlowStudio.Application.Data;
 using FlowStudio.Application.Datasets;
 using FlowStudio.Engine.Sources;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FlowStudio.Bench;
 
@@ -27,13 +23,10 @@ internal static class WriterCpu
         using var http = new HttpClient { BaseAddress = sandbox.Root };
         http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
         (await http.PostAsJsonAsync("sandbox/_reset", new { contacts })).EnsureSuccessStatusCode();
-        var catalog = Engine.Templates.TemplateCatalog.Load(Engine.Templates.TemplateDirectory.Locate()!);
-        var config = SourceConfig.FromTemplate(catalog.Find("clientsuccess.search-contacts")!, new Dictionary<string, string?>()) with { MaxPages = 100_000 };
-        var connection = new Engine.Connectors.Connection("clientsuccess", new Uri(sandbox.Root, "/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
+        var config = ContactSearch.Config();
         using var client = new HttpClient();
-        var reader = new SourceReader(new Engine.Http.ApiClient(client, new Engine.Connectors.ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
         var pages = new List<IReadOnlyList<SourceRecord>>();
-        await foreach (var page in reader.ReadPagesAsync(connection, config, null, null, null, CancellationToken.None))
+        await foreach (var page in ContactSearch.Reader(client).ReadPagesAsync(ContactSearch.ConnectionTo(sandbox.Root), config, null, null, null, CancellationToken.None))
         {
             pages.Add(page);
         }
@@ -41,15 +34,9 @@ internal static class WriterCpu
         var directory = Directory.CreateTempSubdirectory("flowstudio-bench-");
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.For([]), ContentRootPath = directory.FullName, EnvironmentName = Environments.Production });
-            builder.Logging.ClearProviders();
-            builder.Configuration["ConnectionStrings:FlowStudio"] = $"Data Source={Path.Combine(directory.FullName, "flowstudio.db")}";
-            builder.Configuration["Templates:Directory"] = Engine.Templates.TemplateDirectory.Locate();
-            builder.AddApplication();
-            await using var app = builder.Build();
-            await app.MigrateFlowStudioDataAsync();
+            await using var app = await SourceRunReads.StartAppAsync(directory.FullName);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"writer CPU: {pages.Sum(p => p.Count):N0} records ({pages.Sum(p => p.Sum(r => r.Json.Length)) / pages.Sum(p => p.Count):N0} characters each) in {pages.Count:N0} pages, {Rounds} rounds"));
+                $"writer CPU: {pages.Sum(p => p.Count):N0} records ({pages.Sum(p => p.Sum(r => r.Utf8Json.Length)) / pages.Sum(p => p.Count):N0} bytes each) in {pages.Count:N0} pages, {Rounds} rounds"));
             var cpus = new List<double>();
             for (var round = 1; round <= Rounds; round++)
             {

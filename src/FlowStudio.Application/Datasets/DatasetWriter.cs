@@ -146,13 +146,18 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
         var countsAdded = keyField is not null && db.Database.IsNpgsql();
         var added = 0L;
         var lastId = countsAdded ? 0 : await ScalarAsync(connection, dbTransaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"DatasetRecords\"", null, cancellationToken);
+        foreach (var record in records)
+        {
+            schema.Add(record);
+        }
+
         if (connection is SqliteConnection sqlite)
         {
-            InsertSqlite(sqlite, dataset.Id, keyField, records, schema, now);
+            InsertSqlite(sqlite, dataset.Id, keyField, records, now);
         }
         else
         {
-            added = await InsertAsync(connection, dbTransaction, dataset.Id, keyField, records, schema, full!, now, countsAdded, cancellationToken);
+            added = await InsertAsync(connection, dbTransaction, dataset.Id, keyField, records, full!, now, countsAdded, cancellationToken);
         }
 
         dataset.RecordCount += keyField is null
@@ -171,13 +176,12 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     /// where it came first and with its last record, as inserting them one by one would leave it.
     /// </summary>
     private async Task<long> InsertAsync(
-        DbConnection connection, DbTransaction transaction, string datasetId, string? keyField, List<SourceRecord> records, SchemaDetector schema, DbCommand full, DateTime now, bool countsAdded, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string datasetId, string? keyField, List<SourceRecord> records, DbCommand full, DateTime now, bool countsAdded, CancellationToken cancellationToken)
     {
         var rows = new List<(SourceRecord Record, string? Key)>(records.Count);
         var firstOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            schema.Add(record);
             var key = keyField is null ? null : record.FieldText(keyField);
             if (key is not null && !firstOfKey.TryAdd(key, rows.Count))
             {
@@ -232,10 +236,10 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     /// bytes it was read as. Binding by name and from .NET strings (a search of the statement's parameter names and a UTF-16
     /// to UTF-8 conversion per value) cost about a sixth of storing a page of records.
     /// </summary>
-    private void InsertSqlite(SqliteConnection connection, string datasetId, string? keyField, List<SourceRecord> records, SchemaDetector schema, DateTime now)
+    private void InsertSqlite(SqliteConnection connection, string datasetId, string? keyField, List<SourceRecord> records, DateTime now)
     {
         var handle = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(handle, InsertText(keyed: keyField is not null, rows: 1, positional: true), out var statement), handle);
+        Check(raw.sqlite3_prepare_v2(handle, InsertText(keyField is not null, "(?1, ?2, ?3, ?4, ?5)"), out var statement), handle);
         using (statement)
         {
             Check(raw.sqlite3_bind_text(statement, 1, datasetId), handle);
@@ -243,16 +247,10 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
             Check(raw.sqlite3_bind_text(statement, 5, now.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)), handle);
             foreach (var record in records)
             {
-                schema.Add(record);
                 Check(raw.sqlite3_bind_text(statement, 2, record.Utf8Json.Span), handle);
                 Check(keyField is not null && record.FieldText(keyField) is { } key ? raw.sqlite3_bind_text(statement, 3, key) : raw.sqlite3_bind_null(statement, 3), handle);
                 Check(record.LookupKey is { } lookup ? raw.sqlite3_bind_text(statement, 4, lookup) : raw.sqlite3_bind_null(statement, 4), handle);
-                var done = raw.sqlite3_step(statement);
-                if (done != raw.SQLITE_DONE)
-                {
-                    Check(done, handle);
-                }
-
+                Check(raw.sqlite3_step(statement), handle);
                 Check(raw.sqlite3_reset(statement), handle);
             }
         }
@@ -274,28 +272,25 @@ internal sealed class DatasetWriter(FlowStudioDb db, TimeProvider time)
     private DbCommand InsertCommand(DbConnection connection, bool keyed, int rows, string datasetId)
     {
         var command = connection.CreateCommand();
+        var values = new StringBuilder();
         command.AddParameter("@d", datasetId);
         command.AddParameter("@t", DateTime.MinValue);
         for (var row = 0; row < rows; row++)
         {
+            values.Append(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}(@d, @j{row}, @k{row}, @l{row}, @t)");
             command.AddParameter($"@j{row}", "");
             command.AddParameter($"@k{row}", DBNull.Value);
             command.AddParameter($"@l{row}", DBNull.Value);
         }
 
-        command.CommandText = InsertText(keyed, rows, positional: false);
+        command.CommandText = InsertText(keyed, values.ToString());
         return command;
     }
 
-    // Parameters by name (@d, @t, then @jN, @kN, @lN per row), or by position for one row (?1 dataset, ?2 JSON, ?3 key, ?4 lookup key, ?5 time).
-    private string InsertText(bool keyed, int rows, bool positional)
+    // The INSERT of the given VALUES rows (dataset id, JSON, key, lookup key, time), replacing by key when keyed.
+    private string InsertText(bool keyed, string values)
     {
-        var text = new StringBuilder("INSERT INTO \"DatasetRecords\" (\"DatasetId\", \"DataJson\", \"Key\", \"LookupKey\", \"CreatedAt\") VALUES ");
-        for (var row = 0; row < rows; row++)
-        {
-            text.Append(positional ? "(?1, ?2, ?3, ?4, ?5)" : string.Create(CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ", ")}(@d, @j{row}, @k{row}, @l{row}, @t)"));
-        }
-
+        var text = new StringBuilder("INSERT INTO \"DatasetRecords\" (\"DatasetId\", \"DataJson\", \"Key\", \"LookupKey\", \"CreatedAt\") VALUES ").Append(values);
         if (keyed)
         {
             text.Append(" ON CONFLICT (\"DatasetId\", \"Key\") WHERE \"Key\" IS NOT NULL")
