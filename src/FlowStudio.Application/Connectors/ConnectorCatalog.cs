@@ -11,7 +11,7 @@ internal static class ConnectorCatalog
                 new("baseUrl", "Base URL", false, Help: "Leave empty for https://api.clientsuccess.com."),
                 new("username", "Username", false, Help: "With a password: FlowStudio signs in through /v1/auth."),
                 new("password", "Password", true),
-                new("apiKey", "API Key", true, Help: "Instead of username and password: Settings → API in ClientSuccess."),
+                new("apiKey", "API Key", true, Help: "Instead of username and password: in ClientSuccess, Global Settings > API Credentials."),
             ]),
         new("clari", "Clari", ["source", "destination"], "https://api.clari.com",
             "Clari Revenue: forecast and activity exports, audit events, entity ingestion.",

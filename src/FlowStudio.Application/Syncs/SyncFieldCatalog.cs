@@ -12,12 +12,16 @@ public sealed class SyncFieldCatalog
     /// <summary>The ClientSuccess contact field that holds its client: its mapping goes through the clients' pairs.</summary>
     public const string ContactClient = "clientId";
 
+    /// <summary>The ClientSuccess client's type: an object there (<c>{id, title, key}</c>), its title on the CRM side.</summary>
+    public const string ClientType = "clientType";
+
     private static readonly SyncField[] Clients =
     [
         new("externalId", "External ID (CRM ID)", "text"),
         new("name", "Client Name", "text", Required: true),
         new("siteUrl", "Website", "url"),
         new("status", "Status", "picklist"),
+        new(ClientType, "Client Type", "picklist"),
         new("active", "Active", "boolean"),
         new("inceptionDate", "Client As Of Date", "date"),
         new("terminatedDate", "Terminated Date", "date"),

@@ -12,6 +12,8 @@ internal sealed class SyncValues(SyncFieldCatalog catalog, SyncObject obj, SyncP
 {
     public bool IsClientLink(SyncFieldConfig field) => obj == SyncObject.Contact && field.ClientSuccessField == SyncFieldCatalog.ContactClient;
 
+    private bool IsClientType(SyncFieldConfig field) => obj == SyncObject.Client && field.ClientSuccessField == SyncFieldCatalog.ClientType;
+
     public string? FromCrm(SyncFieldConfig field, JsonObject record) => record[field.CrmField] switch
     {
         JsonObject lookup => lookup["id"]?.ToString(),
@@ -20,7 +22,7 @@ internal sealed class SyncValues(SyncFieldCatalog catalog, SyncObject obj, SyncP
 
     public string? FromClientSuccess(SyncFieldConfig field, JsonObject record)
     {
-        var value = Text(record[field.ClientSuccessField]);
+        var value = IsClientType(field) && record[field.ClientSuccessField] is JsonObject type ? Text(type["title"]) : Text(record[field.ClientSuccessField]);
         return IsClientLink(field) ? (value is null ? null : clients.ByClientSuccess(value)?.CrmId) : value;
     }
 
@@ -33,6 +35,12 @@ internal sealed class SyncValues(SyncFieldCatalog catalog, SyncObject obj, SyncP
             // A client a dry run would create has no id yet: its placeholder stands in, and is never sent.
             return clientId is null ? null
                 : long.TryParse(clientId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? JsonValue.Create(id) : JsonValue.Create(clientId);
+        }
+
+        if (IsClientType(field))
+        {
+            // ClientSuccess finds the type by its title.
+            return value is null ? null : new JsonObject { ["title"] = value };
         }
 
         var type = catalog.Find(SyncSide.ClientSuccess, obj, field.ClientSuccessField)?.Type;

@@ -33,8 +33,8 @@ public sealed class MacroCatalog(TimeProvider time)
             new("{now}", "The current date and time", At(0)),
             new("{now-1}", $"One {unit} before now", At(-1)),
             new("{now+1}", $"One {unit} after now", At(1)),
-            new("{now-N}", $"N {unit}s before now (write the number, e.g. {{now-7}})", At(-7)),
-            new("{now+N}", $"N {unit}s after now (write the number, e.g. {{now+7}})", At(7)),
+            new("{now-7}", $"Any number of {unit}s before now: change 7 to the number you need", At(-7)),
+            new("{now+7}", $"Any number of {unit}s after now: change 7 to the number you need", At(7)),
         };
 
         if (cursor is not null)

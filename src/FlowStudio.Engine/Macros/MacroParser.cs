@@ -71,11 +71,11 @@ internal static partial class MacroParser
         }
         else if (NowWithoutNumber().IsMatch(inner))
         {
-            problems.Add(new MacroProblem(macro, $"The macro {macro} needs a number of time units, e.g. {{now-1}}."));
+            problems.Add(new MacroProblem(macro, $"The macro {macro} needs a whole number of time units, e.g. {{now-1}} or {{now-7}}."));
         }
         else if (inner.StartsWith("now", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add(new MacroProblem(macro, $"Unknown macro {macro}: date macros are {{now}}, {{now-N}} and {{now+N}}."));
+            problems.Add(new MacroProblem(macro, $"Unknown macro {macro}: date macros are {{now}}, {{now-N}} and {{now+N}}, with N a whole number of time units, e.g. {{now-7}}."));
         }
         else if (LookupMacro().Match(inner) is { Success: true } lookup)
         {
@@ -85,7 +85,7 @@ internal static partial class MacroParser
         {
             problems.Add(new MacroProblem(
                 macro,
-                $"Unknown macro {macro}: use {{now}}, {{now-N}}, {{now+N}}, {{cursor}} or a lookup column as {{lookupName.column}}."));
+                $"Unknown macro {macro}: use {{now}}, {{now-N}} or {{now+N}} (N a whole number, e.g. {{now-7}}), {{cursor}} or a lookup column as {{lookupName.column}}."));
         }
 
         return close + 1;
@@ -112,7 +112,7 @@ internal static partial class MacroParser
     [GeneratedRegex(@"^now(?<offset>[+-][0-9]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BracedNow();
 
-    [GeneratedRegex(@"^now\s*[+-]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^now\s*(?:[+-]\s*n?\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NowWithoutNumber();
 
     [GeneratedRegex(@"\G\(now(?<offset>[+-][0-9]+)?\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -54,6 +54,12 @@ internal static class ClientRecords
             errors.Add(new FieldError("npsScore", "npsScore must be between -100 and 100"));
         }
 
+        if (body.ContainsKey("clientType") && body["clientType"] is not null && TenantDirectory.FindClientType(body["clientType"]) is null)
+        {
+            errors.Add(new FieldError("clientType",
+                $"clientType must name one of the tenant's client types by id or title: {string.Join(", ", TenantDirectory.ClientTypes.Select(t => $"{t.Id} {t.Title}"))}"));
+        }
+
         return errors;
     }
 
@@ -115,6 +121,12 @@ internal static class ClientRecords
         if ((body["status"] is not null && body["active"] is null) || (creating && record["active"] is null))
         {
             record["active"] = Ids.String(record, "status") is "ACTIVE" or "TRIAL";
+        }
+
+        if (body.ContainsKey("clientType"))
+        {
+            // Named by id, title or key; stored as the whole type, as the API shows it.
+            record["clientType"] = TenantDirectory.FindClientType(body["clientType"])?.ToJson();
         }
 
         record["segment"] = record["clientType"] is JsonObject type ? type["title"]?.DeepClone() : null;

@@ -58,6 +58,19 @@ internal static class TenantDirectory
 
     public static ClientType? FindClientType(long? id) => ClientTypes.FirstOrDefault(type => type.Id == id);
 
+    /// <summary>The type a v2 write names: <c>{"id": 11}</c>, <c>{"title": "Enterprise"}</c> or <c>{"key": "ENTERPRISE"}</c>, or the title alone.</summary>
+    public static ClientType? FindClientType(JsonNode? named) => named switch
+    {
+        JsonObject type when Ids.Long(type, "id") is { } id => FindClientType(id),
+        JsonObject type => ByName(Ids.String(type, "title")) ?? ByName(Ids.String(type, "key")),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => ByName(value.GetValue<string>()),
+        _ => null,
+    };
+
+    private static ClientType? ByName(string? name) => string.IsNullOrWhiteSpace(name)
+        ? null
+        : ClientTypes.FirstOrDefault(type => string.Equals(type.Title, name.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(type.Key, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static int? StatusId(string? status)
     {
         var index = ClientStatuses.ToList().IndexOf(status ?? string.Empty);

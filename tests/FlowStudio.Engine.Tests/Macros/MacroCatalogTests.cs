@@ -19,6 +19,17 @@ public sealed class MacroCatalogTests
     }
 
     [Fact]
+    public void List_EveryDateMacro_IsOneTheUrlAccepts_SoPickingItNeverInsertsAPlaceholder()
+    {
+        var list = new MacroCatalog(new ManualTimeProvider()).List(new DateMacroSettings(MacroDateFormats.Date, MacroTimeUnit.Day));
+
+        Assert.All(list, m => Assert.Empty(MacroExpander.Validate($"/v2/pulse/search?since={m.Macro}")));
+        Assert.Equal("2026-03-08", list.Single(m => m.Macro == "{now-7}").Value);
+        Assert.Contains("change 7", list.Single(m => m.Macro == "{now-7}").Description, StringComparison.Ordinal);
+        Assert.Equal("2026-03-22", list.Single(m => m.Macro == "{now+7}").Value);
+    }
+
+    [Fact]
     public void List_Lookups_AddOneMacroPerColumnWithASampleValue()
     {
         var catalog = new MacroCatalog(new ManualTimeProvider());

@@ -98,6 +98,18 @@ public sealed class MacroExpanderTests
         Assert.Contains(macro, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{now-N}")]
+    [InlineData("{now+N}")]
+    [InlineData("{now - n}")]
+    public void Validate_TheWordNInsteadOfANumber_AsksForAWholeNumber(string macro)
+    {
+        var problem = Assert.Single(MacroExpander.Validate($"/x?d={macro}"));
+
+        Assert.Equal(macro, problem.Macro);
+        Assert.Contains("needs a whole number of time units, e.g. {now-1} or {now-7}", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ListsEveryProblem()
     {

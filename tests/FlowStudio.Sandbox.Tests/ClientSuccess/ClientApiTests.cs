@@ -36,6 +36,29 @@ public sealed class ClientApiTests(SandboxServer sandbox)
     }
 
     [Fact]
+    public async Task ClientType_NamedByIdTitleOrKey_IsStoredAsTheWholeType_AndAnUnknownOneIs422ListingTheTypes()
+    {
+        using var client = ClientSuccessHttp.Authorized(sandbox);
+        var name = $"Typed {Guid.NewGuid():N}";
+
+        var created = await client.PostJsonAsync("v2/client", new { name, clientType = new { title = "mid-market" } });
+        using var patchedById = await client.PatchAsJsonAsync($"v2/client/{created.Id()}", new { clientType = new { id = 14 } });
+        var byId = await patchedById.JsonAsync();
+        using var patchedByKey = await client.PatchAsJsonAsync($"v2/client/{created.Id()}", new { clientType = new { key = "SMB" } });
+        var byKey = await patchedByKey.JsonAsync();
+        using var unknown = await client.PatchAsJsonAsync($"v2/client/{created.Id()}", new { clientType = new { title = "Prospect" } });
+
+        Assert.Equal((12L, "Mid-Market", "MID_MARKET", "Mid-Market"), (created["clientType"]!.Id(), created["clientType"]!.Text("title"), created["clientType"]!.Text("key"), created.Text("segment")));
+        Assert.Equal(("Strategic", "Strategic"), (byId["clientType"]!.Text("title"), byId.Text("segment")));
+        Assert.Equal("SMB", byKey["clientType"]!.Text("title"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        var error = (await unknown.JsonAsync())["errors"]!.AsArray().Single()!;
+        Assert.Equal("clientType", error.Text("field"));
+        Assert.Contains("11 Enterprise, 12 Mid-Market, 13 SMB, 14 Strategic", error.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("SMB", (await client.GetJsonAsync($"v2/client/{created.Id()}"))["clientType"]!.Text("title"));
+    }
+
+    [Fact]
     public async Task Bulk_101Items_Returns400AndCreatesNothing()
     {
         using var client = ClientSuccessHttp.Authorized(sandbox);

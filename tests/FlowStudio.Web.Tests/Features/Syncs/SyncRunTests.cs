@@ -97,6 +97,37 @@ public sealed class SyncRunTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Run_ClientTypeMappedToAccountType_TakesTheTypeByItsTitleBothWays()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        using var sandbox = await SyncSandbox.OpenAsync(app);
+        var request = await SyncSetup.RequestAsync(client, filter: OneAccount);
+        request = request with { Clients = request.Clients! with { Fields = [.. request.Clients.Fields!, new SyncFieldRequest("clientType", "Account_Type", null)] } };
+        var id = (await SyncSetup.CreatedAsync(client, request)).GetProperty("id").GetString()!;
+        try
+        {
+            var accountId = (await sandbox.ZohoSearchAsync("Accounts", "(Account_Name:equals:Umbrella Labs 003)")).Single()["id"]!.ToString();
+            await sandbox.ZohoUpdateAsync("Accounts", accountId, "Account_Type", "Strategic");
+
+            await SyncSetup.RunAsync(client, id, "import");
+
+            var imported = await sandbox.ClientSuccessClientByExternalIdAsync(accountId);
+            Assert.Equal(("14", "Strategic", "Strategic"), (imported["clientType"]?["id"]?.ToString(), imported["clientType"]?["title"]?.ToString(), imported["segment"]?.ToString()));
+
+            await sandbox.ClientSuccessPatchAsync("client", imported["id"]!.ToString(), "clientType", "SMB");
+            var report = await SyncSetup.ReportAsync(client, id, await SyncSetup.RunAsync(client, id));
+
+            Assert.Equal("SMB", (await sandbox.ZohoGetAsync("Accounts", accountId))["Account_Type"]?.ToString());
+            Assert.Equal((0, 1), (SyncSetup.Count(report, "client", "clientsuccess", "updated"), SyncSetup.Count(report, "client", "crm", "updated")));
+        }
+        finally
+        {
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
     public async Task Active_AnEditInZoho_IsPulledWhenThePullScheduleComesDue()
     {
         using var client = app.CreateClient();
