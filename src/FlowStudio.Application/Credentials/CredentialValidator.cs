@@ -27,6 +27,10 @@ internal static class CredentialValidator
         {
             errors.Add(new("name", "Use at most 100 characters."));
         }
+        else if (request.Name.Any(char.IsControl))
+        {
+            errors.Add(new("name", "Remove the line breaks and other control characters from the name."));
+        }
 
         var fields = Clean(request.Fields);
         foreach (var (name, value) in fields)
@@ -34,6 +38,25 @@ internal static class CredentialValidator
             if (InputLimits.Check($"fields.{name}", value, InputLimits.CredentialField) is { } tooLong)
             {
                 errors.Add(tooLong);
+            }
+            else if (name != "allowedOrigins" && value.Any(char.IsControl))
+            {
+                // Sent in headers, a line break would start another header. The value is not repeated: it may be a secret.
+                errors.Add(new($"fields.{name}", "Remove the line breaks, tabs and other control characters: the value is sent in a request header."));
+            }
+        }
+
+        if (fields.TryGetValue("headerName", out var headerName) && !IsToken(headerName))
+        {
+            errors.Add(new("fields.headerName", "A header name has only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ (e.g. X-API-Key)."));
+        }
+
+        if (fields.TryGetValue("allowedOrigins", out var allowed))
+        {
+            foreach (var origin in allowed.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(o => !IsOrigin(o)))
+            {
+                errors.Add(new("fields.allowedOrigins", $"'{Excerpt.Of(origin, 80)}' is not an origin: write each as scheme and host, such as https://files.example.com, separated by commas."));
+                break;
             }
         }
 
@@ -61,6 +84,11 @@ internal static class CredentialValidator
             {
                 errors.Add(new($"fields.{urlField}", "Enter an absolute http(s) URL such as https://api.example.com, or a path on this FlowStudio host starting with /."));
             }
+            else if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.UserInfo))
+            {
+                // The URL is not repeated: what stands before the host is a password.
+                errors.Add(new($"fields.{urlField}", "Remove the user name and password before the host: put them in the credential's own fields, which are stored encrypted."));
+            }
         }
 
         if (connector.Id == "clientsuccess" && !fields.ContainsKey("apiKey") && !(fields.ContainsKey("username") && fields.ContainsKey("password")))
@@ -73,6 +101,13 @@ internal static class CredentialValidator
 
     public static Dictionary<string, string> Clean(Dictionary<string, string?>? fields) =>
         (fields ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!.Trim());
+
+    // RFC 9110 token: the characters a header field name may have.
+    private static bool IsToken(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
+
+    private static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.UserInfo)
+        && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
 
     private static bool IsBaseUrl(string value) =>
         value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)

@@ -139,14 +139,22 @@ internal sealed class DestinationPlanner(
             errors.Add(new("credentialId", "A ClientSuccess sync needs a ClientSuccess credential."));
         }
 
-        if (!Enum.TryParse<ClientSuccessObject>(sync.ObjectType, ignoreCase: true, out var objectType))
+        if (!Enum.TryParse<ClientSuccessObject>(sync.ObjectType, ignoreCase: true, out var objectType) || !Enum.IsDefined(objectType) || sync.ObjectType!.Trim().All(char.IsAsciiDigit))
         {
             errors.Add(new("sync.objectType", "Choose the Object Type: Client, Contact or Contract."));
         }
 
-        if (!Enum.TryParse<SyncMode>(sync.Mode, ignoreCase: true, out var mode))
+        if (!Enum.TryParse<SyncMode>(sync.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || sync.Mode!.Trim().All(char.IsAsciiDigit))
         {
             errors.Add(new("sync.mode", "Choose the Sync Mode: Insert, Update or Upsert."));
+        }
+
+        foreach (var (attribute, field) in sync.FieldMapping ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(attribute) || string.IsNullOrWhiteSpace(field))
+            {
+                errors.Add(new($"sync.fieldMapping.{attribute}", $"Map the attribute '{attribute}' to a ClientSuccess field, or remove the row."));
+            }
         }
 
         return errors.Count > 0 ? null : new ClientSuccessSync(objectType, mode, sync.FieldMapping).ToDestinationConfig();

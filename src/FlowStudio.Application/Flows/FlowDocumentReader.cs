@@ -5,7 +5,7 @@ namespace FlowStudio.Application.Flows;
 /// <summary>Reads an uploaded <see cref="FlowDocument"/>, or says in the user's words why it cannot be imported.</summary>
 internal static class FlowDocumentReader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new NoNullListItems() } };
 
     public static (FlowDocument? Document, string? Problem) Read(string text)
     {
@@ -28,7 +28,7 @@ internal static class FlowDocumentReader
             return (null, NotAnExport);
         }
 
-        if (!document.TryGetProperty("formatVersion", out var version) || !version.TryGetInt32(out var number) || number is < 1 or > FlowDocument.CurrentVersion)
+        if (!document.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number is < 1 or > FlowDocument.CurrentVersion)
         {
             var which = document.TryGetProperty("formatVersion", out var given) ? given.GetRawText() : "missing";
             return (null, $"The export's format version is {which}; this FlowStudio imports format versions 1 to {FlowDocument.CurrentVersion}. "

@@ -1,5 +1,6 @@
 using FlowStudio.Engine;
 using FlowStudio.Engine.Http;
+using FlowStudio.Engine.Macros;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Engine.Templates;
 
@@ -54,6 +55,20 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
         }
 
         var (lookupRows, lookupKey) = await LookupRowsAsync(request.Manual?.LookupIds, errors, cancellationToken);
+        if (config is not null && errors.Count == 0 && MacroExpander.Find(config.Url).FirstOrDefault(m => m.Kind == MacroKind.Lookup) is { } lookupMacro)
+        {
+            if (lookupRows is null)
+            {
+                errors.Add(new("url", $"The URL uses the lookup macro {lookupMacro.Text}, but the source has no lookup: add one under Add Lookups to Supported Macros, or remove the macro."));
+            }
+            else if (lookupRows.Count > 0
+                     && lookupRows.SelectMany(r => r.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase) is var columns
+                     && MacroExpander.Find(config.Url).FirstOrDefault(m => m.Kind == MacroKind.Lookup && !columns.Contains(m.Column!)) is { } unknown)
+            {
+                errors.Add(new("url", $"The lookup macro {unknown.Text} names the column '{unknown.Column}', which the source's lookups do not have; use one of {string.Join(", ", columns.Order(StringComparer.Ordinal))}."));
+            }
+        }
+
         if (errors.Count > 0 || credential is null || config is null)
         {
             return (null, errors);

@@ -77,7 +77,16 @@ public sealed class OutboundPolicy
             return problem;
         }
 
-        return IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal) ? Refusal(url.Host, literal, url.Port) : null;
+        if (IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal))
+        {
+            return Refusal(url.Host, literal, url.Port);
+        }
+
+        // "localhost" and its subdomains are loopback by definition (RFC 6761), whatever a resolver says.
+        var host = url.IdnHost.TrimEnd('.');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            ? Refusal(url.IdnHost, IPAddress.Loopback, url.Port)
+            : null;
     }
 
     /// <summary>Resolves the host, refuses restricted addresses that no rule allows, and connects to the first permitted one.</summary>
@@ -145,10 +154,11 @@ public sealed class OutboundPolicy
             }
         }
 
+        // A confined origin is reached only by the very host name its URLs name, which Problem has held to its path: another
+        // name or notation of the same address (localhost for 127.0.0.1, ::ffff:127.0.0.1) would skip that check.
         foreach (var confined in _confined())
         {
-            if (confined.Origin.Port == port && (string.Equals(confined.Origin.Host, host, StringComparison.OrdinalIgnoreCase)
-                || (IPAddress.TryParse(confined.Origin.Host.Trim('[', ']'), out var own) && AllowRule.Normalize(own).Equals(AllowRule.Normalize(address)))))
+            if (confined.Origin.Port == port && string.Equals(confined.Origin.IdnHost.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }

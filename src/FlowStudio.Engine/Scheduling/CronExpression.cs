@@ -28,10 +28,18 @@ public sealed class CronExpression
     /// <summary>The expression as written, without surrounding blanks.</summary>
     public string Text { get; }
 
+    /// <summary>The longest expression accepted.</summary>
+    public const int MaxLength = 200;
+
     /// <summary>Parses the expression, or returns a message saying which field is wrong and why.</summary>
     public static (CronExpression? Expression, string? Problem) Parse(string? text)
     {
         var written = (text ?? "").Trim();
+        if (written.Length > MaxLength)
+        {
+            return (null, $"A cron expression has at most {MaxLength} characters; this one has {written.Length}.");
+        }
+
         var expanded = written;
         if (written.StartsWith('@'))
         {
@@ -64,7 +72,11 @@ public sealed class CronExpression
 
         try
         {
-            return (new CronExpression(written, fields, Schedules(fields)), null);
+            var expression = new CronExpression(written, fields, Schedules(fields));
+            // A day that no month named has (the 30th of February) would never run: say so now, not by silence.
+            return expression.Next(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)) is null
+                ? (null, $"'{written}' never runs: none of the months it names has that day of the month.")
+                : (expression, null);
         }
         catch (CronFormatException ex)
         {

@@ -55,6 +55,7 @@ internal static class Extensions
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.MaxDepth = 256;
+            o.SerializerOptions.Converters.Add(new NoNullListItems());
         });
         builder.Services.AddOpenApi();
     }

@@ -14,6 +14,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
         var detail = bad.InnerException is System.Text.Json.JsonException json
             ? $"The request body is not valid JSON for this operation: {json.Message}"
+                + (json.Path is { Length: > 0 } path && !json.Message.Contains("Path:", StringComparison.Ordinal) ? $" Path: {path}." : "")
             : bad.Message;
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -44,6 +44,24 @@ public sealed class CredentialOriginTests
     }));
 
     [Theory]
+    [InlineData("X-A\r\nInjected: 1", "key-0001")]
+    [InlineData("X API Key", "key-0001")]
+    [InlineData("X-API-Key", "key-0001\r\nInjected: 1")]
+    public async Task SendAsync_StoredHeaderNameOrSecretThatIsNoHeader_FailsTheRequestWithoutSendingIt(string headerName, string apiKey)
+    {
+        var received = new ConcurrentBag<string>();
+        await using var own = await ListenerAsync(received);
+        var connection = new Connection("rest", own.BaseAddress, new Dictionary<string, string> { ["authType"] = "apiKey", ["headerName"] = headerName, ["apiKey"] = apiKey });
+
+        var response = await CreateSut().SendAsync(connection, new ApiRequest(HttpMethod.Get, "/items"), Fast);
+
+        Assert.Equal((0, 1), (response.StatusCode, response.Attempts));
+        Assert.Contains("edit the credential", response.TransportError, StringComparison.Ordinal);
+        Assert.DoesNotContain("key-0001", response.TransportError, StringComparison.Ordinal);
+        Assert.Empty(received);
+    }
+
+    [Theory]
     [MemberData(nameof(Connectors))]
     public async Task SendAsync_AbsoluteUrlOnAnotherOrigin_SendsNoCredentialHeader(string connector)
     {

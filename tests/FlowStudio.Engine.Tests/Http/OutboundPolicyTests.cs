@@ -45,6 +45,9 @@ public sealed class OutboundPolicyTests
     [InlineData("http://2130706433/hook", "loopback")]
     [InlineData("http://[::1]:8080/hook", "loopback")]
     [InlineData("ftp://hooks.example.com/hook", "Only absolute http and https URLs")]
+    [InlineData("https://localhost/hook", "loopback")]
+    [InlineData("http://LOCALHOST.:9000/hook", "loopback")]
+    [InlineData("http://api.localhost:8080/hook", "loopback")]
     public void ProblemBeforeConnect_RestrictedAddressWrittenInTheUrl_IsNamed(string url, string expected)
     {
         Assert.Contains(expected, new OutboundPolicy([]).ProblemBeforeConnect(new Uri(url)), StringComparison.Ordinal);
@@ -52,8 +55,9 @@ public sealed class OutboundPolicyTests
 
     [Theory]
     [InlineData("http://127.0.0.1:9000/hook")]
-    [InlineData("https://localhost/hook")]
+    [InlineData("http://localhost:9000/hook")]
     [InlineData("https://hooks.example.com/hook")]
+    [InlineData("https://notlocalhost.example.com/hook")]
     public void ProblemBeforeConnect_AllowedAddressOrAHostName_IsNone(string url)
     {
         Assert.Null(new OutboundPolicy([AllowRule.Parse("127.0.0.1:9000")]).ProblemBeforeConnect(new Uri(url)));
@@ -119,6 +123,30 @@ public sealed class OutboundPolicyTests
 
         Assert.Equal(0, response.StatusCode);
         Assert.Contains("loopback", response.TransportError, StringComparison.Ordinal);
+        Assert.Equal(0, calls);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:{port}/api/credentials")]
+    [InlineData("http://[::ffff:127.0.0.1]:{port}/api/credentials")]
+    [InlineData("http://127.1:{port}/api/credentials")]
+    [InlineData("http://127.0.0.1:{port}/sandbox/to-api?via=localhost")]
+    public async Task SendAsync_ConfinedOriginUnderAnotherNameOrNotation_OrRedirectedThere_IsRefused(string url)
+    {
+        var calls = 0;
+        await using var peer = await TestPeer.StartAsync(app =>
+        {
+            app.MapGet("/api/credentials", () => Interlocked.Increment(ref calls));
+            app.MapGet("/sandbox/to-api", (HttpContext context) => Results.Redirect($"http://localhost:{context.Connection.LocalPort}/api/credentials"));
+        });
+        var port = peer.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var policy = new OutboundPolicy([], () => [new ConfinedOrigin(new Uri($"http://127.0.0.1:{port}"), "/sandbox/")]);
+
+        var response = await CreateSut(policy).SendAsync(NoAuth("https://api.example.com"), new ApiRequest(HttpMethod.Get, url.Replace("{port}", port, StringComparison.Ordinal)), Fast);
+
+        Assert.Equal(0, response.StatusCode);
+        // 127.1 is 127.0.0.1 once parsed, so the path check refuses it; the other names reach the address check.
+        Assert.Matches("loopback|can only be called under /sandbox/", response.TransportError);
         Assert.Equal(0, calls);
     }
 

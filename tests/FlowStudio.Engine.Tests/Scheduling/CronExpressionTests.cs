@@ -35,12 +35,24 @@ public sealed class CronExpressionTests
         Assert.Contains(expected, problem, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Next_February30_NeverMatches()
+    [Theory]
+    [InlineData("0 0 30 2 *")]
+    [InlineData("0 0 31 4,6,9,11 *")]
+    public void Parse_ADayNoNamedMonthHas_IsRefusedAsNeverRunning(string expression)
     {
-        var (cron, _) = CronExpression.Parse("0 0 30 2 *");
-        Assert.Null(cron!.Next(Sunday1030));
+        var (cron, problem) = CronExpression.Parse(expression);
+
+        Assert.Null(cron);
+        Assert.Contains("never runs", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_February30OrMondays_RunsOnMondays() =>
+        Assert.Equal(DayOfWeek.Monday, CronExpression.Parse("0 0 30 2 MON").Expression!.Next(Sunday1030)!.Value.DayOfWeek);
+
+    [Fact]
+    public void Parse_OverTheLengthLimit_IsRefusedWithTheLimit() =>
+        Assert.Contains("at most 200 characters", CronExpression.Parse("0 0 * * " + string.Join(",", Enumerable.Repeat("1", 200))).Problem, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("0 9 * * MON-FRI", "2026-03-16T09:00:00Z")]

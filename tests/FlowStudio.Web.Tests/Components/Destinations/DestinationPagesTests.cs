@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Bunit;
@@ -31,6 +32,37 @@ public sealed class DestinationPagesTests(FlowStudioApp app) : ComponentTest(app
         await page.EventuallyAsync(() => Assert.Equal("Active", page.Find("[data-testid=destination-status]").TextContent.Trim()));
         Assert.Equal("active", JsonDocument.Parse(await client.GetStringAsync($"/api/destinations/{id}")).RootElement.GetProperty("status").GetString());
         await page.EventuallyAsync(() => Assert.Equal("12", page.Find("[data-testid=count-sent]").TextContent));
+    }
+
+    [Fact]
+    public async Task NewDestination_CredentialCreatedInTheDialog_IsChosenWithoutLeavingTheStep()
+    {
+        using var client = App.CreateClient();
+        var datasetId = await Flows.ClariAccountsDatasetAsync(client, 12);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var step = $"/destinations/new?datasetId={datasetId}&connector=clari";
+        navigation.NavigateTo(step);
+        var page = RenderWithProviders<NewDestinationPage>();
+        await page.EventuallyAsync(() => Assert.NotEmpty(page.FindAll("input[type=radio]")));
+        var name = "Clari US " + Guid.NewGuid().ToString("N")[..6];
+
+        // Click, not ClickAsync: the handler waits for the dialog's result, which comes only once the dialog is saved below.
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Create a new Clari credential").Click();
+        Providers.WaitForAssertion(() => Assert.Contains("Connector: Clari", Providers.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Providers.Find("#credential-name").Change(name);
+        Providers.Find("#credential-field-apiKey").Change("clari-us-key-0002");
+        Providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Save credential").Click();
+
+        await page.EventuallyAsync(() =>
+        {
+            var chosen = page.FindAll("input[type=radio]").Single(r => r.HasAttribute("checked"));
+            Assert.Contains(name, chosen.Closest(".mb-2")!.TextContent, StringComparison.Ordinal);
+        });
+        Assert.EndsWith(step, navigation.Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("clari-us-key-0002", page.Markup, StringComparison.Ordinal);
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Next").ClickAsync(new MouseEventArgs());
+        var credentialId = (await client.GetFromJsonAsync<JsonElement>("/api/credentials")).EnumerateArray().Single(c => c.GetProperty("name").GetString() == name).GetProperty("id").GetString();
+        Assert.EndsWith($"{step}&credentialId={credentialId}", navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]

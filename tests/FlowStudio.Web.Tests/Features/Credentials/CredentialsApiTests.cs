@@ -72,6 +72,29 @@ public sealed class CredentialsApiTests(FlowStudioApp app)
         Assert.DoesNotContain(name, await client.GetStringAsync("/api/credentials"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("headerName", "X-A\r\nInjected: 1", "fields.headerName")]
+    [InlineData("headerName", "X API Key", "fields.headerName")]
+    [InlineData("apiKey", "sk-live-4242\r\nX-Injected: 1", "fields.apiKey")]
+    [InlineData("baseUrl", "https://user:SeCrEtZz-pass-99887766@api.example.com", "fields.baseUrl")]
+    [InlineData("allowedOrigins", "https://files.example.com, not a url", "fields.allowedOrigins")]
+    [InlineData("allowedOrigins", "https://files.example.com/some/path", "fields.allowedOrigins")]
+    public async Task Create_FieldThatCannotGoOnTheWire_Returns400NamingItWithoutRepeatingASecret(string field, string value, string expected)
+    {
+        using var client = app.CreateClient();
+        var name = $"Wire {Guid.NewGuid():N}";
+        var fields = new Dictionary<string, string> { ["baseUrl"] = "https://api.example.com", ["authType"] = "apiKey", ["apiKey"] = "sk-live-0001", [field] = value };
+
+        var response = await client.PostAsJsonAsync("/api/credentials", new { connector = "rest", name, fields });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("SeCrEtZz", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live-4242", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await client.GetStringAsync("/api/credentials"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_MalformedJson_Returns400Problem()
     {

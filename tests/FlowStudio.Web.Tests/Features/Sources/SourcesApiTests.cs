@@ -67,6 +67,7 @@ public sealed class SourcesApiTests(FlowStudioApp app)
     [Theory]
     [InlineData("url", "not a url {now-}", "$.data[*]")]
     [InlineData("dataPath", "/v2/pulse/search", "$.data[")]
+    [InlineData("url", "/v2/client/{nolookup.col}", "$.data[*]")]
     public async Task Create_InvalidManualField_Returns400NamingFieldAndStoresNothing(string field, string url, string dataPath)
     {
         using var client = app.CreateClient();
