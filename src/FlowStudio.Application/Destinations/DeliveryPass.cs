@@ -18,10 +18,12 @@ internal sealed class DeliveryPass(
     {
         var engine = options.Value;
         var batch = Math.Max(1, plan.Config.Batching.Enabled ? plan.Config.Batching.BatchSize : 1);
+        // A load its last call closes goes call after call, so the last is sent once every other is answered.
+        var closesLoad = LastBatchFlag.ClosesLoad(plan.Config.Url);
         var settings = new DeliveryRunSettings(
             destination.Id, run.Id, plan.DatasetId, plan.Config, plan.Connection,
             retries.For(plan.Config.Retry, destination.CredentialId, plan.Connection.Connector),
-            engine.DestinationConcurrency,
+            closesLoad ? 1 : engine.DestinationConcurrency,
             PageSize: Math.Clamp(batch * Math.Max(8, engine.DestinationConcurrency * 2), 100, 10_000),
             range,
             await store.FailedPastAsync(destination.Id, range.Offset, cancellationToken),
@@ -29,7 +31,8 @@ internal sealed class DeliveryPass(
             DueBy: run.Automatic ? time.GetUtcNow().UtcDateTime : run.StartedAt + engine.FailedRetryDelay,
             engine.DeliveryMaxAttempts,
             engine.FailedRetryDelay,
-            () => time.GetUtcNow().UtcDateTime);
+            () => time.GetUtcNow().UtcDateTime,
+            closesLoad);
         // One connection for the whole pass; in WAL mode NORMAL still survives a killed process (only an OS crash could lose the last commits).
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (db.Database.IsSqlite())

@@ -39,6 +39,7 @@ internal sealed class DeliveryPipeline(
     private long _nextCommitted;
     private long? _offset;
     private DeliveryTally _committed = DeliveryTally.None;
+    private (OutboundPayload Payload, long? Settles, int Reads, bool Retry)? _held;
 
     /// <summary>The run's counts before this pipeline (a run resumed on another instance goes on counting from them).</summary>
     public DeliveryTally Earlier
@@ -97,7 +98,7 @@ internal sealed class DeliveryPipeline(
                 after = retried[^1].Id;
                 foreach (var payload in await builder.BuildPageAsync(settings.Config, retried, cancellationToken))
                 {
-                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, null, payload.RecordIds.Count, Retry: true), cancellationToken);
+                    await EnqueueAsync(payload, null, payload.RecordIds.Count, retry: true, cancellationToken);
                 }
             }
 
@@ -109,8 +110,15 @@ internal sealed class DeliveryPipeline(
                 var (settles, reads) = Settles(page, payloads);
                 for (var i = 0; i < payloads.Count; i++)
                 {
-                    await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payloads[i], settles[i], reads[i], Retry: false), cancellationToken);
+                    await EnqueueAsync(payloads[i], settles[i], reads[i], retry: false, cancellationToken);
                 }
+            }
+
+            if (_held is { } last)
+            {
+                // The load's last call, as written (isLastBatch=true): with one sender, every call before it is answered.
+                _held = null;
+                await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, last.Payload, last.Settles, last.Reads, last.Retry), cancellationToken);
             }
 
             _payloads.Writer.TryComplete();
@@ -126,6 +134,27 @@ internal sealed class DeliveryPipeline(
 
             throw;
         }
+    }
+
+    // Payloads go to the senders in the order they were built. A load that its last call closes (LastBatchFlag) keeps one
+    // payload back until the next is built, so the one left when the records end is the last, and the others say
+    // isLastBatch=false.
+    private async Task EnqueueAsync(OutboundPayload payload, long? settles, int reads, bool retry, CancellationToken cancellationToken)
+    {
+        if (!settings.ClosesLoad)
+        {
+            await _payloads.Writer.WriteAsync(new QueuedPayload(_nextSeq++, payload, settles, reads, retry), cancellationToken);
+            return;
+        }
+
+        if (_held is { } held)
+        {
+            await _payloads.Writer.WriteAsync(
+                new QueuedPayload(_nextSeq++, held.Payload with { Url = LastBatchFlag.Intermediate(held.Payload.Url) }, held.Settles, held.Reads, held.Retry),
+                cancellationToken);
+        }
+
+        _held = (payload, settles, reads, retry);
     }
 
     private async Task<(List<DeliveryRecord> Page, List<OutboundPayload> Payloads)> PageAfterAsync(long after, CancellationToken cancellationToken)
@@ -328,7 +357,8 @@ internal sealed record DeliveryRunSettings(
     DateTime DueBy,
     int MaxAttempts,
     TimeSpan RetryDelay,
-    Func<DateTime> Now);
+    Func<DateTime> Now,
+    bool ClosesLoad = false);
 
 /// <summary>
 /// Which records one pass of the pipeline delivers: the due failed records up to <paramref name="Offset"/> when

@@ -1,3 +1,4 @@
+using FlowStudio.Engine.Destinations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowStudio.Application.Destinations;
@@ -32,6 +33,14 @@ internal sealed class DestinationRunExecutor(
         }
 
         var offset = await store.OffsetAsync(destination.Id, cancellationToken);
+        if (LastBatchFlag.ClosesLoad(plan.Config.Url) && await slicing.OfRunAsync(run.Id, cancellationToken) is not { Count: > 0 })
+        {
+            // A load that its last call closes goes in order on one instance: it is never split.
+            await pass.RunAsync(request, run, destination, plan, DeliveryRange.Whole(offset), cancellationToken);
+            await FinishDeliveredAsync(run, unfinished: null, cancellationToken);
+            return;
+        }
+
         // A coordinator executed again after its instance died finds its slices and waits for them again.
         if (await slicing.OfRunAsync(run.Id, cancellationToken) is not { Count: > 0 })
         {

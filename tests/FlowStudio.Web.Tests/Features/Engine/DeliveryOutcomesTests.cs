@@ -34,6 +34,27 @@ public sealed class DeliveryOutcomesTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Run_FullLoadOverSeveralCalls_EveryCallButTheLastSaysIsLastBatchFalse_SoClariTakesEveryRecord()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        var datasetId = await DatasetAsync(client, Accounts(250, badAt: 0));
+        var destinationId = await DestinationAsync(client, datasetId, "Clari Sandbox", templateId: "clari.upload-entity-data",
+            parameters: new Dictionary<string, string> { ["entityType"] = "opportunity", ["mode"] = "initial" });
+
+        var run = await Flows.RunDestinationAsync(client, destinationId);
+
+        Assert.Equal(("succeeded", 250L, 0L), (run.GetProperty("status").GetString(), run.GetProperty("recordsSent").GetInt64(), run.GetProperty("recordsFailed").GetInt64()));
+        var calls = (await GetAsync(client, "/sandbox/_requests")).EnumerateArray()
+            .Where(r => r.GetProperty("method").GetString() == "POST" && r.GetProperty("path").GetString()!.Contains("/ingest/entity/opportunity", StringComparison.Ordinal))
+            .Select(r => r.GetProperty("path").GetString()!).ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.All(calls.Take(2), call => Assert.Contains("isLastBatch=false", call, StringComparison.Ordinal));
+        Assert.Contains("isLastBatch=true", calls[2], StringComparison.Ordinal);
+        Assert.Equal(250, (await Flows.SandboxStateAsync(client)).GetProperty("clari").GetProperty("opportunity").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
     public async Task Run_ClariBulkJobSucceeds_RecordsSentAfterTheJobEnds()
     {
         using var client = app.CreateClient();
