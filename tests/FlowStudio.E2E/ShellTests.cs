@@ -25,6 +25,9 @@ public sealed class ShellTests(BrowserApp app)
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(MainSections);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Flows" })).ToHaveAttributeAsync("aria-current", "page");
+        // As in Nexla: the Integrate section holds the flows, and New Data Flow is on its first page.
+        await Expect(nav.GetByRole(AriaRole.Group, new() { Name = "Integrate" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(MainSections[..6]);
+        await Expect(nav.GetByRole(AriaRole.Group, new() { Name = "Monitor" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Runs"]);
         await Expect(page.GetByText("No data flows yet")).ToBeVisibleAsync();
         var newFlow = page.Locator(".empty-notice").GetByRole(AriaRole.Link, new() { Name = "New Data Flow" });
         await Expect(newFlow).ToHaveAttributeAsync("href", "/flows/new");

@@ -27,6 +27,11 @@ public sealed record FaultSettings(
             return "retryAfterSeconds and latencyMs must not be negative.";
         }
 
+        if (LatencyMs > 60_000 || RetryAfterSeconds > 3_600)
+        {
+            return "latencyMs can be at most 60000 (a minute) and retryAfterSeconds at most 3600 (an hour).";
+        }
+
         return null;
     }
 }

@@ -45,6 +45,11 @@ internal static class SandboxControlApi
             }
         }
 
+        if (counts.Problem() is { } problem)
+        {
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         faults.Clear();
         log.Clear();
         clientSuccess.Reset(counts);

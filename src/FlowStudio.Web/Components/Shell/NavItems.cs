@@ -6,15 +6,19 @@ namespace FlowStudio.Web.Components.Shell;
 /// <summary>The navigation's entries, in order: the main sections, and the account section with the least role each needs.</summary>
 internal static class NavItems
 {
-    public static readonly IReadOnlyList<NavItem> Main =
+    /// <summary>The main sections under their headings: Integrate (where New Data Flow is, as in Nexla) and Monitor.</summary>
+    public static readonly IReadOnlyList<(string Heading, IReadOnlyList<NavItem> Items)> Main =
     [
-        new("Flows", "/", Icons.Material.Filled.AccountTree, "/flows"),
-        new("Sources", "/sources", Icons.Material.Filled.Input),
-        new("Destinations", "/destinations", Icons.Material.Filled.Output),
-        new("Syncs", "/syncs", Icons.Material.Filled.SyncAlt),
-        new("Credentials", "/credentials", Icons.Material.Filled.Key),
-        new("Lookups", "/lookups", Icons.Material.Filled.TableChart),
-        new("Runs", "/runs", Icons.Material.Filled.PlayCircle),
+        ("Integrate",
+        [
+            new("Flows", "/", Icons.Material.Filled.AccountTree, "/flows"),
+            new("Sources", "/sources", Icons.Material.Filled.Input),
+            new("Destinations", "/destinations", Icons.Material.Filled.Output),
+            new("Syncs", "/syncs", Icons.Material.Filled.SyncAlt),
+            new("Credentials", "/credentials", Icons.Material.Filled.Key),
+            new("Lookups", "/lookups", Icons.Material.Filled.TableChart),
+        ]),
+        ("Monitor", [new("Runs", "/runs", Icons.Material.Filled.PlayCircle)]),
     ];
 
     public static readonly IReadOnlyList<(NavItem Item, AccountRole Role)> Account =

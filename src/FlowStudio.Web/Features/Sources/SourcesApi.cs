@@ -91,7 +91,7 @@ internal static class SourcesApi
                     : $"The API answered {failure.Method} {failure.Url} with {failure.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Shorten(failure.ResponseBody)} Check the credential, the URL and its parameters.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The endpoint test failed.",
-                extensions: new Dictionary<string, object?> { ["status"] = failure.StatusCode, ["responseBody"] = Excerpt.Of(failure.ResponseBody) });
+                extensions: new Dictionary<string, object?> { ["apiStatus"] = failure.StatusCode, ["responseBody"] = Excerpt.Of(failure.ResponseBody) });
         }
 
         return ApiProblems.Invalid(outcome.Errors);
