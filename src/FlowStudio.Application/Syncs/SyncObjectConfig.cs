@@ -3,9 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace FlowStudio.Application.Syncs;
 
-/// <summary>One object's checked settings, the stored shape of <see cref="Sync.ClientsJson"/> and <see cref="Sync.ContactsJson"/>.</summary>
+/// <summary>
+/// One object's checked settings, the stored shape of <see cref="Sync.ClientsJson"/> and <see cref="Sync.ContactsJson"/>:
+/// <see cref="PullCron"/> is its own poll schedule (null: the sync's), and <see cref="PullDue"/> says that its schedule came
+/// due and the sync's next run pulls it.
+/// </summary>
 internal sealed record SyncObjectConfig(
-    SyncDirection Direction, SyncFilterMatch FilterMatch, IReadOnlyList<SyncConditionConfig> ImportFilter, IReadOnlyList<SyncFieldConfig> Fields)
+    SyncDirection Direction, SyncFilterMatch FilterMatch, IReadOnlyList<SyncConditionConfig> ImportFilter, IReadOnlyList<SyncFieldConfig> Fields,
+    string? PullCron = null, bool PullDue = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -24,14 +29,16 @@ internal sealed record SyncObjectConfig(
     public SyncObjectRequest ToRequest() => new(
         Direction.ToWord(), FilterMatch.ToWord(),
         ImportFilter.Select(c => new SyncCondition(c.Field, c.Operator, c.Value)).ToList(),
-        Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, f.Direction?.ToWord())).ToList());
+        Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, f.Direction?.ToWord())).ToList(),
+        PullCron);
 
     public SyncObjectView ToView() => new(
         Direction.ToWord(), FilterMatch.ToWord(),
         ImportFilter.Select(c => new SyncCondition(c.Field, c.Operator, c.Value)).ToList(),
         Fields.Select(f => new SyncFieldView(
             f.ClientSuccessField, f.CrmField, f.Direction?.ToWord(), EffectiveDirection(f).ToWord(),
-            Superseded: Direction != SyncDirection.PushAndPull && f.Direction is { } own && own != Direction)).ToList());
+            Superseded: Direction != SyncDirection.PushAndPull && f.Direction is { } own && own != Direction)).ToList(),
+        PullCron);
 }
 
 /// <summary>A checked import-filter condition; <see cref="Operator"/> is one of Zoho CRM's search operators.</summary>

@@ -1,4 +1,5 @@
 using FlowStudio.Engine;
+using FlowStudio.Engine.Scheduling;
 namespace FlowStudio.Application.Syncs;
 
 /// <summary>
@@ -27,7 +28,13 @@ internal sealed class SyncObjectValidator(SyncFieldCatalog catalog)
 
         var conditions = Conditions(obj, request.ImportFilter ?? [], prefix, errors);
         var fields = Fields(obj, direction, request.Fields ?? [], prefix, errors);
-        return errors.Count == before ? new SyncObjectConfig(direction, match, conditions, fields) : null;
+        var cron = string.IsNullOrWhiteSpace(request.PullSchedule) ? null : request.PullSchedule.Trim();
+        if (cron is not null && CronExpression.Parse(cron).Problem is { } problem)
+        {
+            errors.Add(new($"{prefix}.pullSchedule", problem));
+        }
+
+        return errors.Count == before ? new SyncObjectConfig(direction, match, conditions, fields, cron) : null;
     }
 
     private List<SyncConditionConfig> Conditions(SyncObject obj, IReadOnlyList<SyncCondition?> conditions, string prefix, List<FieldError> errors)

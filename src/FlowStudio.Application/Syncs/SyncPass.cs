@@ -25,7 +25,7 @@ internal sealed partial class SyncPass(
     /// <summary>The newest ClientSuccess change the push read: the next push reads changes after it.</summary>
     public DateTime? PushCursor { get; private set; }
 
-    public async Task RunAsync(bool pull, CancellationToken cancellationToken)
+    public async Task RunAsync(IReadOnlySet<SyncObject> pulled, CancellationToken cancellationToken)
     {
         var query = db.SyncPairs.Where(p => p.SyncId == sync.Id);
         var stored = write ? await query.ToListAsync(cancellationToken) : await query.AsNoTracking().ToListAsync(cancellationToken);
@@ -35,12 +35,9 @@ internal sealed partial class SyncPass(
             (SyncObject.Client, SyncObjectConfig.Read(sync.ClientsJson)), (SyncObject.Contact, SyncObjectConfig.Read(sync.ContactsJson)),
         };
         PushCursor = sync.PushCursor;
-        if (pull)
+        foreach (var (obj, config) in objects.Where(o => o.Config is not null && pulled.Contains(o.Object)))
         {
-            foreach (var (obj, config) in objects.Where(o => o.Config is not null))
-            {
-                await PullAsync(obj, config!, cancellationToken);
-            }
+            await PullAsync(obj, config!, cancellationToken);
         }
 
         foreach (var (obj, config) in objects.Where(o => o.Config is { Direction: not SyncDirection.Pull }))

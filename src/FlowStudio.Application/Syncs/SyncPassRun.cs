@@ -12,12 +12,16 @@ internal sealed class SyncPassRun(SyncEngine engine, Sync sync, bool write)
 
     public int Requests => _calls.Count;
 
-    /// <summary>Pulls (when <paramref name="pull"/>) and pushes.</summary>
-    public async Task RunAsync(bool pull, CancellationToken cancellationToken)
+    /// <summary>Pulls every object (when <paramref name="pull"/>) and pushes.</summary>
+    public Task RunAsync(bool pull, CancellationToken cancellationToken) =>
+        RunAsync(pull ? new HashSet<SyncObject>(Enum.GetValues<SyncObject>()) : new HashSet<SyncObject>(), cancellationToken);
+
+    /// <summary>Pulls the <paramref name="pulled"/> objects and pushes.</summary>
+    public async Task RunAsync(IReadOnlySet<SyncObject> pulled, CancellationToken cancellationToken)
     {
         var (clientSuccess, crm) = await engine.GatewaysAsync(sync, _calls, cancellationToken);
         var pass = engine.Pass(sync, clientSuccess, crm, write, Report);
-        await pass.RunAsync(pull, cancellationToken);
+        await pass.RunAsync(pulled, cancellationToken);
         PushCursor = pass.PushCursor;
     }
 }

@@ -19,12 +19,12 @@ internal sealed class SyncRunExecutor(FlowStudioDb db, SyncEngine engine, RunEve
         var run = await db.Runs.FirstAsync(r => r.Id == request.RunId, cancellationToken);
         var sync = await db.Syncs.FirstAsync(s => s.Id == request.ResourceId, cancellationToken);
         var importing = sync.ImportedAt is null;
-        var pull = importing || sync.PullRequested;
+        var pulled = Pulled(sync, importing);
         sync.PullRequested = false;
         var pass = engine.Start(sync, write: true);
         try
         {
-            await pass.RunAsync(pull, cancellationToken);
+            await pass.RunAsync(pulled, cancellationToken);
             sync.PushCursor = pass.PushCursor;
             sync.ImportedAt ??= time.GetUtcNow().UtcDateTime;
             await FinishAsync(run, pass, RunStatus.Succeeded, null, cancellationToken);
@@ -35,6 +35,30 @@ internal sealed class SyncRunExecutor(FlowStudioDb db, SyncEngine engine, RunEve
         }
 
         events.Progressed(request);
+    }
+
+    // What the run pulls: everything for the import or Run now, the objects whose own poll schedule came due for a scheduled
+    // pull, nothing for a push; the marks are cleared with the run.
+    private static IReadOnlySet<SyncObject> Pulled(Sync sync, bool importing)
+    {
+        var clients = SyncObjectConfig.Read(sync.ClientsJson);
+        var contacts = SyncObjectConfig.Read(sync.ContactsJson);
+        var marked = new HashSet<SyncObject>();
+        if (clients?.PullDue == true)
+        {
+            marked.Add(SyncObject.Client);
+            sync.ClientsJson = SyncObjectConfig.Write(clients with { PullDue = false });
+        }
+
+        if (contacts?.PullDue == true)
+        {
+            marked.Add(SyncObject.Contact);
+            sync.ContactsJson = SyncObjectConfig.Write(contacts with { PullDue = false });
+        }
+
+        return importing || (sync.PullRequested && marked.Count == 0) ? new HashSet<SyncObject>(Enum.GetValues<SyncObject>())
+            : sync.PullRequested ? marked
+            : new HashSet<SyncObject>();
     }
 
     private async Task FinishAsync(Run run, SyncPassRun pass, RunStatus status, string? error, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ internal sealed class SyncService(
 
         var now = time.GetUtcNow().UtcDateTime;
         sync.Status = status;
-        sync.NextPullAt = status == ResourceStatus.Active ? NextPull(sync.PullCron, now) : null;
+        sync.NextPullAt = status == ResourceStatus.Active ? NextPull(sync, now) : null;
         sync.NextPushAt = status == ResourceStatus.Active ? now.AddSeconds(sync.PushIntervalSeconds) : null;
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new FlowChange(FlowChangeKind.Sync, id));
@@ -169,13 +169,22 @@ internal sealed class SyncService(
         sync.UpdatedAt = now;
         if (sync.Status == ResourceStatus.Active)
         {
-            sync.NextPullAt = NextPull(settings.PullCron, now);
+            sync.NextPullAt = NextPull(sync, now);
             sync.NextPushAt = now.AddSeconds(settings.PushIntervalSeconds);
         }
     }
 
     internal static DateTime? NextPull(string cron, DateTime now) =>
         new RunSchedule(RunSchedule.CronKind, Cron: cron).NextAfter(now, now)?.UtcDateTime;
+
+    /// <summary>The sync's next pull: the soonest of its objects' poll schedules (each its own, or the sync's).</summary>
+    internal static DateTime? NextPull(Sync sync, DateTime now) =>
+        new[] { SyncObjectConfig.Read(sync.ClientsJson), SyncObjectConfig.Read(sync.ContactsJson) }
+            .OfType<SyncObjectConfig>()
+            .Select(config => NextPull(config.PullCron ?? sync.PullCron, now))
+            .OfType<DateTime>()
+            .DefaultIfEmpty()
+            .Min() is var next && next != default ? next : null;
 
     private async Task<SyncView> ToViewAsync(Sync sync, CancellationToken cancellationToken)
     {

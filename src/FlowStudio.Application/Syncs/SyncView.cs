@@ -27,7 +27,7 @@ public sealed record SyncView(
 }
 
 /// <summary>One object's saved settings, each field with the direction it actually syncs in.</summary>
-public sealed record SyncObjectView(string Direction, string FilterMatch, IReadOnlyList<SyncCondition> ImportFilter, IReadOnlyList<SyncFieldView> Fields)
+public sealed record SyncObjectView(string Direction, string FilterMatch, IReadOnlyList<SyncCondition> ImportFilter, IReadOnlyList<SyncFieldView> Fields, string? PullSchedule = null)
 {
     public SyncObjectRequest ToRequest() =>
         new(Direction, FilterMatch, ImportFilter, Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, f.Direction)).ToList());

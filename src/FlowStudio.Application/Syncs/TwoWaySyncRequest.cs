@@ -19,9 +19,11 @@ public sealed record TwoWaySyncRequest(
 /// <summary>
 /// One object's settings: its direction (<c>push</c>, <c>pull</c> or <c>push-and-pull</c>, the default), whether a CRM
 /// record is imported when <c>any</c> (the default) or <c>all</c> of the import filter's conditions hold (no condition:
-/// every record), and the field mappings, the CRM ID mapping included.
+/// every record), the field mappings, the CRM ID mapping included, and the object's own poll schedule (a cron of its pulls
+/// from the CRM; blank: the sync's).
 /// </summary>
-public sealed record SyncObjectRequest(string? Direction, string? FilterMatch, IReadOnlyList<SyncCondition?>? ImportFilter, IReadOnlyList<SyncFieldRequest?>? Fields);
+public sealed record SyncObjectRequest(
+    string? Direction, string? FilterMatch, IReadOnlyList<SyncCondition?>? ImportFilter, IReadOnlyList<SyncFieldRequest?>? Fields, string? PullSchedule = null);
 
 /// <summary>An import-filter condition on a CRM field: <c>equals</c>, <c>not_equal</c>, <c>starts_with</c> or <c>in</c> (comma-separated values).</summary>
 public sealed record SyncCondition(string? Field, string? Operator, string? Value);

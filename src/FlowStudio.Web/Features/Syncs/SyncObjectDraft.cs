@@ -13,6 +13,9 @@ public sealed class SyncObjectDraft(SyncObject obj)
 
     public List<SyncFieldDraft> Fields { get; } = [];
 
+    /// <summary>The object's own poll schedule (cron, UTC); blank: the sync frequency.</summary>
+    public string? PullSchedule { get; set; }
+
     /// <summary>PUSH or PULL only: the object's direction supersedes the fields' own.</summary>
     public bool Supersedes => Direction != SyncWords.PushAndPull;
 
@@ -27,7 +30,8 @@ public sealed class SyncObjectDraft(SyncObject obj)
 
     public SyncObjectRequest ToRequest() => new(
         Direction, FilterMatch, [.. Conditions.Select(c => new SyncCondition(c.Field, c.Operator, c.Value))],
-        [.. Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, string.IsNullOrEmpty(f.Direction) ? null : f.Direction))]);
+        [.. Fields.Select(f => new SyncFieldRequest(f.ClientSuccessField, f.CrmField, string.IsNullOrEmpty(f.Direction) ? null : f.Direction))],
+        string.IsNullOrWhiteSpace(PullSchedule) ? null : PullSchedule.Trim());
 
     public static SyncObjectDraft From(SyncObject obj, SyncObjectView? view)
     {
@@ -39,6 +43,7 @@ public sealed class SyncObjectDraft(SyncObject obj)
 
         draft.Direction = view.Direction;
         draft.FilterMatch = view.FilterMatch;
+        draft.PullSchedule = view.PullSchedule;
         draft.Conditions.AddRange(view.ImportFilter.Select(c => new SyncConditionDraft { Field = c.Field, Operator = c.Operator, Value = c.Value }));
         draft.Fields.AddRange(view.Fields.Select(f => new SyncFieldDraft { ClientSuccessField = f.ClientSuccessField, CrmField = f.CrmField, Direction = f.Direction }));
         return draft;

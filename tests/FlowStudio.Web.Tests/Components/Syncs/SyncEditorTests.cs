@@ -115,6 +115,31 @@ public sealed class SyncEditorTests(FlowStudioApp app) : ComponentTest(app)
         await client.DeleteAsync($"/api/syncs/{id}");
     }
 
+    [Fact]
+    public async Task ObjectPollSchedules_ShowTheSavedOnes_NameABadOneBesideItsField_AndSave()
+    {
+        using var client = App.CreateClient();
+        var request = await SyncSetup.RequestAsync(client);
+        var id = (await SyncSetup.CreatedAsync(client, request with { Contacts = request.Contacts! with { PullSchedule = "*/15 * * * *" } })).GetProperty("id").GetString()!;
+        var editor = await EditorAsync(id);
+        Assert.Contains("Object-level poll schedule", editor.Find("[data-testid=object-poll-schedules]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("*/15 * * * *", editor.Find("#sync-contacts-pullSchedule").GetAttribute("value"));
+
+        editor.Find("#sync-clients-pullSchedule").Input("0 25 * * *");
+        await editor.Find("#sync-save").ClickAsync(new MouseEventArgs());
+
+        await editor.EventuallyAsync(() => Assert.Contains("hour field", editor.Find("[data-testid=object-poll-schedules]").TextContent, StringComparison.Ordinal));
+        editor.Find("#sync-clients-pullSchedule").Input("0 */2 * * *");
+        await editor.Find("#sync-save").ClickAsync(new MouseEventArgs());
+        await SyncSandbox.EventuallyAsync(async () =>
+        {
+            var saved = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/syncs/{id}")).RootElement;
+            return (saved.GetProperty("clients").GetProperty("pullSchedule").GetString(), saved.GetProperty("contacts").GetProperty("pullSchedule").GetString())
+                == ("0 */2 * * *", "*/15 * * * *");
+        }, "the saved poll schedules", seconds: 20);
+        await client.DeleteAsync($"/api/syncs/{id}");
+    }
+
     private async Task<IRenderedComponent<SyncEditor>> NewEditorAsync()
     {
         var editor = RenderWithProviders<SyncEditor>();

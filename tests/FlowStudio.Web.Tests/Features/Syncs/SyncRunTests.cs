@@ -161,6 +161,54 @@ public sealed class SyncRunTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Active_ObjectLevelPollSchedules_PullOnlyTheObjectWhoseScheduleCameDue()
+    {
+        using var client = app.CreateClient();
+        await client.PostAsync("/sandbox/_reset", null);
+        using var sandbox = await SyncSandbox.OpenAsync(app);
+        var request = await SyncSetup.RequestAsync(client, filter: OneAccount);
+        request = request with
+        {
+            PullSchedule = "0 3 * * *",
+            Clients = request.Clients! with { PullSchedule = "0 3 * * *" },
+            Contacts = request.Contacts! with { PullSchedule = "*/5 * * * *" },
+        };
+        var id = (await SyncSetup.CreatedAsync(client, request)).GetProperty("id").GetString()!;
+        try
+        {
+            await SyncSetup.RunAsync(client, id, "import");
+            var accountId = (await sandbox.ClientSuccessAllAsync("client")).Single(c => c["name"]?.ToString() == "Umbrella Labs 003")["externalId"]!.ToString();
+            var contactId = (await sandbox.ZohoAllAsync("Contacts", "Account_Name")).First(c => c["Account_Name"]?["id"]?.ToString() == accountId)["id"]!.ToString();
+            await client.PostJsonAsync($"/api/syncs/{id}/activate", new { }, 200);
+            var activated = JsonDocument.Parse(await client.GetStringAsync($"/api/syncs/{id}")).RootElement;
+            Assert.True(DateTime.SpecifyKind(activated.GetProperty("nextPullAt").GetDateTime(), DateTimeKind.Utc) <= DateTime.UtcNow.AddMinutes(5), "the next pull is not the contacts' (every 5 minutes)");
+            Assert.Equal("*/5 * * * *", activated.GetProperty("contacts").GetProperty("pullSchedule").GetString());
+            await sandbox.ZohoUpdateAsync("Accounts", accountId, "Website", "https://not-yet.example.com");
+            await sandbox.ZohoUpdateAsync("Contacts", contactId, "First_Name", "Scheduled");
+
+            // The contacts' last five-minute mark, as the sync's next pull (not 03:00, when the clients' would fall too).
+            var now = DateTime.UtcNow;
+            var due = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, DateTimeKind.Utc);
+            due = due.Hour == 3 && due.Minute == 0 ? due.AddMinutes(-5) : due;
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+                await db.Syncs.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPullAt, due));
+            }
+
+            await SyncSandbox.EventuallyAsync(
+                async () => (await sandbox.ClientSuccessAllAsync("contact")).Any(c => c["externalId"]?.ToString() == contactId && c["firstName"]?.ToString() == "Scheduled"),
+                "the contacts' scheduled pull");
+            await client.PostJsonAsync($"/api/syncs/{id}/pause", new { }, 200);
+            Assert.NotEqual("https://not-yet.example.com", (await sandbox.ClientSuccessClientByExternalIdAsync(accountId))["siteUrl"]?.ToString());
+        }
+        finally
+        {
+            await client.DeleteAsync($"/api/syncs/{id}");
+        }
+    }
+
+    [Fact]
     public async Task Active_AnEditInClientSuccess_IsPushedWithinTheIntervalAndNotEchoedBack()
     {
         using var client = app.CreateClient();

@@ -79,6 +79,22 @@ public sealed class SyncsApiTests(FlowStudioApp app)
     }
 
     [Fact]
+    public async Task Create_ObjectPollSchedules_AreKept_AndABadOneIsRefusedNamingItsObject()
+    {
+        using var client = app.CreateClient();
+        var request = await SyncSetup.RequestAsync(client);
+
+        var created = await SyncSetup.CreatedAsync(client, request with { Clients = request.Clients! with { PullSchedule = "0 */6 * * *" } });
+        var bad = await SyncSetup.CreateAsync(client, request with { Name = request.Name + " bad", Contacts = request.Contacts! with { PullSchedule = "61 * * * *" } });
+
+        Assert.Equal("0 */6 * * *", created.GetProperty("clients").GetProperty("pullSchedule").GetString());
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("contacts").GetProperty("pullSchedule").ValueKind);
+        Assert.Equal(400, (int)bad.StatusCode);
+        Assert.Contains("contacts.pullSchedule", await SyncSetup.ProblemFieldsAsync(bad));
+        await client.DeleteAsync($"/api/syncs/{created.GetProperty("id").GetString()}");
+    }
+
+    [Fact]
     public async Task Create_BadInput_IsRefusedNamingEachField()
     {
         using var client = app.CreateClient();
