@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using FlowStudio.Engine.Paths;
 using FlowStudio.Engine.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -71,11 +73,27 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
             return new WebhookOutcome.Duplicate();
         }
 
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new WebhookOutcome.Invalid("body", "The body is not UTF-8 text: send JSON encoded as UTF-8.");
+        }
+
+        if (OutOfRangeNumber(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } number)
+        {
+            return new WebhookOutcome.Invalid("body", $"The number {number} is out of range: JSON numbers must fit a 64-bit floating point value.");
+        }
+
         IReadOnlyList<SourceRecord>? records;
         try
         {
-            using var reader = new StreamReader(body);
-            records = SourceRecord.Parse(await reader.ReadToEndAsync(cancellationToken));
+            records = SourceRecord.Parse(text);
         }
         catch (InvalidJsonException ex)
         {
@@ -100,5 +118,30 @@ internal sealed class WebhookReceiver(FlowStudioDb db, DatasetWriter writer)
             _ => Task.CompletedTask,
             cancellationToken);
         return new WebhookOutcome.Received(written);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // A number such as 1e999 would be stored as Infinity, which is not JSON: the first one, or null. Malformed JSON is left
+    // to the parser, which says where.
+    private static string? OutOfRangeNumber(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.Number && (!reader.TryGetDouble(out var value) || !double.IsFinite(value)))
+                {
+                    return Encoding.UTF8.GetString(reader.ValueSpan.Length > 40 ? reader.ValueSpan[..40] : reader.ValueSpan);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
     }
 }

@@ -47,6 +47,25 @@ public sealed class WebhookIntakeTests(FlowStudioApp app)
         Assert.Equal(4, await RecordCountAsync(client, datasetId));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D }, "not UTF-8")]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x7D }, "not UTF-8")]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x6E, 0x22, 0x3A, 0x31, 0x65, 0x39, 0x39, 0x39, 0x7D }, "1e999 is out of range")]
+    [InlineData(new byte[] { 0x5B, 0x7B, 0x22, 0x6E, 0x22, 0x3A, 0x2D, 0x31, 0x65, 0x34, 0x30, 0x30, 0x7D, 0x5D }, "-1e400 is out of range")]
+    public async Task Body_NotUtf8OrWithANumberPastDouble_Is400AndNothingIsStored(byte[] body, string message)
+    {
+        using var client = app.CreateClient();
+        var (url, token, datasetId) = await WebhookSourceAsync(client);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await PushAsync(client, url, token, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await RecordCountAsync(client, datasetId));
+    }
+
     [Fact]
     public async Task ChunkedBodyPastTenMegabytes_Is413AndNothingIsStored()
     {
