@@ -36,10 +36,26 @@ internal sealed class ResponseWebhook(FlowStudioDb db, DatasetWriter writer, Tim
                 record["jobId"] = jobId.DeepClone();
             }
 
+            if (Depth(body) > MaxBodyDepth)
+            {
+                // Deeper than a record may be (records are read up to 128 levels): kept as its text, the records were sent all the same.
+                record["body"] = JsonValue.Create(result.Response.Body);
+                record.Remove("jobId");
+            }
+
             return SourceRecord.FromJson(JsonText.Compact(record));
         }).ToList();
         await writer.WriteAsync(datasetId, null, records.ToAsyncEnumerable(), _ => Task.CompletedTask, cancellationToken);
     }
+
+    private const int MaxBodyDepth = 100;
+
+    private static int Depth(JsonNode? node) => node switch
+    {
+        JsonObject o => 1 + o.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonArray a => 1 + a.Select(Depth).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    };
 
     private static JsonNode? ParseOrText(string body)
     {
