@@ -198,6 +198,13 @@ internal sealed partial class LookupService(FlowStudioDb db, FlowEvents events, 
         else if (request.Rows is { } rows && request.DatasetId is null)
         {
             columns = ColumnsOf(rows);
+            if (columns.FirstOrDefault(c => c.Trim().Length == 0 || c.Length > InputLimits.Path || c.IndexOfAny(['{', '}']) >= 0 || c.Any(char.IsControl)) is { } bad)
+            {
+                errors.Add(new("rows", bad.Trim().Length == 0
+                    ? "A column has no name: name every column (the macros use {lookup.column})."
+                    : $"The column '{Excerpt.Of(bad, 60)}' cannot be used in a macro: use at most {InputLimits.Path:N0} characters and no braces or control characters."));
+                columns = null;
+            }
         }
         else if (request.DatasetId is not null && request.Rows is null)
         {

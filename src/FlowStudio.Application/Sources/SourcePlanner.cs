@@ -37,6 +37,10 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
             {
                 errors.Add(new("credentialId", $"The {template.Name} endpoint needs a {template.Connector} credential; '{credential.Name}' is {credential.ConnectorName}."));
             }
+            else if ((request.Parameters ?? []).Keys.FirstOrDefault(k => template.Parameter(k) is null) is { } unknown)
+            {
+                errors.Add(new($"parameters.{unknown}", $"The {template.Name} endpoint has no parameter '{unknown}'; it takes {string.Join(", ", template.Parameters.Select(p => p.Name))}."));
+            }
             else
             {
                 config = Guard(() => SourceConfig.FromTemplate(template, request.Parameters ?? []), errors) is { } built

@@ -139,6 +139,16 @@ internal sealed class SourceService(
             errors.AddRange(schedule.Validate());
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Connector) && !IsWebhook(request) && ConnectorCatalog.Find(request.Connector) is null)
+        {
+            errors.Add(new("connector", $"'{request.Connector}' is not a connector: use webhook for a webhook source, or leave it out (the credential decides)."));
+        }
+
+        if (IsWebhook(request) && (request.Manual is not null || !string.IsNullOrWhiteSpace(request.TemplateId) || !string.IsNullOrWhiteSpace(request.CredentialId)))
+        {
+            errors.Add(new("connector", "A webhook source has no credential, endpoint template or request settings: other systems push records to its URL. Leave them out, or choose another connector."));
+        }
+
         if (!webhook)
         {
             var (plan, planErrors) = await planner.PlanAsync(request, cancellationToken);

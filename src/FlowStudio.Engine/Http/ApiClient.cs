@@ -102,7 +102,14 @@ public sealed class ApiClient(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransportFault(ex))
         {
-            return new ApiResponse(0, string.Empty, new Dictionary<string, string>(), time.GetElapsedTime(started), attempts, Describe(ex, options));
+            var error = Describe(ex, options);
+            if (ex is TimeoutRejectedException && attempts > 1)
+            {
+                // Each attempt waited that long: say so, or a test that took minutes would say it waited 30 s.
+                error = FormattableString.Invariant($"No response within {options.AttemptTimeout.TotalSeconds:0.###} s, in each of {attempts} attempts.");
+            }
+
+            return new ApiResponse(0, string.Empty, new Dictionary<string, string>(), time.GetElapsedTime(started), attempts, error);
         }
     }
 

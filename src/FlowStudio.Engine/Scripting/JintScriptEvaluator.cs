@@ -127,6 +127,13 @@ public sealed partial class JintScriptEvaluator : IScriptEvaluator
                 use.Saw(batch.Count, batch.ParsedCount);
             }
 
+            if (result.IsPromise())
+            {
+                // JSON would write a Promise as {}: an async function would send empty bodies without a word.
+                throw new ScriptException(ScriptErrorKind.InvalidResult, "A Promise",
+                    $"{functionName} returned a Promise: return the request body itself and remove async (there is nothing to wait for)", null, null);
+            }
+
             return ResultWriter.Write(engine, result, output);
         }
         catch (Exception error) when (Capture(engine, ref trace))

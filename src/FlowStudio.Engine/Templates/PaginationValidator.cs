@@ -3,6 +3,9 @@ namespace FlowStudio.Engine.Templates;
 /// <summary>Rules for a <see cref="PaginationSpec"/>: each type needs its own settings.</summary>
 internal static class PaginationValidator
 {
+    /// <summary>The most records one page may be asked for.</summary>
+    public const int MaxSize = 100_000;
+
     public static IEnumerable<string> Problems(PaginationSpec pagination)
     {
         var type = pagination.Type;
@@ -28,6 +31,16 @@ internal static class PaginationValidator
         if (type is PaginationTypes.PageSize or PaginationTypes.Offset && pagination.Size is null or < 1)
         {
             yield return $"pagination of type '{type}' needs pagination.size of at least 1";
+        }
+
+        if (pagination.Size > MaxSize)
+        {
+            yield return $"pagination.size can be at most {MaxSize:N0} records per page";
+        }
+
+        if (pagination.StartPage < 0)
+        {
+            yield return "pagination.startPage must be 0 or more (the first page's number: 0 or 1 for most APIs)";
         }
 
         foreach (var (field, path) in new[]

@@ -151,7 +151,7 @@ public sealed class ApiClientTests
 
         Assert.Equal(0, response.StatusCode);
         Assert.Equal(2, response.Attempts);
-        Assert.Contains("No response within 0.2 s", response.TransportError, StringComparison.Ordinal);
+        Assert.Equal("No response within 0.2 s, in each of 2 attempts.", response.TransportError);
     }
 
     [Fact]

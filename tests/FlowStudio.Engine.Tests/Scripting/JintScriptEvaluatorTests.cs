@@ -68,6 +68,19 @@ public sealed class JintScriptEvaluatorTests
         Assert.Contains("function group", error.Message);
     }
 
+    [Theory]
+    [InlineData("async function group(b) { return b; }")]
+    [InlineData("const group = async (b) => b;")]
+    [InlineData("function group(b) { return Promise.resolve(b); }")]
+    public void CallFunction_ReturnsAPromise_SaysToReturnTheBodyItself(string script)
+    {
+        var error = Assert.Throws<ScriptException>(() => CreateSut().CallFunction(script, "group", "[{\"id\":1}]"));
+
+        Assert.Equal(ScriptErrorKind.InvalidResult, error.Kind);
+        Assert.Contains("returned a Promise", error.Message, StringComparison.Ordinal);
+        Assert.Contains("remove async", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CallFunction_InfiniteLoop_StoppedByTimeLimitNamingTheLine()
     {
