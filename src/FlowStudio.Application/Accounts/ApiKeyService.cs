@@ -31,6 +31,11 @@ internal sealed class ApiKeyService(FlowStudioDb db, TimeProvider time)
             return (null, [new FieldError("name", "Use at most 100 characters.")]);
         }
 
+        if (InputLimits.ControlCharacters("name", name) is { } control)
+        {
+            return (null, [control]);
+        }
+
         if (await db.ApiKeys.AnyAsync(k => k.UserId == userId && k.Name == name, cancellationToken))
         {
             return (null, [new FieldError("name", $"You already have a key named \"{name}\"; choose another name or revoke that key first.")]);

@@ -28,17 +28,26 @@ internal static class InputLimits
             ? new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"Use at most {max:N0} characters (this has {value.Length:N0})."))
             : null;
 
-    /// <summary>Adds the errors of every (field, value, max) that is too long.</summary>
+    /// <summary>Adds the errors of every (field, value, max) that is too long; a name must not hold control characters either.</summary>
     public static void AddTo(List<FieldError> errors, params (string Field, string? Value, int Max)[] fields)
     {
         foreach (var (field, value, max) in fields)
         {
-            if (Check(field, value, max) is { } error)
+            if ((Check(field, value, max) ?? (max == Name ? ControlCharacters(field, value) : null)) is { } error)
             {
                 errors.Add(error);
             }
         }
     }
+
+    /// <summary>
+    /// A field error when a name holds a line break, NUL or another control character, or a bidirectional override that
+    /// would show it reversed (U+202A to U+202E, U+2066 to U+2069).
+    /// </summary>
+    public static FieldError? ControlCharacters(string field, string? value) =>
+        value is not null && value.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            ? new FieldError(field, "Remove the line breaks, tabs and other control characters.")
+            : null;
 
     /// <summary>The total characters of a header dictionary's names and values.</summary>
     public static string? Flatten(IReadOnlyDictionary<string, string>? headers) =>

@@ -27,9 +27,9 @@ internal static class CredentialValidator
         {
             errors.Add(new("name", "Use at most 100 characters."));
         }
-        else if (request.Name.Any(char.IsControl))
+        else if (InputLimits.ControlCharacters("name", request.Name) is { } control)
         {
-            errors.Add(new("name", "Remove the line breaks and other control characters from the name."));
+            errors.Add(control);
         }
 
         var fields = Clean(request.Fields);

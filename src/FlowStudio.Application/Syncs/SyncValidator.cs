@@ -19,6 +19,10 @@ internal sealed class SyncValidator(FlowStudioDb db, SyncObjectValidator objects
         {
             errors.Add(new("name", "Give a name of 1 to 100 characters."));
         }
+        else if (InputLimits.ControlCharacters("name", name) is { } control)
+        {
+            errors.Add(control);
+        }
         else if (await db.Syncs.AnyAsync(s => s.Name == name && s.Id != id, cancellationToken))
         {
             errors.Add(new("name", $"A sync named '{name}' already exists: choose another name."));

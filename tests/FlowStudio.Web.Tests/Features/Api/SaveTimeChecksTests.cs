@@ -47,4 +47,21 @@ public sealed class SaveTimeChecksTests(FlowStudioApp app)
         Assert.Contains("rows", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(name, await client.GetStringAsync("/api/lookups"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/sources", "line\r\nbreak")]
+    [InlineData("/api/sources", "nul\u0000name")]
+    [InlineData("/api/api-keys", "right-to-left \u202Egnp.exe")]
+    [InlineData("/api/transforms", "tab\tname")]
+    public async Task Create_NameWithControlCharacters_Is400NamingTheName(string route, string name)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsJsonAsync(route, new { name, connector = "webhook" });
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out var messages), problem.ToString());
+        Assert.Contains("control characters", messages.ToString(), StringComparison.Ordinal);
+    }
 }
