@@ -76,7 +76,7 @@ internal static class Extensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseWhen(c => MachinePaths.Contains(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => MachinePaths.Contains(c.Request.Path), api => api.UseStatusCodePages(ApiStatusPages.WriteAsync));
         app.UseApiRequestGuard();
         app.UseStaticFiles();
         app.UseAccounts();

@@ -36,6 +36,20 @@ public sealed class HostileInputTests(FlowStudioApp app)
     }
 
     [Theory]
+    [InlineData("POST", "/api/sources", "text/plain", 415, "Content-Type: application/json")]
+    [InlineData("DELETE", "/api/health", "application/json", 405, "does not take DELETE")]
+    [InlineData("GET", "/api/no-such-route", "application/json", 404, "There is no /api/no-such-route")]
+    public async Task AnswerWithoutABodyOfItsOwn_IsAProblemThatSaysWhatToDo(string method, string url, string contentType, int status, string mentions)
+    {
+        using var client = app.CreateClient();
+
+        var answer = await SendAsync(client, new HttpMethod(method), url, "{\"name\":\"x\"}", contentType);
+
+        AssertProblem(answer, status, mentions);
+        Assert.Equal(status, JsonDocument.Parse(answer.Body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
     [InlineData("/v2/client/search?d={now-2147483648}", null, "url")]
     [InlineData("/v2/client/search?d={now+100000}", "year", "url")]
     [InlineData("/v2/client/search?d={now+100000}", "month", "url")]
