@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 
 namespace FlowStudio.Bench;
 
@@ -17,9 +16,8 @@ internal static class ReaderCpu
 
     public static async Task RunAsync(SandboxPeer sandbox, long contacts)
     {
-        using var http = new HttpClient { BaseAddress = sandbox.Root };
-        http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
-        (await http.PostAsJsonAsync("sandbox/_reset", new { contacts })).EnsureSuccessStatusCode();
+        using var http = ContactSearch.SandboxClient(sandbox.Root);
+        await ContactSearch.ResetAsync(http, contacts);
         var pages = new List<byte[]>();
         // Every page, and the empty one after the last that ends the walk.
         for (var page = 0; page <= (contacts + 99) / 100; page++)

@@ -20,8 +20,7 @@ internal static class SandboxPages
 
     public static async Task RunAsync(SandboxPeer sandbox, long contacts)
     {
-        using var http = new HttpClient { BaseAddress = sandbox.Root, Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
+        using var http = ContactSearch.SandboxClient(sandbox.Root);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sandbox pages: {contacts:N0} contacts, {Pages} pages of {PageSize} (sandbox {(sandbox.ChildPeakWorkingSet is null ? "in this process" : "in a child process")}, {Environment.ProcessorCount} CPUs)"));
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using FlowStudio.Engine.Connectors;
-using FlowStudio.Engine.Http;
 using FlowStudio.Engine.Sources;
 using FlowStudio.Engine.Templates;
 
@@ -13,9 +11,9 @@ internal static class SourceReads
     public static async Task RunAsync(SandboxPeer sandbox, int rounds)
     {
         var catalog = TemplateCatalog.Load(TemplateDirectory.Locate() ?? throw new InvalidOperationException("templates/ not found above the working directory."));
-        var connection = new Connection("clientsuccess", new Uri(sandbox.Root, "/sandbox/clientsuccess"), new Dictionary<string, string> { ["apiKey"] = "cs-sandbox-key" });
+        var connection = ContactSearch.ConnectionTo(sandbox.Root);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var reader = new SourceReader(new ApiClient(http, new ConnectorAuthenticator(TimeProvider.System), TimeProvider.System), TimeProvider.System);
+        var reader = ContactSearch.Reader(http);
 
         foreach (var id in new[] { "clientsuccess.search-pulses", "clientsuccess.search-contacts" })
         {

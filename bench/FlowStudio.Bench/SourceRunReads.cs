@@ -26,12 +26,8 @@ internal static class SourceRunReads
 
     public static async Task RunAsync(SandboxPeer sandbox, long contacts, int rounds, int latencyMs)
     {
-        using var http = new HttpClient { BaseAddress = sandbox.Root, Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
-        using (var reset = await http.PostAsJsonAsync("sandbox/_reset", new { contacts }))
-        {
-            reset.EnsureSuccessStatusCode();
-        }
+        using var http = ContactSearch.SandboxClient(sandbox.Root);
+        await ContactSearch.ResetAsync(http, contacts);
 
         if (latencyMs > 0)
         {
@@ -125,7 +121,7 @@ internal static class SourceRunReads
             new CreateCredentialRequest("clientsuccess", "ClientSuccess bench", new()
             {
                 ["baseUrl"] = new Uri(sandboxRoot, "sandbox/clientsuccess").ToString(),
-                ["apiKey"] = "cs-sandbox-key",
+                ["apiKey"] = ContactSearch.ApiKey,
             }), CancellationToken.None);
         return created?.Id ?? throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Message)));
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using FlowStudio.Application.Data;
 using FlowStudio.Application.Datasets;
 using FlowStudio.Engine.Sources;
@@ -20,9 +19,8 @@ internal static class WriterCpu
 
     public static async Task RunAsync(SandboxPeer sandbox, long contacts)
     {
-        using var http = new HttpClient { BaseAddress = sandbox.Root };
-        http.DefaultRequestHeaders.Add("X-API-Key", "cs-sandbox-key");
-        (await http.PostAsJsonAsync("sandbox/_reset", new { contacts })).EnsureSuccessStatusCode();
+        using var http = ContactSearch.SandboxClient(sandbox.Root);
+        await ContactSearch.ResetAsync(http, contacts);
         var config = ContactSearch.Config();
         using var client = new HttpClient();
         var pages = new List<IReadOnlyList<SourceRecord>>();

@@ -1,4 +1,5 @@
 using FlowStudio.Engine;
+using FlowStudio.Engine.Http;
 
 namespace FlowStudio.Application.Credentials;
 
@@ -46,7 +47,7 @@ internal static class CredentialValidator
             }
         }
 
-        if (fields.TryGetValue("headerName", out var headerName) && !IsToken(headerName))
+        if (fields.TryGetValue("headerName", out var headerName) && RequestHeaderParser.ProblemWithName(headerName) is not null)
         {
             errors.Add(new("fields.headerName", "A header name has only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ (e.g. X-API-Key)."));
         }
@@ -101,9 +102,6 @@ internal static class CredentialValidator
 
     public static Dictionary<string, string> Clean(Dictionary<string, string?>? fields) =>
         (fields ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!.Trim());
-
-    // RFC 9110 token: the characters a header field name may have.
-    private static bool IsToken(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 
     private static bool IsOrigin(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.UserInfo)

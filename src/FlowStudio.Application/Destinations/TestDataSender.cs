@@ -40,7 +40,7 @@ internal sealed class TestDataSender(DestinationService destinations, Destinatio
         {
             return TestDataOutcome.Stopped(new FieldError(TestDataOutcome.IndexField, payloads is { Count: 0 }
                 ? "The dataset has no records to build a test payload from; run its source first."
-                : index < 0 || index >= 1_000
+                : index < 0 || index >= SamplePayloads.MaxPayloads
                     ? $"index must be between 0 (the first sample payload) and {(payloads?.Count ?? 1) - 1}."
                     : $"There is no sample payload {index + 1} any more: the settings changed. Send one of the payloads shown now."));
         }

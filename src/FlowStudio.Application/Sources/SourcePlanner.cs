@@ -59,15 +59,16 @@ internal sealed class SourcePlanner(TemplateCatalog templates, CredentialService
         }
 
         var (lookupRows, lookupKey) = await LookupRowsAsync(request.Manual?.LookupIds, errors, cancellationToken);
-        if (config is not null && errors.Count == 0 && MacroExpander.Find(config.Url).FirstOrDefault(m => m.Kind == MacroKind.Lookup) is { } lookupMacro)
+        List<MacroReference> lookupMacros = config is null ? [] : MacroExpander.Find(config.Url).Where(m => m.Kind == MacroKind.Lookup).ToList();
+        if (errors.Count == 0 && lookupMacros.Count > 0)
         {
             if (lookupRows is null)
             {
-                errors.Add(new("url", $"The URL uses the lookup macro {lookupMacro.Text}, but the source has no lookup: add one under Add Lookups to Supported Macros, or remove the macro."));
+                errors.Add(new("url", $"The URL uses the lookup macro {lookupMacros[0].Text}, but the source has no lookup: add one under Add Lookups to Supported Macros, or remove the macro."));
             }
             else if (lookupRows.Count > 0
                      && lookupRows.SelectMany(r => r.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase) is var columns
-                     && MacroExpander.Find(config.Url).FirstOrDefault(m => m.Kind == MacroKind.Lookup && !columns.Contains(m.Column!)) is { } unknown)
+                     && lookupMacros.FirstOrDefault(m => !columns.Contains(m.Column!)) is { } unknown)
             {
                 errors.Add(new("url", $"The lookup macro {unknown.Text} names the column '{unknown.Column}', which the source's lookups do not have; use one of {string.Join(", ", columns.Order(StringComparer.Ordinal))}."));
             }

@@ -21,6 +21,22 @@ internal sealed record SyncObjectConfig(
 
     public static SyncObjectConfig? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<SyncObjectConfig>(json, Json);
 
+    /// <summary>The settings <paramref name="sync"/> stores for <paramref name="obj"/>; null when it does not sync it.</summary>
+    public static SyncObjectConfig? Of(Sync sync, SyncObject obj) => Read(obj == SyncObject.Client ? sync.ClientsJson : sync.ContactsJson);
+
+    /// <summary>Stores <paramref name="config"/> as <paramref name="sync"/>'s settings for <paramref name="obj"/>.</summary>
+    public static void Store(Sync sync, SyncObject obj, SyncObjectConfig? config)
+    {
+        if (obj == SyncObject.Client)
+        {
+            sync.ClientsJson = Write(config);
+        }
+        else
+        {
+            sync.ContactsJson = Write(config);
+        }
+    }
+
     /// <summary>The mapping of the CRM's id (the CRM ID mapping).</summary>
     public SyncFieldConfig IdMapping => Fields.First(f => f.CrmField == SyncFieldCatalog.CrmId);
 

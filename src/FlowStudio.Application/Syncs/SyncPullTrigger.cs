@@ -17,15 +17,17 @@ internal sealed class SyncPullTrigger(FlowStudioDb db, RunLauncher launcher) : I
         {
             // Saved with the run; when the sync is running already, neither is, and the pull starts once that run ends.
             var dueAt = sync.NextPullAt!.Value.AddSeconds(-1);
-            sync.ClientsJson = MarkDue(SyncObjectConfig.Read(sync.ClientsJson), sync.PullCron, dueAt, now);
-            sync.ContactsJson = MarkDue(SyncObjectConfig.Read(sync.ContactsJson), sync.PullCron, dueAt, now);
+            foreach (var obj in Enum.GetValues<SyncObject>())
+            {
+                if (SyncObjectConfig.Of(sync, obj) is { } config && !config.PullDue && SyncService.NextPull(config.PullCron ?? sync.PullCron, dueAt) <= now)
+                {
+                    SyncObjectConfig.Store(sync, obj, config with { PullDue = true });
+                }
+            }
+
             sync.NextPullAt = SyncService.NextPull(sync, now);
             sync.PullRequested = true;
             await launcher.StartAsync(sync.Id, RunKind.Sync, automatic: true, cancellationToken);
         }
     }
-
-    private static string? MarkDue(SyncObjectConfig? config, string syncCron, DateTime after, DateTime now) =>
-        config is null ? null
-            : SyncObjectConfig.Write(config with { PullDue = config.PullDue || SyncService.NextPull(config.PullCron ?? syncCron, after) <= now });
 }

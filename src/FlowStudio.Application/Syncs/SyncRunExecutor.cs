@@ -41,19 +41,14 @@ internal sealed class SyncRunExecutor(FlowStudioDb db, SyncEngine engine, RunEve
     // pull, nothing for a push; the marks are cleared with the run.
     private static IReadOnlySet<SyncObject> Pulled(Sync sync, bool importing)
     {
-        var clients = SyncObjectConfig.Read(sync.ClientsJson);
-        var contacts = SyncObjectConfig.Read(sync.ContactsJson);
         var marked = new HashSet<SyncObject>();
-        if (clients?.PullDue == true)
+        foreach (var obj in Enum.GetValues<SyncObject>())
         {
-            marked.Add(SyncObject.Client);
-            sync.ClientsJson = SyncObjectConfig.Write(clients with { PullDue = false });
-        }
-
-        if (contacts?.PullDue == true)
-        {
-            marked.Add(SyncObject.Contact);
-            sync.ContactsJson = SyncObjectConfig.Write(contacts with { PullDue = false });
+            if (SyncObjectConfig.Of(sync, obj) is { PullDue: true } config)
+            {
+                marked.Add(obj);
+                SyncObjectConfig.Store(sync, obj, config with { PullDue = false });
+            }
         }
 
         return importing || (sync.PullRequested && marked.Count == 0) ? new HashSet<SyncObject>(Enum.GetValues<SyncObject>())

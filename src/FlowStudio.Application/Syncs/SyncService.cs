@@ -179,12 +179,10 @@ internal sealed class SyncService(
 
     /// <summary>The sync's next pull: the soonest of its objects' poll schedules (each its own, or the sync's).</summary>
     internal static DateTime? NextPull(Sync sync, DateTime now) =>
-        new[] { SyncObjectConfig.Read(sync.ClientsJson), SyncObjectConfig.Read(sync.ContactsJson) }
+        Enum.GetValues<SyncObject>().Select(obj => SyncObjectConfig.Of(sync, obj))
             .OfType<SyncObjectConfig>()
             .Select(config => NextPull(config.PullCron ?? sync.PullCron, now))
-            .OfType<DateTime>()
-            .DefaultIfEmpty()
-            .Min() is var next && next != default ? next : null;
+            .Min();
 
     private async Task<SyncView> ToViewAsync(Sync sync, CancellationToken cancellationToken)
     {

@@ -234,7 +234,7 @@ public sealed class ApiClient(
         foreach (var (name, value) in authHeaders)
         {
             // A credential saved before its fields were checked could hold either; neither may reach the wire.
-            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)) || value.Any(char.IsControl))
+            if (RequestHeaderParser.ProblemWithName(name) is not null || value.Any(char.IsControl))
             {
                 throw new OutboundRefusedException("The credential's header name or secret is not valid in a request header (a line break or control character?): edit the credential and save its fields again.");
             }

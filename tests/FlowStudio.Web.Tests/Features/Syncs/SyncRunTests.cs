@@ -143,11 +143,7 @@ public sealed class SyncRunTests(FlowStudioApp app)
 
             // The schedule's next minute, without waiting for it.
             var due = DateTime.UtcNow;
-            using (var scope = app.Services.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-                await db.Syncs.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPullAt, due));
-            }
+            await NextPullAtAsync(id, due);
 
             await SyncSandbox.EventuallyAsync(
                 async () => (await sandbox.ClientSuccessClientByExternalIdAsync(accountId))["siteUrl"]?.ToString() == "https://scheduled.example.com", "the scheduled pull");
@@ -190,11 +186,7 @@ public sealed class SyncRunTests(FlowStudioApp app)
             var now = DateTime.UtcNow;
             var due = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, DateTimeKind.Utc);
             due = due.Hour == 3 && due.Minute == 0 ? due.AddMinutes(-5) : due;
-            using (var scope = app.Services.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
-                await db.Syncs.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPullAt, due));
-            }
+            await NextPullAtAsync(id, due);
 
             await SyncSandbox.EventuallyAsync(
                 async () => (await sandbox.ClientSuccessAllAsync("contact")).Any(c => c["externalId"]?.ToString() == contactId && c["firstName"]?.ToString() == "Scheduled"),
@@ -408,5 +400,13 @@ public sealed class SyncRunTests(FlowStudioApp app)
         await SyncSetup.RunAsync(client, id, "import");
         var csClient = (await sandbox.ClientSuccessAllAsync("client")).Single(c => c["name"]?.ToString() == "Umbrella Labs 003");
         return (client, sandbox, id, csClient);
+    }
+
+    // The sync's next pull, as the scheduler reads it: set to a time already come, so the next tick starts it.
+    private async Task NextPullAtAsync(string id, DateTime due)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FlowStudioDb>();
+        await db.Syncs.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPullAt, due));
     }
 }
